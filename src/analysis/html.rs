@@ -1,0 +1,1 @@
+//! Article text and metadata out of a saved web page.

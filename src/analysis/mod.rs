@@ -1,0 +1,98 @@
+//! The pure analysis engine: bytes in, a comparison of articles out.
+//!
+//! Stages, one module each: [`decode`] and [`ingest`] (bytes to [`Article`], the only fallible step),
+//! [`segment`] (sentences and tokens), [`names`], [`dates`] and [`figures`] (extraction),
+//! [`aliases`] (mentions to entities across articles), [`slots`] and [`similarity`] (comparison),
+//! and [`report`] (the CLI's JSON contract and text report).
+//! Nothing here knows about the browser; a test keeps web crates out.
+
+pub mod aliases;
+pub mod dates;
+pub mod decode;
+pub mod demo;
+pub mod figures;
+pub mod html;
+pub mod ingest;
+pub mod model;
+pub mod names;
+pub mod numbers;
+pub mod report;
+pub mod segment;
+pub mod similarity;
+pub mod slots;
+
+pub use decode::DecodeError;
+pub use ingest::{ingest, ingest_text};
+pub use model::*;
+pub use segment::segment;
+
+use serde::{Deserialize, Serialize};
+
+/// A whole analysis: the articles, what was extracted from each, and how they compare.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The articles, in the order given.
+    pub articles: Vec<Article>,
+    /// Per-article extraction, indexed like `articles`.
+    pub extracted: Vec<ArticleAnalysis>,
+    /// The cross-article comparison.
+    pub comparison: Comparison,
+}
+
+/// Extracts names, dates and figures from one article. Never fails: problems become warnings.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::{analyze_article, ingest_text};
+/// let article = ingest_text("note.txt", "Date: 2024-03-23\n\nAt least 93 people were killed on Friday.");
+/// let found = analyze_article(&article);
+/// assert_eq!(found.figures[0].value, Some(93.0));
+/// assert_eq!(found.dates[0].start.to_string(), "2024-03-22");
+/// ```
+pub fn analyze_article(article: &Article) -> ArticleAnalysis {
+    let text = article.text.as_str();
+    let segments = segment(text, article.body);
+    let names = names::extract(text, &segments);
+    let dates = dates::extract(text, &segments, article.date);
+    let figures = figures::extract(text, &segments);
+    ArticleAnalysis {
+        segments,
+        names,
+        dates,
+        figures,
+        warnings: Vec::new(),
+    }
+}
+
+/// Compares articles already analysed one by one; `extracted` is indexed like `articles`.
+pub fn compare(articles: &[Article], extracted: &[ArticleAnalysis]) -> Comparison {
+    let (entities, name_entity) = aliases::resolve(articles, extracted);
+    let (slots, figure_slot) = slots::align(articles, extracted);
+    let similarity = similarity::matrix(articles, extracted);
+    let mut warnings = Vec::new();
+    if articles.iter().any(|a| a.date.is_none()) && articles.len() > 1 {
+        warnings.push(
+            "Some articles have no report date, so figure updates cannot be ordered for them; set their dates in the sources panel."
+                .to_string(),
+        );
+    }
+    Comparison {
+        entities,
+        name_entity,
+        slots,
+        figure_slot,
+        similarity,
+        warnings,
+    }
+}
+
+/// Runs the whole pipeline over ingested articles.
+pub fn analyze(articles: Vec<Article>) -> Analysis {
+    let extracted: Vec<ArticleAnalysis> = articles.iter().map(analyze_article).collect();
+    let comparison = compare(&articles, &extracted);
+    Analysis {
+        articles,
+        extracted,
+        comparison,
+    }
+}

@@ -1,0 +1,1 @@
+//! The CLI's JSON contract and text report.

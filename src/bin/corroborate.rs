@@ -1,0 +1,3 @@
+//! The `corroborate` command-line tool.
+
+fn main() {}
