@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 /// A half-open range of byte offsets `start..end` into an article's `text`.
 ///
 /// Spans made by the analysis always lie on `char` boundaries and satisfy `start <= end`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,
@@ -20,7 +22,10 @@ pub struct Span {
 impl Span {
     /// Makes a span; `start` is clamped so that the span is never inverted.
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start.min(end), end }
+        Span {
+            start: start.min(end),
+            end,
+        }
     }
 
     /// Number of bytes covered.
@@ -120,7 +125,10 @@ pub struct Segments {
 impl Segments {
     /// The index of the sentence holding byte `offset`, or the nearest one before it.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        match self.sentences.binary_search_by(|s| s.span.start.cmp(&offset)) {
+        match self
+            .sentences
+            .binary_search_by(|s| s.span.start.cmp(&offset))
+        {
             Ok(i) => Some(i),
             Err(0) => None,
             Err(i) => Some(i - 1),

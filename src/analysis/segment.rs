@@ -8,10 +8,11 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations after which a full stop does not end the sentence when a name or word follows.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "gov", "sen", "rep", "st",
-    "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "ave", "approx", "rev", "hon", "pres", "adm", "cmdr", "supt", "insp",
-    "dept", "univ", "est", "fig", "vol", "pp", "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "gov", "sen",
+    "rep", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "nos", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "approx",
+    "rev", "hon", "pres", "adm", "cmdr", "supt", "insp", "dept", "univ", "est", "fig", "vol", "pp",
+    "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
 ];
 
 /// Splits `text[body]` into sentences and tokens.

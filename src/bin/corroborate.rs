@@ -1,3 +1,163 @@
-//! The `corroborate` command-line tool.
+//! The `corroborate` command-line tool: the analysis core over files, for batch work and evaluation.
+//!
+//! `corroborate analyze [--json] FILE|DIR...` prints the comparison; `--demo` analyses the built-in demo corpus.
+//! Files that cannot be read are reported and skipped; the exit code is non-zero only when nothing could be read.
 
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use corroborate::analysis::report::{self, Failure};
+    use corroborate::analysis::{analyze, demo, ingest, Article};
+    use std::io::Write;
+    use std::path::{Path, PathBuf};
+
+    const USAGE: &str = "\
+Usage: corroborate analyze [--json] [--demo] FILE|DIR...
+
+Compares news articles about one event: names, aliases, figures and how they agree.
+
+  --json    print the full analysis as JSON (the contract in DESIGN.md section 5)
+  --demo    add the built-in demo corpus (a fictional event told by five outlets)
+  DIR       every file below the folder, in name order
+
+Files that cannot be read are reported and skipped; the exit code is 1 only when nothing could be read.";
+
+    /// Runs the command line and returns the process exit code.
+    pub fn run(args: Vec<String>) -> i32 {
+        let mut json = false;
+        let mut use_demo = false;
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut args = args.into_iter();
+        match args.next().as_deref() {
+            Some("analyze") => {}
+            Some("-h" | "--help" | "help") => {
+                println!("{USAGE}");
+                return 0;
+            }
+            Some(other) => {
+                eprintln!("corroborate: unknown command '{other}'\n\n{USAGE}");
+                return 2;
+            }
+            None => {
+                eprintln!("{USAGE}");
+                return 2;
+            }
+        }
+        for arg in args {
+            match arg.as_str() {
+                "--json" => json = true,
+                "--demo" => use_demo = true,
+                "-h" | "--help" => {
+                    println!("{USAGE}");
+                    return 0;
+                }
+                flag if flag.starts_with("--") => {
+                    eprintln!("corroborate: unknown option '{flag}'\n\n{USAGE}");
+                    return 2;
+                }
+                _ => paths.push(PathBuf::from(arg)),
+            }
+        }
+        if paths.is_empty() && !use_demo {
+            eprintln!("corroborate: no files given\n\n{USAGE}");
+            return 2;
+        }
+
+        let mut articles: Vec<Article> = Vec::new();
+        let mut failures: Vec<Failure> = Vec::new();
+        if use_demo {
+            for (name, bytes) in demo::FILES {
+                match ingest(name, bytes) {
+                    Ok(article) => articles.push(article),
+                    Err(err) => failures.push(Failure {
+                        path: name.to_string(),
+                        message: err.to_string(),
+                    }),
+                }
+            }
+        }
+        for path in expand(&paths, &mut failures) {
+            let shown = path.display().to_string();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or(shown.clone());
+            let read = std::fs::read(&path).map_err(|e| format!("cannot read the file: {e}"));
+            match read.and_then(|bytes| ingest(&name, &bytes).map_err(|e| e.to_string())) {
+                Ok(mut article) => {
+                    article.path = shown;
+                    articles.push(article);
+                }
+                Err(message) => failures.push(Failure {
+                    path: shown,
+                    message,
+                }),
+            }
+        }
+        for failure in &failures {
+            eprintln!("corroborate: {}: {}", failure.path, failure.message);
+        }
+        if articles.is_empty() {
+            eprintln!("corroborate: nothing could be read");
+            return 1;
+        }
+        let analysis = analyze(articles);
+        let output = if json {
+            format!("{}\n", report::to_json(&analysis, &failures))
+        } else {
+            report::to_text(&analysis, &failures)
+        };
+        // A reader that stops early (`| head`) closes the pipe; that is not an error worth a panic.
+        let _ = std::io::stdout().lock().write_all(output.as_bytes());
+        0
+    }
+
+    /// Lists files, walking folders in name order; missing paths become failures.
+    fn expand(paths: &[PathBuf], failures: &mut Vec<Failure>) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for path in paths {
+            walk(path, &mut out, failures);
+        }
+        out
+    }
+
+    fn walk(path: &Path, out: &mut Vec<PathBuf>, failures: &mut Vec<Failure>) {
+        if path.is_dir() {
+            let entries = match std::fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    failures.push(Failure {
+                        path: path.display().to_string(),
+                        message: format!("cannot read the folder: {e}"),
+                    });
+                    return;
+                }
+            };
+            let mut children: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            children.sort();
+            for child in children {
+                let hidden = child
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                if !hidden {
+                    walk(&child, out, failures);
+                }
+            }
+        } else if path.exists() {
+            out.push(path.to_path_buf());
+        } else {
+            failures.push(Failure {
+                path: path.display().to_string(),
+                message: "no such file".to_string(),
+            });
+        }
+    }
+}
