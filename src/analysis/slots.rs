@@ -119,7 +119,7 @@ pub fn align(
     }
 
     let mut entries: Vec<(SlotKey, Vec<ItemRef>)> = keyed.into_iter().collect();
-    entries.sort_by(|a, b| sort_key(&a.0).cmp(&sort_key(&b.0)));
+    entries.sort_by_key(|a| sort_key(&a.0));
     let ids: HashMap<SlotKey, String> = entries
         .iter()
         .enumerate()

@@ -1,0 +1,58 @@
+// The five seed articles about the Crocus City Hall attack, dropped at once: the death toll must
+// line up as one rising "killed" slot, and ISIS-K must stay apart from ISIS as two entities.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {
+  seedsDir, withApp, openApp, dropFiles, waitForAnalysis, openView, slotRows, entityRows,
+  readFiles, assertNoExternalRequests, TIMEOUT,
+} from './harness.mjs';
+
+// The seeds live in ../shared beside the repository; a clone without it cannot run this spec.
+const skip = fs.existsSync(seedsDir) ? false : `seed articles not found at ${seedsDir} (set CORROBORATE_SEEDS)`;
+
+// Paths are compared by their three-digit prefix, which names each seed article.
+const prefixes = (paths) => paths.map((p) => p.slice(0, 3)).sort();
+
+test('seed articles: one rising death toll, ISIS-K apart from ISIS', { skip, timeout: 4 * TIMEOUT }, async () => {
+  const files = await readFiles(seedsDir, (n) => n.endsWith('.txt'));
+  assert.equal(files.length, 5, `expected five seed files in ${seedsDir}`);
+
+  await withApp('seeds', async (page, server) => {
+    await openApp(page, server);
+    await dropFiles(page, '#dropzone', files);
+    await waitForAnalysis(page, 5);
+    assert.equal(await page.locator('ul#source-list > li.source[data-status="ok"]').count(), 5);
+
+    await openView(page, 'figures');
+    const killed = (await slotRows(page)).filter((s) => s.measure === 'killed');
+    assert.equal(killed.length, 1, `one killed slot expected, got ${JSON.stringify(killed)}`);
+    // Report-date order: 000 and 003 on 2024-03-23, then 004 (03-25), 002 (03-28), 001 (03-29).
+    assert.deepEqual(killed[0].values.map((v) => v.value), [60, 93, 137, 143, 144], JSON.stringify(killed[0].values));
+    assert.equal(killed[0].status, 'update');
+
+    await openView(page, 'entities');
+    const rows = await entityRows(page);
+    // The row's name counts as one of its aliases, whether or not the UI repeats it in data-aliases.
+    const names = (r) => new Set([r.name, ...r.aliases]);
+
+    const k = rows.filter((r) => names(r).has('ISIS-K'));
+    assert.equal(k.length, 1, `one entity with alias ISIS-K expected, got ${JSON.stringify(k)}`);
+    const kNames = names(k[0]);
+    for (const alias of ['IS-K', 'Islamic State in Khorasan']) {
+      assert.ok(kNames.has(alias), `ISIS-K row lacks alias "${alias}": ${JSON.stringify(k[0])}`);
+    }
+    assert.ok([...kNames].some((a) => a.includes('ISIS Khorasan')), `ISIS-K row lacks an "ISIS Khorasan" alias: ${JSON.stringify(k[0])}`);
+    assert.deepEqual(prefixes(k[0].paths), ['000', '001', '002', '004']);
+
+    const is = rows.filter((r) => names(r).has('ISIS'));
+    assert.equal(is.length, 1, `one entity with alias ISIS expected, got ${JSON.stringify(is)}`);
+    assert.notEqual(is[0].entity, k[0].entity, 'ISIS and ISIS-K must be different entities');
+    const isNames = names(is[0]);
+    assert.ok(isNames.has('Islamic State group') || isNames.has('Islamic State'), `ISIS row lacks "Islamic State (group)": ${JSON.stringify(is[0])}`);
+    assert.deepEqual(prefixes(is[0].paths), ['000', '001', '002', '003', '004']);
+
+    assertNoExternalRequests(page, server.origin);
+  });
+});
