@@ -1,0 +1,98 @@
+//! The `corroborate` binary as users and the evaluation call it: the JSON contract, the text report, exit codes.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cli")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Runs `analyze --json` and checks the contract's shape: every span indexes its article's text.
+fn check_contract(args: &[&str]) -> Value {
+    let mut full = vec!["analyze", "--json"];
+    full.extend_from_slice(args);
+    let out = run(&full);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON object");
+    for key in ["articles", "entities", "slots", "claims", "similarity", "warnings"] {
+        assert!(json.get(key).is_some(), "missing top-level key {key}");
+    }
+    for article in json["articles"].as_array().expect("articles") {
+        let text = article["text"].as_str().expect("text");
+        for list in ["entities", "dates", "figures"] {
+            for item in article[list].as_array().expect("list") {
+                let (start, end) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
+                assert_eq!(text.get(start..end), item["text"].as_str(), "{list} span must index the text");
+            }
+        }
+    }
+    json
+}
+
+#[test]
+fn demo_json_follows_the_contract() {
+    let json = check_contract(&["--demo"]);
+    assert_eq!(json["articles"].as_array().map(Vec::len), Some(5));
+    let slot_ids: Vec<&str> = json["slots"].as_array().unwrap().iter().filter_map(|s| s["id"].as_str()).collect();
+    for article in json["articles"].as_array().unwrap() {
+        for figure in article["figures"].as_array().unwrap() {
+            assert!(slot_ids.contains(&figure["slot"].as_str().unwrap_or("")), "every figure has a slot");
+        }
+    }
+}
+
+#[test]
+fn one_bad_file_is_reported_and_the_rest_analysed() {
+    let good = fixture("good.txt");
+    let empty = fixture("empty.txt");
+    let json = check_contract(&[&good, &empty, "no-such-file.txt"]);
+    assert_eq!(json["articles"].as_array().map(Vec::len), Some(1));
+    let warnings = json["warnings"].as_array().unwrap();
+    let paths: Vec<&str> = warnings.iter().filter_map(|w| w["path"].as_str()).collect();
+    assert!(paths.iter().any(|p| p.ends_with("empty.txt")), "{warnings:?}");
+    assert!(paths.contains(&"no-such-file.txt"), "{warnings:?}");
+    assert!(warnings.iter().all(|w| !w["message"].as_str().unwrap_or("").is_empty()));
+}
+
+#[test]
+fn nothing_readable_exits_non_zero_with_a_message() {
+    let out = run(&["analyze", &fixture("empty.txt")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt") && stderr.contains("nothing could be read"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_say_what_is_wrong() {
+    for (args, needle) in [
+        (vec![], "Usage"),
+        (vec!["frobnicate"], "unknown command"),
+        (vec!["analyze"], "no files given"),
+        (vec!["analyze", "--colour"], "unknown option"),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(needle), "{args:?}");
+    }
+}
+
+#[test]
+fn text_report_names_sources_and_slots() {
+    let out = run(&["analyze", "--demo"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Sources (5)"), "{text}");
+    assert!(text.contains("Figures (") && text.contains("Entities ("), "{text}");
+}
