@@ -24,17 +24,35 @@ fn check_contract(args: &[&str]) -> Value {
     let mut full = vec!["analyze", "--json"];
     full.extend_from_slice(args);
     let out = run(&full);
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON object");
-    for key in ["articles", "entities", "slots", "claims", "similarity", "warnings"] {
+    for key in [
+        "articles",
+        "entities",
+        "slots",
+        "claims",
+        "similarity",
+        "warnings",
+    ] {
         assert!(json.get(key).is_some(), "missing top-level key {key}");
     }
     for article in json["articles"].as_array().expect("articles") {
         let text = article["text"].as_str().expect("text");
         for list in ["entities", "dates", "figures"] {
             for item in article[list].as_array().expect("list") {
-                let (start, end) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
-                assert_eq!(text.get(start..end), item["text"].as_str(), "{list} span must index the text");
+                let (start, end) = (
+                    item["start"].as_u64().unwrap() as usize,
+                    item["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    text.get(start..end),
+                    item["text"].as_str(),
+                    "{list} span must index the text"
+                );
             }
         }
     }
@@ -45,10 +63,18 @@ fn check_contract(args: &[&str]) -> Value {
 fn demo_json_follows_the_contract() {
     let json = check_contract(&["--demo"]);
     assert_eq!(json["articles"].as_array().map(Vec::len), Some(5));
-    let slot_ids: Vec<&str> = json["slots"].as_array().unwrap().iter().filter_map(|s| s["id"].as_str()).collect();
+    let slot_ids: Vec<&str> = json["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
     for article in json["articles"].as_array().unwrap() {
         for figure in article["figures"].as_array().unwrap() {
-            assert!(slot_ids.contains(&figure["slot"].as_str().unwrap_or("")), "every figure has a slot");
+            assert!(
+                slot_ids.contains(&figure["slot"].as_str().unwrap_or("")),
+                "every figure has a slot"
+            );
         }
     }
 }
@@ -61,9 +87,14 @@ fn one_bad_file_is_reported_and_the_rest_analysed() {
     assert_eq!(json["articles"].as_array().map(Vec::len), Some(1));
     let warnings = json["warnings"].as_array().unwrap();
     let paths: Vec<&str> = warnings.iter().filter_map(|w| w["path"].as_str()).collect();
-    assert!(paths.iter().any(|p| p.ends_with("empty.txt")), "{warnings:?}");
+    assert!(
+        paths.iter().any(|p| p.ends_with("empty.txt")),
+        "{warnings:?}"
+    );
     assert!(paths.contains(&"no-such-file.txt"), "{warnings:?}");
-    assert!(warnings.iter().all(|w| !w["message"].as_str().unwrap_or("").is_empty()));
+    assert!(warnings
+        .iter()
+        .all(|w| !w["message"].as_str().unwrap_or("").is_empty()));
 }
 
 #[test]
@@ -71,7 +102,10 @@ fn nothing_readable_exits_non_zero_with_a_message() {
     let out = run(&["analyze", &fixture("empty.txt")]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("empty.txt") && stderr.contains("nothing could be read"), "{stderr}");
+    assert!(
+        stderr.contains("empty.txt") && stderr.contains("nothing could be read"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -84,7 +118,10 @@ fn usage_errors_say_what_is_wrong() {
     ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains(needle), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(needle),
+            "{args:?}"
+        );
     }
 }
 
@@ -94,5 +131,8 @@ fn text_report_names_sources_and_slots() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("Sources (5)"), "{text}");
-    assert!(text.contains("Figures (") && text.contains("Entities ("), "{text}");
+    assert!(
+        text.contains("Figures (") && text.contains("Entities ("),
+        "{text}"
+    );
 }

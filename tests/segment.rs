@@ -9,15 +9,30 @@ fn check(input: &str, expected: &[&str]) {
     assert_eq!(got, expected, "input: {input:?}");
     let mut last_end = 0;
     for (i, sentence) in seg.sentences.iter().enumerate() {
-        assert!(sentence.span.start >= last_end, "sentences are sorted and disjoint");
+        assert!(
+            sentence.span.start >= last_end,
+            "sentences are sorted and disjoint"
+        );
         last_end = sentence.span.end;
         for token in seg.sentence_tokens(i) {
-            assert!(sentence.span.contains(token.span), "token inside its sentence");
-            assert!(!token.span.of(input).trim().is_empty(), "no white-space tokens");
+            assert!(
+                sentence.span.contains(token.span),
+                "token inside its sentence"
+            );
+            assert!(
+                !token.span.of(input).trim().is_empty(),
+                "no white-space tokens"
+            );
         }
     }
-    let n_tokens: usize = (0..seg.sentences.len()).map(|i| seg.sentence_tokens(i).len()).sum();
-    assert_eq!(n_tokens, seg.tokens.len(), "every token belongs to exactly one sentence");
+    let n_tokens: usize = (0..seg.sentences.len())
+        .map(|i| seg.sentence_tokens(i).len())
+        .sum();
+    assert_eq!(
+        n_tokens,
+        seg.tokens.len(),
+        "every token belongs to exactly one sentence"
+    );
 }
 
 #[test]
@@ -26,7 +41,9 @@ fn sentences_match_the_fixture() {
     let mut n_cases = 0;
     for block in table.split("\n\n") {
         let lines: Vec<&str> = block.lines().filter(|l| !l.starts_with('#')).collect();
-        let Some((input, expected)) = lines.split_first() else { continue };
+        let Some((input, expected)) = lines.split_first() else {
+            continue;
+        };
         let input = input.replace("\\r", "\r").replace("\\n", "\n");
         check(&input, expected);
         n_cases += 1;
@@ -38,7 +55,11 @@ fn sentences_match_the_fixture() {
 fn tokens_keep_numbers_and_acronyms_whole() {
     let text = "ISIS-K said 1,200 people and the U.N. met.";
     let seg = segment(text, Span::new(0, text.len()));
-    let tokens: Vec<(&str, TokenKind)> = seg.tokens.iter().map(|t| (t.span.of(text), t.kind)).collect();
+    let tokens: Vec<(&str, TokenKind)> = seg
+        .tokens
+        .iter()
+        .map(|t| (t.span.of(text), t.kind))
+        .collect();
     assert!(tokens.contains(&("1,200", TokenKind::Number)));
     assert!(tokens.contains(&("U.N", TokenKind::Word)));
     assert!(tokens.contains(&("ISIS", TokenKind::Word)));
@@ -54,5 +75,8 @@ fn body_span_limits_segmentation() {
     // A body span that splits a character or runs past the end is narrowed, never a panic.
     let odd = "é".repeat(5);
     let seg = segment(&odd, Span::new(1, 99));
-    assert!(seg.tokens.iter().all(|t| odd.get(t.span.start..t.span.end).is_some()));
+    assert!(seg
+        .tokens
+        .iter()
+        .all(|t| odd.get(t.span.start..t.span.end).is_some()));
 }

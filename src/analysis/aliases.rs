@@ -17,6 +17,66 @@ const CONNECTORS: &[&str] = &[
     "of", "in", "for", "the", "and", "de", "du", "des", "la", "le", "von", "van", "al",
 ];
 
+/// Titles that may stand before a person's name without being part of it.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "gen",
+    "general",
+    "col",
+    "capt",
+    "sgt",
+    "lt",
+    "judge",
+    "justice",
+    "minister",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "father",
+    "coach",
+    "officer",
+    "detective",
+    "deputy",
+    "chief",
+    "secretary",
+    "chancellor",
+    "ambassador",
+    "attorney",
+    "lawyer",
+    "actress",
+    "actor",
+    "prime",
+    "premier",
+    "sheriff",
+    "inspector",
+    "commissioner",
+    "director",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// Generational suffixes after a person's name.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
 /// Variant to canonical name, folded, from `lexicon/aliases.txt`.
 static KNOWN_ALIASES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let mut table = HashMap::new();
@@ -128,11 +188,21 @@ struct Form {
     /// The letters of the name when it is written as an acronym ("U.N." gives "un"), else empty.
     acronym: String,
     class: u8,
-    is_person_word: bool,
+    /// Whether the key is a name from the alias table: a known referent, never a short form of another.
+    known: bool,
 }
 
 fn make_form(surface: &str, label: Label) -> Form {
-    let words = fold(surface);
+    let mut words = fold(surface);
+    if label == Label::Person {
+        // "Ms. Palin" and "Arcade Joseph Comeaux Jr" are "palin" and "arcade joseph comeaux" for matching.
+        while words.len() > 1 && TITLES.contains(&words[0].as_str()) {
+            words.remove(0);
+        }
+        while words.len() > 1 && SUFFIXES.contains(&words[words.len() - 1].as_str()) {
+            words.pop();
+        }
+    }
     let parts = key_parts(&words);
     let initials: String = words
         .iter()
@@ -148,9 +218,10 @@ fn make_form(surface: &str, label: Label) -> Form {
     } else {
         String::new()
     };
+    let key = parts.join(" ");
     Form {
-        key: parts.join(" "),
-        is_person_word: label == Label::Person && parts.len() == 1,
+        known: parts.len() == 1 && KNOWN_ALIASES.contains_key(&key),
+        key,
         parts,
         initials,
         acronym,
@@ -263,13 +334,26 @@ pub fn resolve(
         }
     }
 
-    // Pass 3: lone person words join a full name, per mention.
-    let mut surname_owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Pass 3: a one-part form joins the longer name it is short for, per mention: a surname or first name
+    // its person, a leading word its organisation or place ("Northgate" for "Northgate Hydropower Company").
+    let mut owners: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
-        if form.class == 0 && form.parts.len() > 1 {
-            if let Some(last) = form.parts.last() {
-                surname_owners.entry(last.as_str()).or_default().push(i);
+        if form.parts.len() < 2 || form.known {
+            continue;
+        }
+        let (Some(first), Some(last)) = (form.parts.first(), form.parts.last()) else {
+            continue;
+        };
+        match form.class {
+            0 => {
+                owners.entry((0, last.as_str())).or_default().push(i);
+                owners.entry((0, first.as_str())).or_default().push(i);
             }
+            1 | 2 => owners
+                .entry((form.class, first.as_str()))
+                .or_default()
+                .push(i),
+            _ => {}
         }
     }
     let mut mention_group: Vec<Vec<usize>> = mention_form
@@ -278,23 +362,31 @@ pub fn resolve(
         .collect();
     for (article_idx, row) in mention_form.iter().enumerate() {
         for (mention_idx, &f) in row.iter().enumerate() {
-            if !forms[f].is_person_word {
+            let form = &forms[f];
+            if form.parts.len() != 1 || form.known || form.class > 2 {
                 continue;
             }
-            let Some(owners) = surname_owners.get(forms[f].key.as_str()) else {
+            let key = form.key.as_str();
+            // Same-class owners first; an organisation's short name may also head a facility's and the reverse.
+            let other_class = match form.class {
+                1 => Some(2),
+                2 => Some(1),
+                _ => None,
+            };
+            let candidates = owners
+                .get(&(form.class, key))
+                .or_else(|| other_class.and_then(|c| owners.get(&(c, key))));
+            let Some(candidates) = candidates else {
                 continue;
             };
-            let owner_groups: Vec<usize> = {
-                let mut g: Vec<usize> = owners.iter().map(|&o| groups.find(o)).collect();
-                g.sort_unstable();
-                g.dedup();
-                g
-            };
-            // The nearest full name before it in the same article, else the first after it.
+            let mut owner_groups: Vec<usize> = candidates.iter().map(|&o| groups.find(o)).collect();
+            owner_groups.sort_unstable();
+            owner_groups.dedup();
+            // The nearest longer name before it in the same article, else the first after it.
             let in_article = |range: &mut dyn Iterator<Item = usize>| {
                 range
                     .map(|m| row[m])
-                    .find(|&other| forms[other].parts.len() > 1 && owners.contains(&other))
+                    .find(|other| candidates.contains(other))
             };
             let local = in_article(&mut (0..mention_idx).rev())
                 .or_else(|| in_article(&mut (mention_idx + 1..row.len())));

@@ -4,8 +4,16 @@
 //! Files that cannot be read are reported and skipped; the exit code is non-zero only when nothing could be read.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod eval;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = match args.first().map(String::as_str) {
+        Some("eval") => eval::run(args[1..].to_vec()),
+        _ => cli::run(args),
+    };
+    std::process::exit(code);
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -20,6 +28,7 @@ mod cli {
 
     const USAGE: &str = "\
 Usage: corroborate analyze [--json] [--demo] FILE|DIR...
+       corroborate eval [--data DIR] [AREA...]
 
 Compares news articles about one event: names, aliases, figures and how they agree.
 
@@ -27,7 +36,8 @@ Compares news articles about one event: names, aliases, figures and how they agr
   --demo    add the built-in demo corpus (a fictional event told by five outlets)
   DIR       every file below the folder, in name order
 
-Files that cannot be read are reported and skipped; the exit code is 1 only when nothing could be read.";
+Files that cannot be read are reported and skipped; the exit code is 1 only when nothing could be read.
+`corroborate eval --help` describes the evaluation against the development data.";
 
     /// Runs the command line and returns the process exit code.
     pub fn run(args: Vec<String>) -> i32 {

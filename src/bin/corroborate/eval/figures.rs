@@ -1,0 +1,164 @@
+//! Figures and slots against hand-made gold: the seed gold in `../shared/data/figures_gold` and the project's own
+//! gold for ECB+ clusters in `tests/fixtures/figures_gold`.
+//!
+//! A figure counts as found when a figure of ours overlaps its span with the same measure, value and qualifier.
+//! Slots are scored pairwise over the gold figures: two figures in one gold slot should share one slot of ours.
+
+use super::{byte_at, char_to_byte, read_json, row, Counts};
+use corroborate::analysis::{analyze, ingest, Analysis, Figure, Span};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Whether our figure says what the gold figure says.
+fn same_reading(ours: &Figure, gold: &Value) -> bool {
+    let num = |v: &Value| v.as_f64();
+    ours.measure.as_str() == gold["measure"].as_str().unwrap_or("")
+        && ours.qualifier.as_str() == gold["qualifier"].as_str().unwrap_or("")
+        && ours.value == num(&gold["value"])
+        && (gold["value"].is_number()
+            || (ours.low == num(&gold["low"]) && ours.high == num(&gold["high"])))
+}
+
+/// Scores one gold file; returns (figure counts, slot pair counts) and prints misses when `verbose`.
+fn score_file(
+    gold_path: &Path,
+    data: &Path,
+    verbose: bool,
+) -> Result<(Counts, Counts, String), String> {
+    let gold = read_json(gold_path)?;
+    let source_dir = gold["source_dir"].as_str().unwrap_or_default();
+    // `source_dir` is written from the workspace root that holds `shared/` (e.g. "shared/seeds").
+    let root = data
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let dir: PathBuf = root.join(source_dir);
+    let gold_articles = gold["articles"].as_array().ok_or("no articles")?;
+    let mut articles = Vec::new();
+    for a in gold_articles {
+        let file = a["file"].as_str().unwrap_or_default();
+        let bytes = std::fs::read(dir.join(file))
+            .map_err(|e| format!("{}: {e}", dir.join(file).display()))?;
+        articles.push(ingest(file, &bytes).map_err(|e| format!("{file}: {e}"))?);
+    }
+    let analysis: Analysis = analyze(articles);
+    let mut figures = Counts::default();
+    let mut matched: Vec<(usize, Option<usize>, String)> = Vec::new(); // (article, our figure, gold slot)
+    for (a, gold_article) in gold_articles.iter().enumerate() {
+        let text = &analysis.articles[a].text;
+        let map = char_to_byte(text);
+        let ours = &analysis.extracted[a].figures;
+        let mut used = vec![false; ours.len()];
+        for g in gold_article["figures"].as_array().into_iter().flatten() {
+            let span = Span::new(
+                byte_at(&map, g["start"].as_u64().unwrap_or(0) as usize),
+                byte_at(&map, g["end"].as_u64().unwrap_or(0) as usize),
+            );
+            let hit = ours
+                .iter()
+                .enumerate()
+                .position(|(i, f)| !used[i] && f.span.overlaps(span) && same_reading(f, g));
+            match hit {
+                Some(i) => {
+                    used[i] = true;
+                    figures.tp += 1;
+                }
+                None => {
+                    figures.fn_ += 1;
+                    if verbose {
+                        let near: Vec<String> = ours
+                            .iter()
+                            .filter(|f| f.span.overlaps(span))
+                            .map(|f| {
+                                format!(
+                                    "{} {:?} {:?} {}",
+                                    f.measure.as_str(),
+                                    f.value,
+                                    (f.low, f.high),
+                                    f.qualifier.as_str()
+                                )
+                            })
+                            .collect();
+                        println!(
+                            "    missed {}: {:?} {} {} {}; ours there: {near:?}",
+                            gold_article["file"].as_str().unwrap_or(""),
+                            g["span"].as_str().unwrap_or(""),
+                            g["measure"],
+                            g["value"],
+                            g["qualifier"]
+                        );
+                    }
+                }
+            }
+            let loose = ours.iter().position(|f| {
+                f.span.overlaps(span) && f.measure.as_str() == g["measure"].as_str().unwrap_or("")
+            });
+            matched.push((
+                a,
+                hit.or(loose),
+                g["slot"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+        for (i, f) in ours.iter().enumerate().filter(|(i, _)| !used[*i]) {
+            figures.fp += 1;
+            if verbose {
+                println!(
+                    "    extra {}: {:?} {} {:?}",
+                    gold_article["file"].as_str().unwrap_or(""),
+                    f.span.of(text),
+                    f.measure.as_str(),
+                    f.value
+                );
+            }
+            let _ = i;
+        }
+    }
+    let our_slot =
+        |a: usize, f: Option<usize>| f.and_then(|f| analysis.comparison.figure_slot[a][f]);
+    let mut pairs = Counts::default();
+    for (i, (a1, f1, s1)) in matched.iter().enumerate() {
+        for (a2, f2, s2) in &matched[i + 1..] {
+            let gold_same = !s1.is_empty() && s1 == s2;
+            let (o1, o2) = (our_slot(*a1, *f1), our_slot(*a2, *f2));
+            let ours_same = o1.is_some() && o1 == o2;
+            match (gold_same, ours_same) {
+                (true, true) => pairs.tp += 1,
+                (false, true) => pairs.fp += 1,
+                (true, false) => pairs.fn_ += 1,
+                (false, false) => {}
+            }
+        }
+    }
+    let name = gold["cluster"].as_str().unwrap_or("?").to_string();
+    Ok((figures, pairs, name))
+}
+
+/// Prints the figures and slots tables.
+pub fn run(data: &Path, project: &Path) {
+    println!("\n== Figures (measure + value + qualifier, overlapping span) and slots (pairwise)");
+    let mut files = vec![data.join("figures_gold/seeds.json")];
+    if let Ok(entries) = std::fs::read_dir(project.join("tests/fixtures/figures_gold")) {
+        let mut own: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        own.sort();
+        files.extend(own);
+    }
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    let (mut all_figures, mut all_pairs) = (Counts::default(), Counts::default());
+    for file in files {
+        match score_file(&file, data, verbose) {
+            Ok((figures, pairs, name)) => {
+                row(&format!("{name} figures"), &figures);
+                row(&format!("{name} slot pairs"), &pairs);
+                all_figures.add(figures);
+                all_pairs.add(pairs);
+            }
+            Err(e) => println!("  skipped {}: {e}", file.display()),
+        }
+    }
+    row("all figures", &all_figures);
+    row("all slot pairs", &all_pairs);
+}

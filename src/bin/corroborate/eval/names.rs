@@ -1,0 +1,192 @@
+//! Names against CoNLL-2003 dev: exact-span PER/ORG/LOC scores, ours beside compromise's on the same texts.
+//!
+//! Our labels map as DESIGN.md §3 says: PERSON to PER, ORG to ORG, GPE, LOC and FAC to LOC; MISC, NORP and EVENT are not scored.
+
+use super::{byte_at, char_to_byte, row, Counts};
+use corroborate::analysis::{names, segment, Label, Span};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::process::Command;
+
+const TYPES: [&str; 3] = ["PER", "ORG", "LOC"];
+
+fn conll_type(label: Label) -> Option<&'static str> {
+    match label {
+        Label::Person => Some("PER"),
+        Label::Org => Some("ORG"),
+        Label::Gpe | Label::Loc | Label::Fac => Some("LOC"),
+        _ => None,
+    }
+}
+
+/// One document: its text and the gold (type, byte span) set.
+struct Doc {
+    text: String,
+    gold: HashSet<(&'static str, usize, usize)>,
+}
+
+fn load(data: &Path) -> Result<Vec<Doc>, String> {
+    let base = data.join("conll2003");
+    let lines = std::fs::read_to_string(base.join("dev.docs.jsonl"))
+        .map_err(|e| format!("conll2003/dev.docs.jsonl: {e}"))?;
+    let mut docs = Vec::new();
+    for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+        let record: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let file = record["file"].as_str().unwrap_or_default();
+        let text = std::fs::read_to_string(base.join(file)).map_err(|e| format!("{file}: {e}"))?;
+        let map = char_to_byte(&text);
+        let mut gold = HashSet::new();
+        for entity in record["entities"].as_array().into_iter().flatten() {
+            let kind = entity["type"].as_str().unwrap_or_default();
+            let Some(kind) = TYPES.iter().find(|t| **t == kind) else {
+                continue;
+            };
+            let start = byte_at(&map, entity["start"].as_u64().unwrap_or(0) as usize);
+            let end = byte_at(&map, entity["end"].as_u64().unwrap_or(0) as usize);
+            gold.insert((*kind, start, end));
+        }
+        docs.push(Doc { text, gold });
+    }
+    Ok(docs)
+}
+
+/// Scores predictions per type and in total.
+fn score(
+    docs: &[Doc],
+    predicted: &[HashSet<(&'static str, usize, usize)>],
+) -> (HashMap<&'static str, Counts>, Counts) {
+    let mut per_type: HashMap<&'static str, Counts> = HashMap::new();
+    let mut micro = Counts::default();
+    for (doc, pred) in docs.iter().zip(predicted) {
+        for kind in TYPES {
+            let gold: HashSet<_> = doc.gold.iter().filter(|g| g.0 == kind).collect();
+            let ours: HashSet<_> = pred.iter().filter(|p| p.0 == kind).collect();
+            let tp = gold.intersection(&ours).count();
+            let counts = Counts {
+                tp,
+                fp: ours.len() - tp,
+                fn_: gold.len() - tp,
+            };
+            per_type.entry(kind).or_default().add(counts);
+            micro.add(counts);
+        }
+    }
+    (per_type, micro)
+}
+
+fn print_scores(who: &str, per_type: &HashMap<&'static str, Counts>, micro: &Counts) {
+    for kind in TYPES {
+        row(
+            &format!("{who} {kind}"),
+            per_type.get(kind).unwrap_or(&Counts::default()),
+        );
+    }
+    row(&format!("{who} micro"), micro);
+}
+
+/// Runs compromise (npm, evaluation only) over the texts through `scripts/eval/compromise.mjs`.
+fn compromise(
+    project: &Path,
+    docs: &[Doc],
+) -> Result<Vec<HashSet<(&'static str, usize, usize)>>, String> {
+    let script = project.join("scripts/eval/compromise.mjs");
+    if !project
+        .join("scripts/eval/node_modules/compromise")
+        .is_dir()
+    {
+        return Err("compromise is not installed (scripts/setup installs it)".into());
+    }
+    let input = std::env::temp_dir().join(format!("corroborate-eval-{}.json", std::process::id()));
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    std::fs::write(
+        &input,
+        serde_json::to_string(&texts).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&input)
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    let _ = std::fs::remove_file(&input);
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let result: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())?;
+    let mut predicted = Vec::new();
+    for (doc, found) in docs
+        .iter()
+        .zip(result["docs"].as_array().into_iter().flatten())
+    {
+        // compromise reports UTF-16 offsets, as JavaScript strings index.
+        let mut utf16_to_byte = Vec::new();
+        for (b, c) in doc.text.char_indices() {
+            for _ in 0..c.len_utf16() {
+                utf16_to_byte.push(b);
+            }
+        }
+        utf16_to_byte.push(doc.text.len());
+        let mut set = HashSet::new();
+        for item in found.as_array().into_iter().flatten() {
+            let kind = match item["type"].as_str() {
+                Some("PER") => "PER",
+                Some("ORG") => "ORG",
+                Some("LOC") => "LOC",
+                _ => continue,
+            };
+            let start = byte_at(&utf16_to_byte, item["start"].as_u64().unwrap_or(0) as usize);
+            let end = byte_at(&utf16_to_byte, item["end"].as_u64().unwrap_or(0) as usize);
+            set.insert((kind, start, end));
+        }
+        predicted.push(set);
+    }
+    let seconds = result["seconds"].as_f64().unwrap_or(0.0);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    println!(
+        "  compromise time: {seconds:.2} s for {:.2} MB ({:.3} MB/s, node)",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / seconds.max(1e-9)
+    );
+    Ok(predicted)
+}
+
+/// Prints the names table.
+pub fn run(data: &Path, project: &Path) {
+    println!("\n== Names: CoNLL-2003 dev, exact span (PER/ORG/LOC)");
+    let docs = match load(data) {
+        Ok(docs) => docs,
+        Err(e) => {
+            println!("  skipped: {e}");
+            return;
+        }
+    };
+    let started = std::time::Instant::now();
+    let predicted: Vec<HashSet<(&'static str, usize, usize)>> = docs
+        .iter()
+        .map(|doc| {
+            let segments = segment(&doc.text, Span::new(0, doc.text.len()));
+            names::extract(&doc.text, &segments)
+                .into_iter()
+                .filter_map(|m| conll_type(m.label).map(|t| (t, m.span.start, m.span.end)))
+                .collect()
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    println!(
+        "  {} documents, {} gold names; ours: {seconds:.2} s ({:.2} MB/s native, segmentation included)",
+        docs.len(),
+        docs.iter().map(|d| d.gold.len()).sum::<usize>(),
+        bytes as f64 / 1e6 / seconds.max(1e-9)
+    );
+    let (per_type, micro) = score(&docs, &predicted);
+    print_scores("ours", &per_type, &micro);
+    match compromise(project, &docs) {
+        Ok(theirs) => {
+            let (per_type, micro) = score(&docs, &theirs);
+            print_scores("compromise", &per_type, &micro);
+        }
+        Err(e) => println!("  compromise skipped: {e}"),
+    }
+}
