@@ -11,6 +11,7 @@ pub mod dates;
 pub mod decode;
 pub mod demo;
 pub mod figures;
+pub mod gazetteer;
 pub mod html;
 pub mod ingest;
 pub mod model;

@@ -1,8 +1,854 @@
 //! Named entities: people, organisations, places, facilities, groups.
+//!
+//! Version 1 works from capitalisation, word lists ([`super::gazetteer`]) and nearby cue words, in three steps
+//! that a learned sequence model can later replace or feed one at a time:
+//! 1. [`units`]: tokens are grouped into name-sized words ("ISIS-K", "U.S.", "al-Qaeda"), possessive `'s` cut off;
+//! 2. candidate runs: neighbouring capitalised words, joined over connectors ("Bank of England"),
+//!    with titles ("President"), leading "The" and sentence-initial common words removed;
+//! 3. typing: known names, head words ("Council" is ORG), given names and titles for PERSON,
+//!    then the types settled elsewhere in the same article.
+//!
+//! Span conventions follow CoNLL and OntoNotes: no titles, no leading "the", no possessive `'s`.
+//! "the Islamic State group" yields ORG "Islamic State": a lowercase generic noun after a name is never part of it.
+//! All-capitals lines and title-cased heading lines yield known names only, so headings make no junk names.
 
-use super::model::{NameMention, Segments};
+use super::gazetteer::{Gazetteer, GAZETTEER};
+use super::model::{Label, NameMention, Segments, Span, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
 
 /// Finds the names in the segmented text: sorted by offset, non-overlapping.
-pub fn extract(_text: &str, _segments: &Segments) -> Vec<NameMention> {
-    Vec::new()
+///
+/// Every span lies on `char` boundaries inside a sentence of `segments`.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::{names, segment, Span};
+/// let text = "President Vladimir Putin visited Crocus City Hall near Moscow.";
+/// let found = names::extract(text, &segment(text, Span::new(0, text.len())));
+/// let shown: Vec<(&str, &str)> = found.iter().map(|n| (n.label.as_str(), n.span.of(text))).collect();
+/// assert_eq!(shown, [("PERSON", "Vladimir Putin"), ("FAC", "Crocus City Hall"), ("GPE", "Moscow")]);
+/// ```
+pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
+    let gaz = &*GAZETTEER;
+    let sentences: Vec<Vec<Unit>> = (0..segments.sentences.len())
+        .map(|i| units(text, segments.sentence_tokens(i), gaz))
+        .collect();
+    let lower_seen = lowercase_words(&sentences);
+    let mut candidates = Vec::new();
+    for (index, sentence_units) in sentences.iter().enumerate() {
+        let mode = segments.sentences.get(index).map_or(Mode::Normal, |s| {
+            mode_of(
+                text,
+                s.span,
+                sentence_units,
+                segments.sentence_tokens(index),
+            )
+        });
+        let context = Context {
+            gaz,
+            lower_seen: &lower_seen,
+        };
+        match mode {
+            Mode::Normal => normal_candidates(sentence_units, &context, &mut candidates),
+            Mode::Capitals => known_candidates(sentence_units, gaz, true, &mut candidates),
+            Mode::Heading => known_candidates(sentence_units, gaz, false, &mut candidates),
+        }
+    }
+    let cap_mid: HashSet<String> = sentences
+        .iter()
+        .flatten()
+        .filter(|u| u.cap && !u.initial)
+        .map(|u| u.text.to_string())
+        .collect();
+    resolve(text, &mut candidates, &cap_mid);
+    let mut names: Vec<NameMention> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            c.label.map(|label| NameMention {
+                label,
+                span: c.span,
+            })
+        })
+        .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
+        .collect();
+    names.sort_by_key(|n| (n.span.start, n.span.end));
+    // Candidates come from disjoint word ranges, so this only guards the documented invariant.
+    let mut kept: Vec<NameMention> = Vec::with_capacity(names.len());
+    for name in names {
+        if kept
+            .last()
+            .is_none_or(|last| !last.span.overlaps(name.span))
+        {
+            kept.push(name);
+        }
+    }
+    kept
+}
+
+/// A name-sized word: one or more tokens written together ("U.S.", "ISIS-K"), without a possessive `'s`.
+#[derive(Clone, Debug)]
+struct Unit<'t> {
+    /// Where the word is, possessive excluded.
+    span: Span,
+    /// The word as written, possessive excluded.
+    text: &'t str,
+    /// Starts with a capital letter, or is a particle compound such as "al-Qaeda".
+    cap: bool,
+    /// Has two or more letters, all capitals.
+    all_caps: bool,
+    /// Opens the sentence, a quotation or a parenthesis, so its capital says nothing.
+    initial: bool,
+    /// Punctuation, a number or a quote lies between this word and the one before, so no name spans both.
+    break_before: bool,
+    /// Ended in `'s`, so a name ends here.
+    possessive: bool,
+    /// Directly followed by a colon, as the label of a "Label: value" line is.
+    colon_after: bool,
+    /// Followed by a hyphenated lowercase suffix such as "-based" or "-born", which marks a place.
+    place_suffix: bool,
+}
+
+/// How a sentence is written, which decides how much its capitals can be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Ordinary prose.
+    Normal,
+    /// Mostly capitals, as headlines and datelines are: only known names.
+    Capitals,
+    /// A short title-cased line without final punctuation: only known names and given-name pairs.
+    Heading,
+}
+
+/// A possible name and, once typed, its label.
+#[derive(Clone, Debug)]
+struct Candidate {
+    /// Where it is.
+    span: Span,
+    /// Its type, or `None` until the article-wide step decides.
+    label: Option<Label>,
+    /// How sure the type is: known names and head words are sure, fallbacks are not.
+    sure: bool,
+    /// The words, as written, for matching repeats of the same name.
+    words: Vec<String>,
+    /// A lone unknown word whose only capital is the sentence's: kept only if the article confirms it elsewhere.
+    initial_only: bool,
+}
+
+/// Shared read-only inputs of the candidate step.
+struct Context<'a> {
+    gaz: &'a Gazetteer,
+    /// Words seen in lower case somewhere in the article: evidence that their capitalised form is not a name.
+    lower_seen: &'a HashSet<String>,
+}
+
+/// Lowercase particles that may open a name or join its parts ("bin Laden", "Leonardo da Vinci").
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "de", "da", "di", "du", "del", "della", "der", "den", "van",
+    "von", "la", "le", "dos", "das",
+];
+
+/// Lowercase words that join two parts of one name when the part before ends in a head word.
+const CONNECTORS: &[&str] = &["of", "for", "on"];
+
+/// Days and months: capitalised, but never names in CoNLL or OntoNotes (dates are a separate extractor).
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Hyphenated suffixes that turn a place name into an adjective ("Afghanistan-based").
+const PLACE_SUFFIXES: &[&str] = &["based", "born", "bound", "registered", "headquartered"];
+
+/// Lowercase words that may appear in a title-cased heading ("Planning and Execution").
+const HEADING_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "at", "by", "with", "from", "as",
+    "vs", "over", "after", "amid", "into", "its", "is", "are", "how", "what", "why",
+];
+
+/// Verbs of saying that mark the name next to them as a person ("said Li", "Li said").
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "wrote",
+    "explained",
+    "warned",
+    "argued",
+];
+
+/// Prepositions that put a following unknown name in a place ("in Kherson", "near Krasnogorsk").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "from",
+    "across",
+    "into",
+    "at",
+    "around",
+    "throughout",
+];
+
+/// Groups the tokens of one sentence into name-sized words.
+fn units<'t>(text: &'t str, tokens: &[Token], gaz: &Gazetteer) -> Vec<Unit<'t>> {
+    let mut out: Vec<Unit<'t>> = Vec::new();
+    let mut pending_break = true;
+    let mut pending_initial = true;
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        if token.kind != TokenKind::Word {
+            let s = token.span.of(text);
+            if s == ":" {
+                if let Some(last) = out.last_mut() {
+                    last.colon_after = true;
+                }
+            }
+            if matches!(
+                s,
+                "\"" | "“"
+                    | "‘"
+                    | "'"
+                    | "("
+                    | "["
+                    | ":"
+                    | "-"
+                    | "–"
+                    | "—"
+                    | "«"
+                    | "•"
+                    | "*"
+                    | "|"
+            ) {
+                pending_initial = true;
+            }
+            pending_break = true;
+            i += 1;
+            continue;
+        }
+        let start = token.span.start;
+        let mut end = token.span.end;
+        let mut j = i + 1;
+        let mut place_suffix = false;
+        loop {
+            let current = text.get(start..end).unwrap_or("");
+            let next = tokens.get(j).map(|t| (t.span, t.span.of(text)));
+            let Some((next_span, next_text)) = next else {
+                break;
+            };
+            if next_span.start != end {
+                break;
+            }
+            if next_text == "." {
+                let is_last = j + 1 >= tokens.len();
+                let short_cap = current.len() <= 3
+                    && starts_upper(current)
+                    && current.chars().all(char::is_alphabetic);
+                if current.contains('.')
+                    || (short_cap && !is_last)
+                    || (current.chars().count() == 1 && starts_upper(current))
+                {
+                    end = next_span.end;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if next_text == "-" || next_text == "‑" {
+                let Some(right) = tokens
+                    .get(j + 1)
+                    .filter(|t| t.span.start == next_span.end && t.kind != TokenKind::Punct)
+                else {
+                    break;
+                };
+                let right_text = right.span.of(text);
+                let left_lower = current.to_lowercase();
+                let left_particle =
+                    PARTICLES.contains(&left_lower.as_str()) && !starts_upper(current);
+                let lower_right = !starts_upper(right_text)
+                    && !right_text.starts_with(|c: char| c.is_ascii_digit());
+                if lower_right
+                    && !left_particle
+                    && (!starts_upper(current) || is_adjective_suffix(right_text))
+                {
+                    place_suffix = PLACE_SUFFIXES.contains(&right_text);
+                    break;
+                }
+                let whole = text.get(start..right.span.end).unwrap_or("");
+                if gaz.name(whole).is_none()
+                    && gaz.name(current).is_some()
+                    && gaz.name(right_text).is_some()
+                {
+                    // "Russia-Ukraine relations" names two countries, not one.
+                    break;
+                }
+                end = right.span.end;
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        let whole = text.get(start..end).unwrap_or("");
+        let (name_text, possessive) = strip_possessive(whole);
+        let span = Span::new(start, start + name_text.len());
+        if !name_text.is_empty() {
+            let letters = name_text.chars().filter(|c| c.is_alphabetic()).count();
+            let cap = starts_upper(name_text) || particle_compound(name_text);
+            out.push(Unit {
+                span,
+                text: name_text,
+                cap,
+                all_caps: letters >= 2 && !name_text.chars().any(char::is_lowercase),
+                initial: pending_initial,
+                break_before: pending_break,
+                possessive,
+                colon_after: false,
+                place_suffix,
+            });
+        }
+        pending_break = possessive;
+        pending_initial = false;
+        i = j;
+    }
+    out
+}
+
+/// Whether a lowercase word after a hyphen makes an adjective of the name before it ("Kremlin-backed"),
+/// rather than continuing it as the second syllable of a given name does ("Soo-yeon", "Jong-un").
+fn is_adjective_suffix(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "based",
+        "born",
+        "bound",
+        "led",
+        "run",
+        "style",
+        "era",
+        "like",
+        "wide",
+        "made",
+        "owned",
+        "backed",
+        "linked",
+        "speaking",
+        "language",
+        "controlled",
+        "held",
+        "occupied",
+        "allied",
+        "aligned",
+        "friendly",
+        "funded",
+        "inspired",
+        "affiliated",
+        "registered",
+        "headquartered",
+        "listed",
+        "related",
+        "type",
+        "class",
+        "level",
+        "area",
+        "side",
+    ];
+    SUFFIXES.contains(&word)
+        || word.ends_with("ed")
+        || word.ends_with("ing")
+        || word.ends_with("ly")
+        || word.len() > 6
+}
+
+/// Whether the word starts with an upper-case letter.
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the word is a lowercase particle joined to a capitalised name ("al-Qaeda", "bin-Laden").
+fn particle_compound(word: &str) -> bool {
+    let Some((left, right)) = word.split_once('-') else {
+        return false;
+    };
+    PARTICLES.contains(&left) && starts_upper(right)
+}
+
+/// Cuts a possessive `'s` (straight or curly apostrophe) off a word.
+fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (word, false)
+}
+
+/// Lowercase forms of every word written in lower case in the article.
+fn lowercase_words(sentences: &[Vec<Unit>]) -> HashSet<String> {
+    sentences
+        .iter()
+        .flatten()
+        .filter(|u| u.text.starts_with(char::is_lowercase))
+        .map(|u| u.text.to_string())
+        .collect()
+}
+
+/// Decides whether a sentence is prose, a capitals line or a heading.
+fn mode_of(text: &str, span: Span, units: &[Unit], tokens: &[Token]) -> Mode {
+    let long: Vec<&Unit> = units
+        .iter()
+        .filter(|u| u.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let n_caps = long.iter().filter(|u| u.all_caps).count();
+    if !long.is_empty() && n_caps * 3 >= long.len() * 2 {
+        return Mode::Capitals;
+    }
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let own_line = before.rsplit('\n').next().unwrap_or("").trim().is_empty()
+        && after.split('\n').next().unwrap_or("").trim().is_empty();
+    let last = span.of(text).chars().last().unwrap_or('.');
+    let has_number = tokens.iter().any(|t| t.kind == TokenKind::Number);
+    let title_cased = units
+        .iter()
+        .all(|u| u.cap || HEADING_SMALL_WORDS.contains(&u.text));
+    if own_line && last.is_alphanumeric() && !has_number && units.len() <= 12 && title_cased {
+        return Mode::Heading;
+    }
+    Mode::Normal
+}
+
+/// Finds only known names, by longest match; `folded` compares in lower case for capitals lines.
+fn known_candidates(units: &[Unit], gaz: &Gazetteer, folded: bool, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < units.len() {
+        let found = if folded {
+            longest_folded(units, i, gaz)
+        } else {
+            longest_known(units, i, gaz)
+        };
+        if let Some((n, label)) = found {
+            push(out, &units[i..i + n], Some(label), true);
+            i += n;
+            continue;
+        }
+        if !folded {
+            // A given name and a capitalised word on their own line are a byline or a caption name.
+            let run = units[i..]
+                .iter()
+                .take_while(|u| u.cap && !u.possessive)
+                .count()
+                .min(3);
+            if run >= 2
+                && gaz.is_first_name(units[i].text)
+                && !units[i + 1..i + run].iter().any(|u| u.break_before)
+            {
+                push(out, &units[i..i + run], Some(Label::Person), false);
+                i += run;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The longest known name starting at unit `i`, compared exactly: its length in units and its label.
+fn longest_known(units: &[Unit], i: usize, gaz: &Gazetteer) -> Option<(usize, Label)> {
+    if !units.get(i)?.cap {
+        return None;
+    }
+    let mut key = String::new();
+    let mut best = None;
+    for n in 1..=gaz.max_words().min(units.len() - i) {
+        let unit = &units[i + n - 1];
+        if n > 1 {
+            if unit.break_before {
+                break;
+            }
+            key.push(' ');
+        }
+        key.push_str(unit.text);
+        if let Some(label) = gaz.name(&key) {
+            if unit.cap {
+                best = Some((n, label));
+            }
+        }
+        if unit.possessive {
+            break;
+        }
+    }
+    best
+}
+
+/// The longest known name starting at unit `i`, compared in lower case, skipping common words ("US", "IS", "WHO").
+fn longest_folded(units: &[Unit], i: usize, gaz: &Gazetteer) -> Option<(usize, Label)> {
+    let mut key = String::new();
+    let mut best = None;
+    for n in 1..=gaz.max_words().min(units.len().saturating_sub(i)) {
+        let unit = &units[i + n - 1];
+        if n > 1 {
+            if unit.break_before {
+                break;
+            }
+            key.push(' ');
+        }
+        key.push_str(&unit.text.to_lowercase());
+        if let Some(label) = gaz.folded_name(&key) {
+            if !(n == 1 && gaz.is_common(&key)) {
+                best = Some((n, label));
+            }
+        }
+        if unit.possessive {
+            break;
+        }
+    }
+    best
+}
+
+/// Records a candidate covering `units` (at least one).
+fn push(out: &mut Vec<Candidate>, units: &[Unit], label: Option<Label>, sure: bool) {
+    let (Some(first), Some(last)) = (units.first(), units.last()) else {
+        return;
+    };
+    out.push(Candidate {
+        span: Span::new(first.span.start, last.span.end),
+        label,
+        sure,
+        words: units.iter().map(|u| u.text.to_string()).collect(),
+        initial_only: false,
+    });
+}
+
+/// Finds candidate runs in a prose sentence and types each.
+fn normal_candidates(units: &[Unit], context: &Context, out: &mut Vec<Candidate>) {
+    let gaz = context.gaz;
+    let mut i = 0;
+    while i < units.len() {
+        if !units[i].cap || is_calendar(units[i].text) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        loop {
+            if end > start && units.get(end - 1).is_some_and(|u| u.possessive) {
+                break;
+            }
+            if end >= units.len() || (end > start && units[end].break_before) {
+                break;
+            }
+            if let Some((n, _)) = longest_known(units, end, gaz).filter(|(n, _)| *n >= 2) {
+                end += n;
+                continue;
+            }
+            let unit = &units[end];
+            if unit.cap && !is_calendar(unit.text) {
+                end += 1;
+                continue;
+            }
+            if end > start && joins(units, end, gaz) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if end == start {
+            i += 1;
+            continue;
+        }
+        type_run(units, start, end, context, out);
+        i = end;
+    }
+}
+
+/// Whether the lowercase word at `at` joins the name before it to a capitalised part after it.
+fn joins(units: &[Unit], at: usize, gaz: &Gazetteer) -> bool {
+    let (Some(word), Some(prev)) = (units.get(at), at.checked_sub(1).and_then(|p| units.get(p)))
+    else {
+        return false;
+    };
+    let next_cap = units
+        .get(at + 1)
+        .is_some_and(|u| u.cap && !u.break_before && !is_calendar(u.text));
+    if PARTICLES.contains(&word.text) {
+        return next_cap;
+    }
+    if CONNECTORS.contains(&word.text) && gaz.head(prev.text).is_some() {
+        // "Bank of the West" and "Republic of the Congo" carry a "the" after the connector.
+        let the_then_cap = units.get(at + 1).is_some_and(|u| u.text == "the")
+            && units.get(at + 2).is_some_and(|u| u.cap && !u.break_before);
+        return next_cap || the_then_cap;
+    }
+    word.text == "the" && at >= 2 && CONNECTORS.contains(&prev.text) && next_cap
+}
+
+/// Whether the word is a day or month name.
+fn is_calendar(word: &str) -> bool {
+    CALENDAR.contains(&word)
+}
+
+/// Types one run `units[start..end]`, pushing zero or more candidates.
+fn type_run(units: &[Unit], start: usize, end: usize, context: &Context, out: &mut Vec<Candidate>) {
+    let gaz = context.gaz;
+    let mut start = start;
+    // A known name covering the whole run wins before any trimming ("The Hague", "General Motors").
+    if let Some((n, label)) = longest_known(units, start, gaz) {
+        if start + n == end {
+            push(out, &units[start..end], Some(label), true);
+            return;
+        }
+    }
+    // Leading articles and sentence-initial common words are not part of names.
+    while start < end {
+        let unit = &units[start];
+        let lower = unit.text.to_lowercase();
+        let is_article = matches!(lower.as_str(), "the" | "a" | "an");
+        let plain_initial = unit.initial
+            && longest_known(units, start, gaz).is_none()
+            && (gaz.is_common(&lower) || context.lower_seen.contains(&lower))
+            && !gaz.is_first_name(unit.text);
+        if is_article || plain_initial {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    if start >= end {
+        return;
+    }
+    // Titles: "Russian President Vladimir Putin" is NORP "Russian", a title, then PERSON "Vladimir Putin".
+    let mut title_end = None;
+    let mut k = start;
+    while k < end {
+        let lower = units[k].text.trim_end_matches('.').to_lowercase();
+        if gaz.is_title(&lower) {
+            title_end = Some(k + 1);
+        } else if !(gaz.is_modifier(&lower)
+            || longest_known(units, k, gaz).is_some_and(|(n, _)| n == 1))
+        {
+            break;
+        }
+        k += 1;
+    }
+    if let Some(title_end) = title_end {
+        let rest_has_head = (title_end < end) && head_label(units, title_end, end, gaz).is_some();
+        if !rest_has_head {
+            let mut p = start;
+            while p < title_end {
+                let lower = units[p].text.trim_end_matches('.').to_lowercase();
+                if gaz.is_title(&lower) || gaz.is_modifier(&lower) {
+                    p += 1;
+                    continue;
+                }
+                if let Some((n, label)) = longest_known(units, p, gaz) {
+                    push(out, &units[p..p + n], Some(label), true);
+                    p += n;
+                } else {
+                    p += 1;
+                }
+            }
+            if title_end < end {
+                let rest = &units[title_end..end];
+                let label = whole_known(rest, gaz).unwrap_or(Label::Person);
+                push(out, rest, Some(label), true);
+            }
+            return;
+        }
+    }
+    let run = &units[start..end];
+    if let Some(label) = whole_known(run, gaz) {
+        push(out, run, Some(label), true);
+        return;
+    }
+    if let Some(label) = head_label(units, start, end, gaz) {
+        if run.len() >= 2 {
+            push(out, run, Some(label), true);
+        }
+        return;
+    }
+    // A known nationality or place before a person: "Ukrainian Oleksandr Usyk".
+    if run.len() >= 2 {
+        if let Some((1, label)) = longest_known(units, start, gaz) {
+            let rest = &units[start + 1..end];
+            if matches!(label, Label::Norp | Label::Gpe) && person_evidence(rest, gaz) {
+                push(out, &units[start..start + 1], Some(label), true);
+                push(out, rest, Some(Label::Person), true);
+                return;
+            }
+        }
+    }
+    if person_evidence(run, gaz) {
+        push(out, run, Some(Label::Person), true);
+        return;
+    }
+    // A lone capitalised common word or head word ("Police", "Council") is not a name.
+    if run.len() == 1 {
+        let lower = run[0].text.to_lowercase();
+        if gaz.is_common(&lower) || gaz.head(run[0].text).is_some() || gaz.is_title(&lower) {
+            return;
+        }
+        // A lone capital letter is an initial or a list marker, and "Label: value" lines open with a label.
+        if run[0].text.chars().count() == 1 || (run[0].initial && run[0].colon_after) {
+            return;
+        }
+        // An unknown sentence-initial word with a verb or adverb ending ("Coming", "Reportedly") is not a name.
+        let inflected = ["ing", "ly", "ed"]
+            .iter()
+            .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s));
+        if run[0].initial && inflected {
+            return;
+        }
+    }
+    let last = &units[end - 1];
+    if run.len() == 1 && last.place_suffix {
+        push(out, run, Some(Label::Gpe), false);
+        return;
+    }
+    if run.len() == 1 && run[0].all_caps && run[0].text.chars().count() <= 6 {
+        push(out, run, Some(Label::Org), false);
+        return;
+    }
+    let said_near = said_next_to(units, start, end);
+    if said_near && run.len() <= 3 {
+        push(out, run, Some(Label::Person), false);
+        return;
+    }
+    let place_before = start > 0
+        && !units[start].break_before
+        && PLACE_PREPOSITIONS.contains(&units[start - 1].text);
+    if place_before && run.len() <= 2 {
+        push(out, run, Some(Label::Gpe), false);
+        return;
+    }
+    let candidate_index = out.len();
+    push(out, run, None, false);
+    if run.len() == 1 && run[0].initial {
+        if let Some(c) = out.get_mut(candidate_index) {
+            c.initial_only = true;
+        }
+    }
+}
+
+/// The label of a known name covering exactly `run`.
+fn whole_known(run: &[Unit], gaz: &Gazetteer) -> Option<Label> {
+    longest_known(run, 0, gaz)
+        .filter(|(n, _)| *n == run.len())
+        .map(|(_, label)| label)
+}
+
+/// The label given by a head word: the last word ("Crocus City Hall"), or the word before a connector ("Bank of England").
+fn head_label(units: &[Unit], start: usize, end: usize, gaz: &Gazetteer) -> Option<Label> {
+    for k in start..end {
+        if CONNECTORS.contains(&units[k].text) && k > start {
+            return gaz.head(units[k - 1].text);
+        }
+    }
+    gaz.head(units.get(end.checked_sub(1)?)?.text)
+}
+
+/// Whether the words look like a person's name: a given name first or a well-known person's name.
+fn person_evidence(run: &[Unit], gaz: &Gazetteer) -> bool {
+    let Some(first) = run.first() else {
+        return false;
+    };
+    if run.len() >= 2 && gaz.is_first_name(first.text) {
+        return true;
+    }
+    let initial_then_name =
+        run.len() >= 2 && first.text.ends_with('.') && first.text.chars().count() == 2;
+    initial_then_name || whole_known(run, gaz) == Some(Label::Person)
+}
+
+/// Whether a verb of saying stands right before or after the run ("said Li Wei", "Li Wei said").
+fn said_next_to(units: &[Unit], start: usize, end: usize) -> bool {
+    let after = units
+        .get(end)
+        .is_some_and(|u| !u.break_before && SAY_VERBS.contains(&u.text));
+    let before =
+        start > 0 && !units[start].break_before && SAY_VERBS.contains(&units[start - 1].text);
+    after || before
+}
+
+/// Settles untyped candidates from the names typed elsewhere in the same article.
+///
+/// A surname alone takes PERSON when the article names the person in full ("Vladimir Putin", then "Putin");
+/// a repeated name takes the type it has where it is sure; what remains takes a type from its shape.
+fn resolve(text: &str, candidates: &mut Vec<Candidate>, cap_mid: &HashSet<String>) {
+    let mut sure: HashMap<String, Label> = HashMap::new();
+    let mut surnames: HashSet<String> = HashSet::new();
+    for c in candidates.iter() {
+        let Some(label) = c.label else { continue };
+        if label == Label::Person && c.words.len() >= 2 {
+            if let Some(last) = c.words.last() {
+                surnames.insert(last.clone());
+            }
+            if let Some(first) = c.words.first().filter(|w| GAZETTEER.name(w).is_none()) {
+                // "Li Wei" is written surname first; a lone "Li" is still that person.
+                surnames.insert(first.clone());
+            }
+        }
+        if c.sure {
+            sure.entry(c.span.of(text).to_string()).or_insert(label);
+        }
+    }
+    // A sentence-initial unknown word with no support elsewhere is more often a plain word than a name.
+    candidates.retain(|c| {
+        let surface = c.span.of(text);
+        !c.initial_only
+            || surnames.contains(surface)
+            || sure.contains_key(surface)
+            || cap_mid.contains(surface)
+    });
+    for c in candidates.iter_mut() {
+        let surface = c.span.of(text);
+        let single = c.words.len() == 1;
+        if single
+            && surnames.contains(surface)
+            && c.label != Some(Label::Person)
+            && !matches!(c.label, Some(Label::Norp))
+        {
+            c.label = Some(Label::Person);
+            continue;
+        }
+        if c.label.is_some() {
+            continue;
+        }
+        c.label = Some(match sure.get(surface) {
+            Some(label) => *label,
+            None if single => Label::Org,
+            None => Label::Person,
+        });
+    }
 }

@@ -1,0 +1,139 @@
+//! Word lists for name finding: known names with their types, given names, titles, head words and common words.
+//!
+//! The lists live as plain text under `lexicon/` and are compiled into the binary with `include_str!`,
+//! parsed once on first use.
+//! They are written by hand from general knowledge (countries, capitals, demonyms, well-known bodies),
+//! so they stay small enough to ship in the WebAssembly bundle.
+
+use super::model::Label;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Known names, one per line, grouped by file and so by label.
+const NAME_LISTS: &[(Label, &str)] = &[
+    (Label::Gpe, include_str!("lexicon/gpe.txt")),
+    (Label::Loc, include_str!("lexicon/loc.txt")),
+    (Label::Fac, include_str!("lexicon/fac.txt")),
+    (Label::Org, include_str!("lexicon/org.txt")),
+    (Label::Norp, include_str!("lexicon/norp.txt")),
+    (Label::Event, include_str!("lexicon/event.txt")),
+    (Label::Person, include_str!("lexicon/person.txt")),
+];
+
+const FIRST_NAMES: &str = include_str!("lexicon/first_names.txt");
+const TITLES: &str = include_str!("lexicon/titles.txt");
+const MODIFIERS: &str = include_str!("lexicon/modifiers.txt");
+const COMMON: &str = include_str!("lexicon/common.txt");
+const HEADS: &str = include_str!("lexicon/heads.txt");
+
+/// All word lists, parsed.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Known names as written ("U.N. Security Council"), words separated by one space.
+    names: HashMap<String, Label>,
+    /// The same names in lower case, for all-capitals headlines.
+    folded_names: HashMap<String, Label>,
+    /// Given names as written ("Vladimir").
+    first_names: HashSet<String>,
+    /// Person titles in lower case ("president", "secretary-general").
+    titles: HashSet<String>,
+    /// Words that combine with a following title, in lower case ("foreign", "deputy").
+    modifiers: HashSet<String>,
+    /// Common words in lower case that are never names on their own.
+    common: HashSet<String>,
+    /// Head words that end a name and decide its type ("Council" is ORG, "Hall" is FAC).
+    heads: HashMap<String, Label>,
+    /// The largest number of words in one known name.
+    max_words: usize,
+}
+
+/// The word lists, parsed on first use.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+/// Lines of a list file without comments and blank lines.
+fn lines(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Space-separated words of a list file without comment lines.
+fn words(list: &str) -> impl Iterator<Item = &str> {
+    lines(list).flat_map(str::split_whitespace)
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for (label, list) in NAME_LISTS {
+            for line in lines(list) {
+                let key = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                g.max_words = g.max_words.max(key.split(' ').count());
+                // The first list that names a string wins, so a city that is also a surname stays a place.
+                g.folded_names.entry(key.to_lowercase()).or_insert(*label);
+                g.names.entry(key).or_insert(*label);
+            }
+        }
+        g.first_names = words(FIRST_NAMES).map(str::to_string).collect();
+        g.titles = words(TITLES).map(str::to_string).collect();
+        g.modifiers = words(MODIFIERS).map(str::to_string).collect();
+        g.common = words(COMMON).map(str::to_string).collect();
+        for line in lines(HEADS) {
+            let Some((label, list)) = line.split_once(':') else {
+                continue;
+            };
+            let label = match label.trim() {
+                "ORG" => Label::Org,
+                "FAC" => Label::Fac,
+                "LOC" => Label::Loc,
+                "GPE" => Label::Gpe,
+                "EVENT" => Label::Event,
+                _ => continue,
+            };
+            for word in list.split_whitespace() {
+                g.heads.entry(word.to_string()).or_insert(label);
+            }
+        }
+        g
+    }
+
+    /// The label of a known name written exactly as `name` (words separated by one space).
+    pub fn name(&self, name: &str) -> Option<Label> {
+        self.names.get(name).copied()
+    }
+
+    /// The label of a known name in lower case, for text written in capitals.
+    pub fn folded_name(&self, lower: &str) -> Option<Label> {
+        self.folded_names.get(lower).copied()
+    }
+
+    /// Whether `word` (as written) is a common given name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// Whether `lower` is a person title such as "president" or "spokesman".
+    pub fn is_title(&self, lower: &str) -> bool {
+        self.titles.contains(lower)
+    }
+
+    /// Whether `lower` combines with a following title ("foreign" in "Foreign Minister").
+    pub fn is_modifier(&self, lower: &str) -> bool {
+        self.modifiers.contains(lower)
+    }
+
+    /// Whether `lower` is a common word that is never a name on its own.
+    pub fn is_common(&self, lower: &str) -> bool {
+        self.common.contains(lower)
+    }
+
+    /// The type a name takes when it ends in `word` ("Council", "Airport").
+    pub fn head(&self, word: &str) -> Option<Label> {
+        self.heads.get(word).copied()
+    }
+
+    /// The largest number of words in one known name.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+}
