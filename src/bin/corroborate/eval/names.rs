@@ -84,6 +84,32 @@ fn print_scores(who: &str, per_type: &HashMap<&'static str, Counts>, micro: &Cou
     row(&format!("{who} micro"), micro);
 }
 
+/// compromise's matches carry trailing punctuation and possessives ("Scotland.", "Norfolk's", "Leeds)");
+/// they are trimmed so that it is scored on the name alone, as we are. An acronym keeps its final dot ("U.S.").
+fn fair_span(text: &str, span: Span) -> Span {
+    let mut s = span.of(text);
+    let lead = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    s = &s[lead..];
+    loop {
+        let before = s.len();
+        s = s
+            .strip_suffix("'s")
+            .or_else(|| s.strip_suffix("\u{2019}s"))
+            .unwrap_or(s);
+        s = s.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ')' | '(' | ',' | ';' | ':' | '!' | '?' | '"' | '\'')
+        });
+        let acronym = s.len() > 2 && s[..s.len() - 1].contains('.');
+        if s.ends_with('.') && !acronym {
+            s = &s[..s.len() - 1];
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    Span::new(span.start + lead, span.start + lead + s.len())
+}
+
 /// Runs compromise (npm, evaluation only) over the texts through `scripts/eval/compromise.mjs`.
 fn compromise(
     project: &Path,
@@ -137,7 +163,8 @@ fn compromise(
             };
             let start = byte_at(&utf16_to_byte, item["start"].as_u64().unwrap_or(0) as usize);
             let end = byte_at(&utf16_to_byte, item["end"].as_u64().unwrap_or(0) as usize);
-            set.insert((kind, start, end));
+            let span = fair_span(&doc.text, Span::new(start, end));
+            set.insert((kind, span.start, span.end));
         }
         predicted.push(set);
     }
