@@ -1,8 +1,1451 @@
 //! Figures: numbers with their qualifier, counted noun and the measure they report.
+//!
+//! Each sentence is read once, token by token. At every number ([`super::numbers`]) a few tokens
+//! on either side decide what it counts, in this order: a counted noun that names the measure
+//! ("137 deaths"), a cue right after the number with the noun elided ("over 100 wounded"),
+//! a cue adjective before the noun ("two injured officers"), a verb or toll before the number
+//! ("killed 93 people", "the death toll rose to 144"), and a cue after the noun ("144 people dead",
+//! "11 men were detained"). Nouns of event quantities ("homes", "flights", "hostages"), magnitudes
+//! and money give labelled [`Measure::Other`] figures.
+//! A number with none of these is not a figure: years, dates, times, ages, durations, identifiers,
+//! percentages and "one of the attackers" are dropped rather than shown as invented figures.
+//! Ambiguous words become labelled `Other` figures rather than guesses: "casualties" (killed and
+//! injured together in most usage), "victims" without a cue, "survivors", "rescued" and "shot"
+//! (which counts the dead and the injured together).
+//! Work is linear in tokens: every number looks at a bounded window.
 
-use super::model::{Figure, Segments};
+use super::model::{Figure, Measure, Qualifier, Segments, Span, Token, TokenKind};
+use super::numbers::{self, Number, NumberForm};
 
 /// Finds the figures in the segmented text: sorted by offset.
-pub fn extract(_text: &str, _segments: &Segments) -> Vec<Figure> {
-    Vec::new()
+///
+/// Spans are byte offsets into `text` on char boundaries. `subset_of` always points to an earlier
+/// figure of the returned list, so indices stay valid for the caller.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::{figures, segment, Measure, Qualifier, Span};
+/// let text = "The blast killed at least 93 people, including three children.";
+/// let found = figures::extract(text, &segment(text, Span::new(0, text.len())));
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[0].measure, Measure::Killed);
+/// assert_eq!(found[0].qualifier, Qualifier::AtLeast);
+/// assert_eq!(found[0].span.of(text), "at least 93 people");
+/// assert_eq!(found[1].subset_of, Some(0));
+/// ```
+pub fn extract(text: &str, segments: &Segments) -> Vec<Figure> {
+    // ASCII lower-casing keeps every byte offset, so spans index both strings alike.
+    let lower = text.to_ascii_lowercase();
+    let mut out: Vec<Figure> = Vec::new();
+    for (sentence_idx, _) in segments.sentences.iter().enumerate() {
+        let toks = segments.sentence_tokens(sentence_idx);
+        if !toks
+            .iter()
+            .any(|t| t.kind == TokenKind::Number || t.kind == TokenKind::Word)
+        {
+            continue;
+        }
+        let ctx = Ctx {
+            text,
+            lower: &lower,
+            toks,
+            words: toks.iter().map(|t| t.span.of(&lower)).collect(),
+        };
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(num) = numbers::parse_at(&lower, toks, i) else {
+                i += 1;
+                continue;
+            };
+            i = num.end.max(i + 1);
+            if let Some(c) = read_candidate(&ctx, num) {
+                i = i.max(c.end_tok);
+                cands.push(c);
+            }
+        }
+        if cands.is_empty() {
+            continue;
+        }
+        coordinate(&ctx, &mut cands);
+        let attribution = attribution(&ctx);
+        emit(&ctx, cands, sentence_idx, attribution, &mut out);
+    }
+    out
+}
+
+/// One sentence being read: original text, its tokens and their lower-cased words.
+struct Ctx<'a> {
+    text: &'a str,
+    lower: &'a str,
+    toks: &'a [Token],
+    words: Vec<&'a str>,
+}
+
+impl Ctx<'_> {
+    /// Lower-cased word `k`, or `""` when out of range.
+    fn w(&self, k: usize) -> &str {
+        self.words.get(k).copied().unwrap_or("")
+    }
+
+    /// Whether token `k` is glued to the token before it.
+    fn glued(&self, k: usize) -> bool {
+        match (
+            k.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(k),
+        ) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+
+    fn kind(&self, k: usize) -> Option<TokenKind> {
+        self.toks.get(k).map(|t| t.kind)
+    }
+
+    /// Whether token `k` starts with an upper-case letter in the original text.
+    fn capitalized(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .and_then(|t| t.span.of(self.text).chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// Span from the start of token `a` to the end of token `b - 1`.
+    fn span(&self, a: usize, b: usize) -> Span {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(x), Some(y)) if y.span.end >= x.span.start => Span::new(x.span.start, y.span.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+/// How a candidate's measure was decided; coordination copies measures along these links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// The counted noun or a cue right at the number.
+    Local,
+    /// A verb or toll before the number.
+    Before,
+    /// A cue after the noun.
+    After,
+    /// A labelled `Other` quantity.
+    Labelled,
+    /// Nothing yet.
+    Unknown,
+}
+
+/// Why a candidate may be part of an earlier figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    None,
+    /// "including", "among", "of whom".
+    Include,
+    /// "with four directly linked".
+    With,
+    /// "four of them".
+    OfThem,
+}
+
+/// What follows the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum UnitKind {
+    /// No noun: "over 100 wounded", "killed 5".
+    Elided,
+    /// A noun for people ("people", "children").
+    Person,
+    /// A noun that names a measure ("deaths", "injuries").
+    MeasureNoun,
+    /// A noun for people that is also an event quantity ("gunmen", "hostages").
+    PersonOther,
+    /// A noun for an event quantity that is not people ("homes", "flights").
+    Thing,
+    /// An unknown plural noun ("hikers"): a verb before it may count it.
+    Unknown,
+}
+
+/// A number read in context, before subsets and coordination are settled.
+struct Cand {
+    measure: Option<Measure>,
+    label: Option<String>,
+    source: Source,
+    marker: Marker,
+    unit_kind: UnitKind,
+    qualifier: Qualifier,
+    num: Number,
+    unit: Span,
+    span: Span,
+    /// First token of the whole expression.
+    first_tok: usize,
+    /// One past its last token.
+    end_tok: usize,
+}
+
+/// A cue word's measure and detail.
+type Cue = (Measure, Option<&'static str>);
+
+/// Cue words with their measure; `detail` names a variant ("detained") shown to the reader.
+fn cue(w: &str) -> Option<Cue> {
+    use Measure::*;
+    Some(match w {
+        "killed" | "killing" | "kills" | "kill" | "dead" | "died" | "dies" | "die" | "deaths"
+        | "death" | "fatalities" | "fatality" | "perished" | "toll" | "lives" => (Killed, None),
+        "injured" | "injuring" | "injures" | "injure" | "wounded" | "wounding" | "wounds"
+        | "hurt" | "hurting" | "injuries" | "injury" => (Injured, None),
+        "hospitalised" | "hospitalized" | "hospitalisations" | "hospitalizations" => {
+            (Injured, Some("hospitalised"))
+        }
+        "missing" | "unaccounted" => (Missing, None),
+        "arrested" | "arresting" | "arrests" | "arrest" => (Arrested, None),
+        "detained" | "detaining" | "detains" | "detainees" | "detention" => {
+            (Arrested, Some("detained"))
+        }
+        "charged" => (Arrested, Some("charged")),
+        "apprehended" => (Arrested, Some("apprehended")),
+        "evacuated" | "evacuating" | "evacuees" | "evacuation" | "evacuate" => (Evacuated, None),
+        "displaced" | "displacing" => (Evacuated, Some("displaced")),
+        "homeless" => (Evacuated, Some("homeless")),
+        "fled" | "fleeing" => (Evacuated, Some("fled")),
+        _ => return None,
+    })
+}
+
+/// Cues that can stand right after a number with the noun elided ("100 wounded", "11 detained").
+fn elided_cue(w: &str) -> Option<Cue> {
+    match w {
+        "dead" | "killed" | "died" | "perished" | "injured" | "wounded" | "hurt" | "missing"
+        | "arrested" | "detained" | "charged" | "evacuated" | "displaced" | "homeless"
+        | "hospitalised" | "hospitalized" | "fled" => cue(w),
+        _ => None,
+    }
+}
+
+/// Cues that can modify a following noun ("two injured officers", "500 displaced families").
+fn modifier_cue(w: &str) -> Option<Cue> {
+    match w {
+        "dead" | "injured" | "wounded" | "missing" | "detained" | "arrested" | "evacuated"
+        | "displaced" | "homeless" | "hospitalised" | "hospitalized" => cue(w),
+        _ => None,
+    }
+}
+
+/// Nouns that name a measure when counted ("137 deaths", "93 lives").
+fn measure_noun(w: &str) -> Option<Cue> {
+    match w {
+        "deaths" | "fatalities" | "lives" | "bodies" | "corpses" | "dead" => {
+            Some((Measure::Killed, None))
+        }
+        "injuries" | "injured" | "wounded" => Some((Measure::Injured, None)),
+        "arrests" => Some((Measure::Arrested, None)),
+        "detainees" => Some((Measure::Arrested, Some("detained"))),
+        "evacuees" => Some((Measure::Evacuated, None)),
+        _ => None,
+    }
+}
+
+/// Nouns for people, which a cue may count.
+#[rustfmt::skip]
+fn person_noun(w: &str) -> bool {
+    matches!(w, "people" | "persons" | "person" | "individuals" | "individual" | "civilians" | "civilian"
+        | "children" | "child" | "kids" | "boys" | "girls" | "boy" | "girl" | "women" | "woman" | "men"
+        | "man" | "adults" | "students" | "student" | "pupils" | "teachers" | "soldiers" | "soldier"
+        | "officers" | "officer" | "policemen" | "policeman" | "policewomen" | "firefighters" | "firefighter"
+        | "workers" | "worker" | "employees" | "staff" | "passengers" | "passenger" | "residents"
+        | "villagers" | "tourists" | "visitors" | "pilgrims" | "worshippers" | "worshipers" | "fans"
+        | "spectators" | "concertgoers" | "shoppers" | "guests" | "patients" | "miners" | "migrants"
+        | "refugees" | "protesters" | "protestors" | "demonstrators" | "suspects" | "suspect" | "militants"
+        | "insurgents" | "rebels" | "fighters" | "terrorists" | "bombers" | "servicemen" | "personnel"
+        | "crew" | "members" | "citizens" | "nationals" | "foreigners" | "others" | "journalists" | "infants"
+        | "babies" | "toddlers" | "teenagers" | "teens" | "youths" | "bystanders" | "pedestrians"
+        | "motorists" | "drivers" | "climbers" | "hikers" | "fishermen" | "sailors" | "marines" | "guards"
+        | "inmates" | "prisoners" | "relatives" | "families" | "family" | "americans" | "britons" | "minors"
+        | "players" | "doctors" | "nurses" | "medics" | "volunteers" | "agents" | "troopers" | "deputies"
+        | "hostage" | "victim" | "survivor" | "member" | "crewman" | "crewmen" | "resident" | "tourist"
+        | "pilot" | "pilots" | "driver" | "nurse" | "doctor" | "teacher" | "trooper" | "deputy" | "journalist"
+        | "protester" | "prisoner" | "inmate" | "migrant" | "refugee" | "baby" | "infant" | "teenager"
+        | "teen" | "youth" | "villager" | "sons" | "daughters" | "brothers" | "sisters" | "coworkers"
+        | "co-workers" | "colleagues" | "pirates" | "robbers" | "gangsters" | "peacekeepers" | "seafarers")
+}
+
+/// Nouns that are event quantities in their own right; the bool says whether they count people,
+/// in which case a measure cue takes precedence ("three gunmen were killed").
+fn other_noun(w: &str) -> Option<(&'static str, bool)> {
+    Some(match w {
+        "hostages" | "hostage" => ("hostages", true),
+        "troops" => ("troops", true),
+        "gunmen" | "gunman" => ("gunmen", true),
+        "attackers" | "attacker" | "assailants" | "assailant" => ("attackers", true),
+        "victims" | "victim" => ("victims", true),
+        "survivors" | "survivor" => ("survivors", true),
+        "casualties" => ("casualties", false),
+        "homes" => ("homes", false),
+        "houses" => ("houses", false),
+        "buildings" => ("buildings", false),
+        "structures" => ("structures", false),
+        "apartments" => ("apartments", false),
+        "dwellings" => ("dwellings", false),
+        "vehicles" => ("vehicles", false),
+        "cars" => ("cars", false),
+        "flights" => ("flights", false),
+        "aftershocks" => ("aftershocks", false),
+        "rockets" => ("rockets", false),
+        "missiles" => ("missiles", false),
+        "drones" => ("drones", false),
+        "explosions" | "blasts" => ("explosions", false),
+        "bombs" => ("bombs", false),
+        "shots" => ("shots", false),
+        "schools" => ("schools", false),
+        _ => return None,
+    })
+}
+
+/// Units of time: a number of them is a duration or an age, never a count of the event.
+#[rustfmt::skip]
+fn time_unit(w: &str) -> bool {
+    matches!(w, "year" | "years" | "yr" | "yrs" | "month" | "months" | "week" | "weeks" | "day" | "days"
+        | "hour" | "hours" | "hrs" | "minute" | "minutes" | "mins" | "min" | "second" | "seconds" | "secs"
+        | "decade" | "decades" | "century" | "centuries" | "night" | "nights" | "am" | "pm" | "a.m" | "p.m"
+        | "o'clock" | "gmt" | "utc" | "old" | "times" | "th" | "st" | "nd" | "rd" | "weekend" | "weekends"
+        | "term" | "terms")
+}
+
+/// Units of measurement and other nouns whose counts are never event figures.
+#[rustfmt::skip]
+fn blocked_noun(w: &str) -> bool {
+    matches!(w, "%" | "percent" | "per" | "pc" | "percentage" | "km" | "kilometres" | "kilometers"
+        | "kilometre" | "kilometer" | "miles" | "mile" | "mph" | "kph" | "metres" | "meters" | "metre"
+        | "meter" | "m" | "ft" | "feet" | "foot" | "inches" | "cm" | "mm" | "kg" | "kilograms" | "tonnes"
+        | "tons" | "pounds" | "lb" | "lbs" | "litres" | "liters" | "degrees" | "acres" | "hectares" | "sq"
+        | "square" | "countries" | "country" | "nations" | "sides" | "side" | "cities" | "states" | "points"
+        | "goals" | "votes" | "seats" | "places" | "steps" | "stories" | "storeys" | "floors" | "pages"
+        | "times" | "ways" | "parties" | "groups" | "teams" | "things" | "reasons" | "questions" | "issues"
+        | "ago" | "laps" | "occasions" | "fronts" | "languages" | "sources" | "attacks" | "incidents")
+}
+
+/// Words that end a noun phrase when looking for the counted noun.
+#[rustfmt::skip]
+fn stop_word(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "of" | "in" | "on" | "at" | "to" | "from" | "by" | "with" | "and" | "or"
+        | "but" | "were" | "was" | "is" | "are" | "have" | "has" | "had" | "been" | "be" | "who" | "that"
+        | "which" | "this" | "these" | "those" | "as" | "than" | "for" | "after" | "before" | "during"
+        | "since" | "when" | "while" | "said" | "say" | "says" | "it" | "they" | "he" | "she" | "their"
+        | "its" | "his" | "her" | "into" | "including" | "among" | "near" | "across" | "over" | "under"
+        | "inside" | "outside" | "remain" | "remained" | "remains" | "still" | "also" | "all" | "each" | "per"
+        | "there" | "here" | "not" | "will" | "would" | "could" | "may" | "might" | "can" | "did" | "do")
+}
+
+/// Words allowed between a cue after the number and the number's noun ("were reportedly killed").
+#[rustfmt::skip]
+fn aux_word(w: &str) -> bool {
+    matches!(w, "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "be"
+        | "reportedly" | "reported" | "confirmed" | "later" | "also" | "all" | "so" | "far" | "now" | "still"
+        | "already" | "believed" | "feared" | "thought" | "presumed" | "known" | "to" | "who" | "initially"
+        | "subsequently" | "eventually" | "remain" | "remained" | "remains" | "listed" | "as" | "left"
+        | "found" | "officially" | "either" | "both" | "allegedly" | "apparently" | "since" | "may" | "might"
+        | "could" | "would" | "will" | "probably" | "likely" | "not" | "yet")
+}
+
+/// Verbs among [`aux_word`]: an unknown noun needs one of them before a cue ("two hikers were killed").
+#[rustfmt::skip]
+fn verb_aux(w: &str) -> bool {
+    matches!(w, "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "be" | "remain"
+        | "remained" | "remains")
+}
+
+/// Words allowed between a cue before the number and the number ("the death toll has risen to").
+#[rustfmt::skip]
+fn link_word(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "total" | "of" | "estimated" | "another" | "further" | "additional"
+        | "more" | "some" | "all" | "only" | "just" | "reportedly" | "had" | "has" | "have" | "been" | "is"
+        | "was" | "were" | "are" | "now" | "rose" | "risen" | "rises" | "climbed" | "climbs" | "reached"
+        | "reaches" | "hit" | "stood" | "stands" | "stand" | "increased" | "jumped" | "soared" | "grew"
+        | "grown" | "passed" | "topped" | "exceeded" | "surpassed" | "put" | "puts" | "at" | "to" | "from"
+        | "officially" | "already" | "confirmed" | "revised" | "raised" | "up" | "number" | "tally" | "count"
+        | "figure" | "stood," | "provisional" | "official" | "overall" | "latest" | "least" | "nearly"
+        | "almost" | "initial" | "preliminary" | "upward" | "upwards" | "toll:" | "reportedly," | "later")
+}
+
+/// Month names, which make a neighbouring number a date. "may" is checked for a capital separately.
+#[rustfmt::skip]
+fn month(w: &str) -> bool {
+    matches!(w, "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
+        | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep"
+        | "sept" | "oct" | "nov" | "dec")
+}
+
+#[rustfmt::skip]
+fn weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// Words before a number that make it an identifier ("page 5", "Flight 370").
+#[rustfmt::skip]
+fn identifier_word(w: &str) -> bool {
+    matches!(w, "no" | "nos" | "number" | "page" | "pages" | "p" | "pp" | "section" | "chapter" | "article"
+        | "route" | "flight" | "room" | "line" | "platform" | "gate" | "terminal" | "unit" | "level" | "grade"
+        | "vol" | "volume" | "paragraph" | "clause" | "item" | "episode" | "season" | "act" | "resolution"
+        | "highway" | "road" | "channel" | "bus" | "tower" | "block" | "floor" | "#" | "+" | "version"
+        | "category" | "phase" | "stage" | "hall" | "gen" | "tel" | "call" | "phone" | "ext" | "code" | "aged"
+        | "age" | "ages" | "both" | "top" | "mr" | "covid" | "ward" | "district" | "zone" | "sector")
+}
+
+/// Currency symbols and words, for money figures.
+#[rustfmt::skip]
+fn currency(w: &str) -> bool {
+    matches!(w, "$" | "£" | "€" | "¥" | "₹" | "₽" | "dollars" | "dollar" | "euros" | "euro" | "pounds"
+        | "rubles" | "roubles" | "yuan" | "yen" | "rupees" | "francs" | "usd" | "eur" | "gbp" | "rub" | "lira"
+        | "pesos" | "won")
+}
+
+/// Qualifiers before a number, longest first, as word sequences.
+const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["no", "fewer", "than"], Qualifier::AtLeast),
+    (&["no", "less", "than"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["a", "minimum", "of"], Qualifier::AtLeast),
+    (&["in", "excess", "of"], Qualifier::MoreThan),
+    (&["as", "many", "as"], Qualifier::UpTo),
+    (&["as", "much", "as"], Qualifier::UpTo),
+    (&["a", "maximum", "of"], Qualifier::UpTo),
+    (&["an", "estimated"], Qualifier::About),
+    (&["at", "least"], Qualifier::AtLeast),
+    (&["more", "than"], Qualifier::MoreThan),
+    (&["upwards", "of"], Qualifier::MoreThan),
+    (&["well", "over"], Qualifier::MoreThan),
+    (&["just", "over"], Qualifier::MoreThan),
+    (&["close", "to"], Qualifier::About),
+    (&["just", "under"], Qualifier::FewerThan),
+    (&["up", "to"], Qualifier::UpTo),
+    (&["at", "most"], Qualifier::UpTo),
+    (&["fewer", "than"], Qualifier::FewerThan),
+    (&["less", "than"], Qualifier::FewerThan),
+    (&["over"], Qualifier::MoreThan),
+    (&["above"], Qualifier::MoreThan),
+    (&["exceeding"], Qualifier::MoreThan),
+    (&["about"], Qualifier::About),
+    (&["around"], Qualifier::About),
+    (&["approximately"], Qualifier::About),
+    (&["approx"], Qualifier::About),
+    (&["roughly"], Qualifier::About),
+    (&["some"], Qualifier::About),
+    (&["nearly"], Qualifier::About),
+    (&["almost"], Qualifier::About),
+    (&["estimated"], Qualifier::About),
+    (&["circa"], Qualifier::About),
+    (&["~"], Qualifier::About),
+    (&["under"], Qualifier::FewerThan),
+    (&["below"], Qualifier::FewerThan),
+];
+
+/// The qualifier ending right before token `at`, with the token where it starts.
+fn qualifier_before(ctx: &Ctx, at: usize, vague: bool) -> (Qualifier, usize) {
+    for (words, q) in QUALIFIERS {
+        let n = words.len();
+        let Some(start) = at.checked_sub(n) else {
+            continue;
+        };
+        if words
+            .iter()
+            .enumerate()
+            .all(|(j, w)| ctx.w(start + j) == *w)
+        {
+            // "some dozens" is already vague: "some" adds nothing.
+            if vague && *q == Qualifier::About {
+                return (Qualifier::Exact, start);
+            }
+            return (*q, start);
+        }
+    }
+    (Qualifier::Exact, at)
+}
+
+/// Reads the number `num` in its sentence; `None` when it is not a figure.
+fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
+    let a = num.first;
+    let b = num.end;
+    let vague = num.form == NumberForm::Vague;
+    let (mut qualifier, mut first_tok) = qualifier_before(ctx, a, vague);
+    let prev = a.checked_sub(1).map(|p| ctx.w(p)).unwrap_or("");
+    let next = ctx.w(b);
+    let digits = ctx.kind(a) == Some(TokenKind::Number);
+    let is_int = num.value.is_some_and(|v| v.fract() == 0.0);
+
+    // Magnitudes: "magnitude 6.2", "magnitude-6.2", "a magnitude of 6.2", "6.2-magnitude", "6.2 magnitude".
+    if let Some(c) = magnitude(ctx, &num) {
+        return Some(c);
+    }
+    // Money: "$2 million", "£1.2bn", "2 million dollars".
+    if let Some(c) = money(ctx, &num, qualifier, first_tok) {
+        return Some(c);
+    }
+    if num.short_suffix {
+        return None;
+    }
+    // Dates, times and identifiers.
+    let prev2 = a.checked_sub(2).map(|p| ctx.w(p)).unwrap_or("");
+    if month(prev)
+        || month(next)
+        || (prev == "may" && ctx.capitalized(a - 1))
+        || (next == "may" && ctx.capitalized(b))
+    {
+        return None;
+    }
+    if matches!(
+        next,
+        ":" | "/" | "a.m" | "p.m" | "am" | "pm" | "h" | "hrs" | "gmt" | "utc"
+    ) && ctx.glued(b)
+        || matches!(prev, ":" | "/") && ctx.glued(a)
+        || matches!(next, "a.m" | "p.m" | "o'clock" | "gmt" | "utc")
+    {
+        return None;
+    }
+    if identifier_word(prev)
+        || (prev2 == "age" && prev == "of")
+        || (prev2 == "the" && prev == "top")
+    {
+        return None;
+    }
+    // Lists of ages: "aged 19, 22 and 25".
+    let mut k = a;
+    while k > 0
+        && (ctx.kind(k - 1) == Some(TokenKind::Number) || matches!(ctx.w(k - 1), "," | "and"))
+    {
+        k -= 1;
+    }
+    if k < a && k > 0 && matches!(ctx.w(k - 1), "aged" | "ages" | "age") {
+        return None;
+    }
+    if digits {
+        let raw = ctx.toks.get(a).map(|t| t.span.of(ctx.text)).unwrap_or("");
+        if (raw.starts_with('0') && raw.len() > 1 && !raw.starts_with("0."))
+            || (raw.len() >= 7 && raw.chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // "Flight 370", "COVID-19": a capitalised word (not starting the sentence) or a glued hyphen before digits.
+        if a >= 1
+            && ctx.kind(a - 1) == Some(TokenKind::Word)
+            && ctx.capitalized(a - 1)
+            && a - 1 > 0
+            && !weekday(prev)
+        {
+            return None;
+        }
+        if prev == "-"
+            && ctx.glued(a)
+            && a >= 2
+            && ctx.glued(a - 1)
+            && ctx.kind(a - 2) == Some(TokenKind::Word)
+        {
+            return None;
+        }
+    }
+    // "one of the attackers", "one another": "one" as a pronoun. "four of them" is a subset.
+    let mut marker = Marker::None;
+    let mut unit_from = b;
+    if next == "of"
+        && matches!(
+            ctx.w(b + 1),
+            "them" | "whom" | "those" | "these" | "us" | "which"
+        )
+    {
+        if num.value == Some(1.0) {
+            return None;
+        }
+        marker = Marker::OfThem;
+        unit_from = b + 2;
+    } else if num.value == Some(1.0) && matches!(next, "of" | "another" | "day" | "time") {
+        return None;
+    } else if next == "of" && matches!(ctx.w(b + 1), "the" | "those" | "these" | "their" | "our") {
+        // "two of the three victims died": the first number is what the verb counts, the noun is shared.
+        unit_from = b + 2;
+        if ctx.kind(unit_from) == Some(TokenKind::Number)
+            || numbers::parse_at(ctx.lower, ctx.toks, unit_from).is_some()
+        {
+            if let Some(inner) = numbers::parse_at(ctx.lower, ctx.toks, unit_from) {
+                unit_from = inner.end;
+            }
+        }
+    }
+    // "100-plus".
+    if next == "-" && ctx.glued(b) && ctx.w(b + 1) == "plus" {
+        qualifier = Qualifier::MoreThan;
+        unit_from = b + 2;
+    } else if next == "-" && time_unit(ctx.w(b + 1)) {
+        // "16 - year - old" as tokenised corpora write it.
+        return None;
+    } else if next == "-"
+        && ctx.glued(b)
+        && ctx.glued(b + 1)
+        && ctx.kind(b + 1) == Some(TokenKind::Word)
+    {
+        // Hyphen compounds ("55-year-old", "three-day", "10-storey") are adjectives, not counts.
+        return None;
+    }
+    // Postfix qualifiers: "or more", "or so".
+    let mut post_end = None;
+    if next == "or" && ctx.w(b + 1) == "more" {
+        qualifier = Qualifier::AtLeast;
+        post_end = Some(b + 2);
+        unit_from = b + 2;
+    } else if next == "or" && ctx.w(b + 1) == "so" {
+        qualifier = Qualifier::About;
+        post_end = Some(b + 2);
+        unit_from = b + 2;
+    }
+
+    let unit = if marker == Marker::OfThem {
+        UnitScan::elided(unit_from)
+    } else {
+        scan_unit(ctx, unit_from)?
+    };
+    // "five buildings away": a distance.
+    if matches!(ctx.w(unit.end), "away" | "apart") {
+        return None;
+    }
+    // Numbers between commas with no noun are appositive ages ("Tanya Wilson, 47, died").
+    let appositive = matches!(prev, "," | "(")
+        && matches!(ctx.w(unit.end), "," | ")")
+        && unit.kind == UnitKind::Elided;
+    if appositive && is_int && unit.cue.is_none() {
+        return None;
+    }
+    // Years: four bare digits from 1000 to 2100, unless they count a known noun ("1500 people").
+    let year_like = digits
+        && is_int
+        && num.value.is_some_and(|v| (1000.0..=2100.0).contains(&v))
+        && ctx.toks.get(a).is_some_and(|t| t.span.len() == 4);
+    if year_like && matches!(unit.kind, UnitKind::Elided | UnitKind::Unknown) {
+        return None;
+    }
+    // A bare "one" is a pronoun or an article far more often than a count.
+    if num.form == NumberForm::Words
+        && num.value == Some(1.0)
+        && matches!(unit.kind, UnitKind::Elided | UnitKind::Unknown)
+    {
+        return None;
+    }
+
+    let span_end = unit
+        .noun
+        .map(|s| s.end)
+        .unwrap_or(post_end.map(|e| ctx.span(a, e).end).unwrap_or(num.span.end));
+    let first_tok_span = ctx
+        .toks
+        .get(first_tok)
+        .map(|t| t.span.start)
+        .unwrap_or(num.span.start);
+    let mut cand = Cand {
+        measure: None,
+        label: None,
+        source: Source::Unknown,
+        marker,
+        unit_kind: unit.kind,
+        qualifier,
+        unit: unit.noun.unwrap_or_default(),
+        span: Span::new(first_tok_span, span_end.max(num.span.end)),
+        first_tok,
+        end_tok: unit.end.max(b),
+        num,
+    };
+    if cand.marker == Marker::None {
+        cand.marker = subset_marker(ctx, first_tok, &unit);
+    }
+
+    // The measure, from the closest evidence outwards.
+    let after = lookahead(ctx, unit.end, unit.kind);
+    match unit.kind {
+        UnitKind::MeasureNoun => set(&mut cand, unit.cue, Source::Local),
+        UnitKind::Thing => {
+            let mut label = unit.label.unwrap_or("").to_string();
+            if let Some(p) = participle_after(ctx, unit.end) {
+                label = format!("{label} {p}");
+            }
+            cand.measure = Some(Measure::Other);
+            cand.label = Some(label);
+            cand.source = Source::Labelled;
+        }
+        _ => {
+            if unit.cue.is_some() {
+                set(&mut cand, unit.cue, Source::Local);
+            } else if let Some(c) = lookback(ctx, first_tok) {
+                set(&mut cand, Some(c), Source::Before);
+            } else if let Some(found) = after {
+                match found {
+                    After::Cue(c) => set(&mut cand, Some(c), Source::After),
+                    After::Label(l) => {
+                        cand.measure = Some(Measure::Other);
+                        cand.label = Some(l.to_string());
+                        cand.source = Source::Labelled;
+                    }
+                }
+            } else if let (UnitKind::PersonOther, Some(l)) = (unit.kind, unit.label) {
+                cand.measure = Some(Measure::Other);
+                cand.label = Some(l.to_string());
+                cand.source = Source::Labelled;
+            }
+        }
+    }
+    // "With" subsets need a participle after the number ("with four directly linked").
+    if cand.marker == Marker::With
+        && !(unit.kind == UnitKind::Elided
+            && (after.is_some() || participle_after(ctx, unit.end).is_some()))
+    {
+        cand.marker = Marker::None;
+    }
+    if first_tok > a {
+        first_tok = a;
+        cand.first_tok = first_tok;
+    }
+    let keep = cand.measure.is_some()
+        || cand.marker != Marker::None
+        || matches!(
+            unit.kind,
+            UnitKind::Person | UnitKind::Elided | UnitKind::PersonOther
+        );
+    keep.then_some(cand)
+}
+
+fn set(cand: &mut Cand, cue: Option<Cue>, source: Source) {
+    if let Some((m, detail)) = cue {
+        cand.measure = Some(m);
+        cand.label = detail.map(str::to_string);
+        cand.source = source;
+    }
+}
+
+/// The counted noun after a number.
+struct UnitScan {
+    kind: UnitKind,
+    /// The noun (with its modifiers from the first one), when there is one.
+    noun: Option<Span>,
+    /// A cue found at the number or before the noun.
+    cue: Option<Cue>,
+    /// The label of an `Other` noun.
+    label: Option<&'static str>,
+    /// The token after the unit, where a cue after it is looked for.
+    end: usize,
+}
+
+impl UnitScan {
+    fn elided(end: usize) -> UnitScan {
+        UnitScan {
+            kind: UnitKind::Elided,
+            noun: None,
+            cue: None,
+            label: None,
+            end,
+        }
+    }
+}
+
+/// Finds the counted noun after token `start`; `None` when the number counts time or a unit of measurement.
+fn scan_unit(ctx: &Ctx, start: usize) -> Option<UnitScan> {
+    let mut k = start;
+    // Vague and scaled amounts take "of": "dozens of people", "thousands of homes".
+    if ctx.w(k) == "of" && !matches!(ctx.w(k + 1), "the" | "a" | "an" | "them" | "whom" | "those") {
+        k += 1;
+    }
+    let noun_start = k;
+    let mut modifier: Option<Cue> = None;
+    for step in 0..4 {
+        let Some(kind) = ctx.kind(k) else { break };
+        let w = ctx.w(k);
+        if kind == TokenKind::Punct {
+            // Hyphens inside compound modifiers ("high-profile") are skipped; other punctuation ends the phrase.
+            if w == "-" && ctx.glued(k) && ctx.glued(k + 1) && step > 0 {
+                k += 1;
+                continue;
+            }
+            if blocked_noun(w) {
+                return None;
+            }
+            break;
+        }
+        if kind == TokenKind::Number {
+            break;
+        }
+        if step == 0 {
+            if let Some(c) = elided_cue(w) {
+                // "over 100 wounded": the cue is not part of the figure's span. "two injured officers" is a modifier.
+                let modifies = (1..=2).any(|d| {
+                    let n = ctx.w(k + d);
+                    person_noun(n) || other_noun(n).is_some()
+                });
+                if !modifies {
+                    return Some(UnitScan {
+                        kind: UnitKind::Elided,
+                        noun: None,
+                        cue: Some(c),
+                        label: None,
+                        end: k,
+                    });
+                }
+            }
+        }
+        if let Some(c) = measure_noun(w) {
+            return Some(UnitScan {
+                kind: UnitKind::MeasureNoun,
+                noun: Some(ctx.span(noun_start, k + 1)),
+                cue: Some(c),
+                label: None,
+                end: k + 1,
+            });
+        }
+        if person_noun(w) {
+            // Compounds of person nouns: "crew members", "family members".
+            let end = if person_noun(ctx.w(k + 1)) {
+                k + 2
+            } else {
+                k + 1
+            };
+            let (kind, label) = match other_noun(ctx.w(end - 1)) {
+                Some((l, true)) => (UnitKind::PersonOther, Some(l)),
+                _ => (UnitKind::Person, None),
+            };
+            return Some(UnitScan {
+                kind,
+                noun: Some(ctx.span(noun_start, end)),
+                cue: modifier,
+                label,
+                end,
+            });
+        }
+        if let Some((label, person)) = other_noun(w) {
+            let kind = if person {
+                UnitKind::PersonOther
+            } else {
+                UnitKind::Thing
+            };
+            return Some(UnitScan {
+                kind,
+                noun: Some(ctx.span(noun_start, k + 1)),
+                cue: modifier,
+                label: Some(label),
+                end: k + 1,
+            });
+        }
+        if time_unit(w) || blocked_noun(w) {
+            return None;
+        }
+        if let Some(c) = modifier_cue(w) {
+            modifier = Some(c);
+            k += 1;
+            continue;
+        }
+        if stop_word(w) || w.ends_with("ing") {
+            break;
+        }
+        // Unknown words: adverbs and participles may modify a noun further on; a plural is a noun.
+        let plural = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("ly");
+        if plural {
+            return Some(UnitScan {
+                kind: UnitKind::Unknown,
+                noun: Some(ctx.span(noun_start, k + 1)),
+                cue: modifier,
+                label: None,
+                end: k + 1,
+            });
+        }
+        k += 1;
+    }
+    // No noun: the unit is elided, and cues are looked for right after the number.
+    Some(UnitScan {
+        kind: UnitKind::Elided,
+        noun: None,
+        cue: None,
+        label: None,
+        end: start,
+    })
+}
+
+/// What a cue after the noun says.
+#[derive(Clone, Copy)]
+enum After {
+    Cue(Cue),
+    Label(&'static str),
+}
+
+/// Looks for a cue after the noun, over auxiliaries and adverbs ("144 people dead", "were reportedly killed").
+fn lookahead(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<After> {
+    let mut k = start;
+    let mut saw_verb = false;
+    for _ in 0..6 {
+        let w = ctx.w(k);
+        let next = ctx.w(k + 1);
+        match w {
+            "lost" if matches!(next, "their" | "lives" | "his" | "her") => {
+                return Some(After::Cue((Measure::Killed, None)))
+            }
+            "in" | "into" if next == "custody" => {
+                return Some(After::Cue((Measure::Arrested, Some("in custody"))))
+            }
+            "taken" | "rushed" | "admitted" | "airlifted" | "sent"
+                if matches!(next, "to" | "into") =>
+            {
+                return match ctx.w(k + 2) {
+                    "hospital" | "hospitals" => {
+                        Some(After::Cue((Measure::Injured, Some("hospitalised"))))
+                    }
+                    "custody" => Some(After::Cue((Measure::Arrested, Some("in custody")))),
+                    "the" if matches!(ctx.w(k + 3), "hospital" | "hospitals") => {
+                        Some(After::Cue((Measure::Injured, Some("hospitalised"))))
+                    }
+                    _ => None,
+                };
+            }
+            "held" => {
+                return if matches!(next, "hostage" | "captive" | "hostages") {
+                    Some(After::Label("hostages"))
+                } else if !matches!(
+                    unit,
+                    UnitKind::Person | UnitKind::PersonOther | UnitKind::Elided
+                ) {
+                    None
+                } else if matches!(
+                    next,
+                    "in" | "by" | "for" | "on" | "after" | "over" | "without" | "."
+                ) || saw_verb
+                {
+                    Some(After::Cue((Measure::Arrested, Some("held"))))
+                } else {
+                    None
+                };
+            }
+            "shot" => {
+                return if next == "dead" {
+                    Some(After::Cue((Measure::Killed, None)))
+                } else if next == "and" && matches!(ctx.w(k + 2), "killed" | "wounded" | "injured")
+                {
+                    cue(ctx.w(k + 2)).map(After::Cue)
+                } else {
+                    Some(After::Label("shot"))
+                };
+            }
+            "rescued" => return Some(After::Label("rescued")),
+            // "three of them fatally", "were fatally shot": both say killed.
+            "fatally" | "mortally" => return Some(After::Cue((Measure::Killed, None))),
+            // "Two suspects aged 19 and 25 were arrested": the ages are skipped.
+            "aged" => {
+                k += 1;
+                while matches!(ctx.kind(k), Some(TokenKind::Number))
+                    || matches!(ctx.w(k), "," | "and" | "to")
+                {
+                    k += 1;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(c) = cue(w) {
+            // A noun of unknown kind needs a verb or an adjacent participle ("two hikers were killed",
+            // "23 sailors arrested"), so that "the 2013 attack killed" does not count the attack.
+            let ok = match unit {
+                UnitKind::Unknown => saw_verb || (k == start && w.ends_with("ed")),
+                _ => true,
+            };
+            // "charged that ...", "reported missing that ..." are verbs of saying.
+            if next == "that" {
+                return None;
+            }
+            // Active verbs ("killing", "kills") after the subject are not passive cues.
+            let passive = (w == "missing" || !w.ends_with("ing"))
+                && !matches!(
+                    w,
+                    "kills"
+                        | "kill"
+                        | "toll"
+                        | "death"
+                        | "injury"
+                        | "arrest"
+                        | "evacuation"
+                        | "detention"
+                );
+            return (ok && passive).then_some(After::Cue(c));
+        }
+        if aux_word(w) || (w.len() > 4 && w.ends_with("ly")) {
+            saw_verb |= verb_aux(w);
+            k += 1;
+            continue;
+        }
+        // A short place phrase after people: "two people from the village were hurt".
+        if k == start
+            && matches!(unit, UnitKind::Person)
+            && matches!(
+                w,
+                "from" | "in" | "at" | "on" | "near" | "aboard" | "inside"
+            )
+        {
+            let mut j = k + 1;
+            while j < k + 4
+                && ctx.kind(j) == Some(TokenKind::Word)
+                && !aux_word(ctx.w(j))
+                && cue(ctx.w(j)).is_none()
+            {
+                j += 1;
+            }
+            if j > k + 1 && (aux_word(ctx.w(j)) || cue(ctx.w(j)).is_some()) {
+                k = j;
+                continue;
+            }
+        }
+        break;
+    }
+    None
+}
+
+/// A past participle after the noun, for labels ("homes destroyed", "flights cancelled").
+fn participle_after(ctx: &Ctx, start: usize) -> Option<&'static str> {
+    let mut k = start;
+    for _ in 0..4 {
+        let w = ctx.w(k);
+        if aux_word(w) || (w.len() > 4 && w.ends_with("ly")) {
+            k += 1;
+            continue;
+        }
+        return PARTICIPLES.iter().find(|p| **p == w).copied();
+    }
+    None
+}
+
+/// Participles that name what happened to counted things.
+#[rustfmt::skip]
+const PARTICIPLES: &[&str] = &[
+    "destroyed", "damaged", "collapsed", "flattened", "razed", "burned", "burnt", "cancelled", "canceled",
+    "delayed", "grounded", "diverted", "evacuated", "seized", "fired", "launched", "intercepted", "recorded",
+    "linked", "connected", "involved", "affected", "released", "freed", "taken", "abducted", "kidnapped",
+    "deployed",
+];
+
+/// Looks for a cue before the number over link words ("killed an estimated 60", "the death toll rose to 144").
+fn lookback(ctx: &Ctx, start: usize) -> Option<Cue> {
+    let mut k = start;
+    let mut steps = 0;
+    // After a verb of change ("climbed to"), the subject may carry a short phrase:
+    // "the number of people killed in the floods climbed to 212".
+    let mut change_verb = false;
+    while k > 0 && steps < 9 {
+        k -= 1;
+        steps += 1;
+        let w = ctx.w(k);
+        change_verb |= matches!(
+            w,
+            "rose"
+                | "risen"
+                | "rises"
+                | "climbed"
+                | "climbs"
+                | "reached"
+                | "reaches"
+                | "stood"
+                | "stands"
+                | "increased"
+                | "jumped"
+                | "soared"
+                | "grew"
+                | "passed"
+                | "topped"
+                | "exceeded"
+                | "surpassed"
+                | "hit"
+        );
+        // "fled", "homeless" and "held" before a number rarely govern it; "held talks" is not an arrest.
+        if !matches!(w, "fled" | "fleeing" | "homeless" | "dies" | "die" | "died") {
+            if let Some(c) = cue(w) {
+                return Some(c);
+            }
+        }
+        if matches!(w, "casualties" | "casualty") {
+            return None;
+        }
+        if link_word(w)
+            || (change_verb && ctx.kind(k) == Some(TokenKind::Word) && !stop_word(w))
+            || (change_verb && matches!(w, "in" | "on" | "the" | "after"))
+        {
+            continue;
+        }
+        // "rose from 60 to 93": the earlier value sits on the path.
+        if ctx.kind(k) == Some(TokenKind::Number) && k > 0 && ctx.w(k - 1) == "from" {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    None
+}
+
+/// Finds a marker before the number that makes it part of an earlier figure.
+fn subset_marker(ctx: &Ctx, start: usize, unit: &UnitScan) -> Marker {
+    if start > 0 && ctx.w(start - 1) == "with" && unit.kind == UnitKind::Elided {
+        return Marker::With;
+    }
+    let mut k = start;
+    for _ in 0..5 {
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+        let w = ctx.w(k);
+        match w {
+            "including" | "include" | "includes" | "included" | "among" | "incl" | "whom" => {
+                return Marker::Include
+            }
+            "and" | "but" | "while" | "killing" | "injuring" | "wounding" | "leaving"
+            | "whereas" => break,
+            _ => {}
+        }
+        if ctx.kind(k) == Some(TokenKind::Number)
+            || (ctx.kind(k) == Some(TokenKind::Punct) && w != "-")
+        {
+            break;
+        }
+    }
+    Marker::None
+}
+
+/// Magnitude figures: "magnitude 6.2", "magnitude-6.2", "a magnitude of 6.2", "6.2-magnitude", "6.2 magnitude".
+fn magnitude(ctx: &Ctx, num: &Number) -> Option<Cand> {
+    let mut v = num.value?;
+    if !(0.0..=10.0).contains(&v) || ctx.kind(num.first) != Some(TokenKind::Number) {
+        return None;
+    }
+    let a = num.first;
+    let mut b = num.end;
+    // Tokenised corpora write "6. 4" for "6.4".
+    let tenths = ctx.w(b + 1);
+    if ctx.w(b) == "."
+        && ctx.glued(b)
+        && !ctx.glued(b + 1)
+        && tenths.len() == 1
+        && ctx.kind(b + 1) == Some(TokenKind::Number)
+    {
+        if let Ok(d) = tenths.parse::<f64>() {
+            v += d / 10.0;
+            b += 2;
+        }
+    }
+    let mut start = a;
+    let mut end = b;
+    let before = |d: usize| a.checked_sub(d).map(|p| ctx.w(p)).unwrap_or("");
+    if before(1) == "magnitude" {
+        start = a - 1;
+    } else if matches!(before(1), "-" | "of") && before(2) == "magnitude" {
+        start = a - 2;
+    } else if ctx.w(b) == "magnitude" {
+        end = b + 1;
+    } else if ctx.w(b) == "-" && ctx.w(b + 1) == "magnitude" {
+        end = b + 2;
+    } else if ctx.w(b) == "on" && ctx.w(b + 2) == "richter" {
+        end = if ctx.w(b + 3) == "scale" {
+            b + 4
+        } else {
+            b + 3
+        };
+    } else if matches!(before(1), "measuring" | "measured")
+        && ctx.words.iter().any(|w| {
+            matches!(
+                *w,
+                "magnitude" | "quake" | "earthquake" | "richter" | "tremor"
+            )
+        })
+    {
+        // "a quake measuring 6.2".
+    } else {
+        return None;
+    }
+    let (qualifier, q_start) = qualifier_before(ctx, start, false);
+    let q_start = q_start.min(start);
+    Some(Cand {
+        measure: Some(Measure::Other),
+        label: Some("magnitude".to_string()),
+        source: Source::Labelled,
+        marker: Marker::None,
+        unit_kind: UnitKind::Thing,
+        qualifier,
+        unit: Span::default(),
+        span: ctx.span(q_start, end),
+        first_tok: q_start,
+        end_tok: end,
+        num: Number {
+            value: Some(v),
+            end: b,
+            span: ctx.span(a, b),
+            ..num.clone()
+        },
+    })
+}
+
+/// Money figures: "$2 million", "US$ 5m", "£1.2bn", "2 million dollars".
+fn money(ctx: &Ctx, num: &Number, qualifier: Qualifier, q_start: usize) -> Option<Cand> {
+    let a = num.first;
+    let b = num.end;
+    let prev = a.checked_sub(1).map(|p| ctx.w(p)).unwrap_or("");
+    // "in 2006 dollars" is a price level, not an amount.
+    let year_like =
+        num.value.is_some_and(|v| (1900.0..=2100.0).contains(&v)) && num.span.len() == 4;
+    let (start, end, unit) = if currency(prev) && prev.chars().count() == 1 {
+        // The qualifier comes before the symbol: "more than $2 million".
+        (a - 1, b, a - 1)
+    } else if year_like {
+        return None;
+    } else if currency(ctx.w(b)) && ctx.w(b).chars().count() > 1 && ctx.w(b) != "pounds"
+        || (ctx.w(b) == "pounds" && ctx.w(b + 1) == "sterling")
+    {
+        (a, b + 1, b)
+    } else {
+        return None;
+    };
+    let (qualifier, q_start) = if start < a {
+        qualifier_before(ctx, start, false)
+    } else {
+        (qualifier, q_start)
+    };
+    let q_start = q_start.min(start);
+    Some(Cand {
+        measure: Some(Measure::Other),
+        label: Some("money".to_string()),
+        source: Source::Labelled,
+        marker: Marker::None,
+        unit_kind: UnitKind::Thing,
+        qualifier,
+        unit: ctx.toks.get(unit).map(|t| t.span).unwrap_or_default(),
+        span: ctx.span(q_start, end),
+        first_tok: q_start,
+        end_tok: end,
+        num: num.clone(),
+    })
+}
+
+/// Whether only joining words lie between candidates `left` and `right` ("two women and one man").
+fn joined(ctx: &Ctx, left: &Cand, right: &Cand) -> bool {
+    if right.first_tok < left.end_tok || right.first_tok - left.end_tok > 3 {
+        return false;
+    }
+    (left.end_tok..right.first_tok).all(|k| matches!(ctx.w(k), "," | "and" | "or" | "plus"))
+}
+
+/// Copies measures across coordinated numbers: "two women and one man died", "killing five soldiers and three civilians".
+fn coordinate(ctx: &Ctx, cands: &mut [Cand]) {
+    for i in 0..cands.len() {
+        if cands[i].measure.is_some() || cands[i].unit_kind == UnitKind::Thing {
+            continue;
+        }
+        // From the left: a verb before the first number governs the list; so does a subset marker.
+        if i > 0
+            && joined(ctx, &cands[i - 1], &cands[i])
+            && matches!(cands[i - 1].source, Source::Before)
+        {
+            cands[i].measure = cands[i - 1].measure;
+            cands[i].label = cands[i - 1].label.clone();
+            cands[i].source = Source::Before;
+            continue;
+        }
+        if i > 0
+            && joined(ctx, &cands[i - 1], &cands[i])
+            && cands[i - 1].marker == Marker::Include
+            && cands[i].marker == Marker::None
+        {
+            cands[i].marker = Marker::Include;
+            continue;
+        }
+        // From the right: a cue after the last noun governs the list.
+        let mut j = i;
+        while j + 1 < cands.len()
+            && joined(ctx, &cands[j], &cands[j + 1])
+            && cands[j + 1].measure.is_none()
+        {
+            j += 1;
+        }
+        if j + 1 < cands.len()
+            && joined(ctx, &cands[j], &cands[j + 1])
+            && cands[j + 1].source == Source::After
+        {
+            let (measure, label) = (cands[j + 1].measure, cands[j + 1].label.clone());
+            for c in &mut cands[i..=j] {
+                c.measure = measure;
+                c.label = label.clone();
+                c.source = Source::After;
+            }
+        }
+    }
+}
+
+/// Turns the sentence's candidates into figures, settling subsets; drops candidates with no measure.
+fn emit(
+    ctx: &Ctx,
+    cands: Vec<Cand>,
+    sentence: usize,
+    attribution: Option<String>,
+    out: &mut Vec<Figure>,
+) {
+    let first_in_sentence = out.len();
+    for c in cands {
+        let mut measure = c.measure;
+        let mut subset_of = None;
+        if c.marker != Marker::None {
+            let same_sentence = |f: &&Figure| f.sentence == sentence;
+            let parent = match measure {
+                Some(m) => out.iter().rposition(|f| {
+                    f.measure == m
+                        && f.subset_of.is_none()
+                        && (f.sentence == sentence || c.marker == Marker::Include)
+                }),
+                None => {
+                    // Without its own measure, a subset takes its parent's: the nearest earlier figure of this
+                    // sentence, or of the sentence before for "Among them were...".
+                    let pos = out
+                        .iter()
+                        .rposition(|f| f.subset_of.is_none() && f.measure != Measure::Other);
+                    pos.filter(|&p| {
+                        out.get(p).is_some_and(|f| {
+                            same_sentence(&f)
+                                || (c.marker != Marker::With && f.sentence + 1 >= sentence)
+                        })
+                    })
+                }
+            };
+            if let Some(p) = parent {
+                subset_of = Some(p);
+                if measure.is_none() {
+                    measure = out.get(p).map(|f| f.measure);
+                }
+            }
+        }
+        let Some(measure) = measure else { continue };
+        let _ = first_in_sentence;
+        let label = if subset_of.is_some() && c.label.is_none() {
+            out.get(subset_of.unwrap_or(0))
+                .and_then(|f| f.label.clone())
+                .filter(|_| measure != Measure::Other)
+        } else {
+            c.label.clone()
+        };
+        let label = if measure == Measure::Other && label.is_none() {
+            Some(c.unit.of(ctx.text).to_ascii_lowercase())
+        } else {
+            label
+        };
+        out.push(Figure {
+            measure,
+            label,
+            value: c.num.value,
+            low: c.num.low,
+            high: c.num.high,
+            qualifier: c.qualifier,
+            unit: c.unit.of(ctx.text).to_string(),
+            span: c.span,
+            number: c.num.span,
+            subset_of,
+            attribution: attribution.clone(),
+            sentence,
+        });
+    }
+}
+
+/// Verbs of saying that mark a source ("police said", "according to the ministry").
+#[rustfmt::skip]
+fn said_verb(w: &str) -> bool {
+    matches!(w, "said" | "says" | "say" | "told" | "reported" | "reports" | "confirmed" | "confirms"
+        | "announced" | "announces" | "stated" | "states" | "estimated" | "estimates" | "added" | "claimed"
+        | "tweeted")
+}
+
+/// Words that cannot be part of a source's name when reading back from "said".
+fn source_stop(w: &str) -> bool {
+    stop_word(w) && !matches!(w, "the" | "a" | "an" | "of")
+        || cue(w).is_some()
+        || matches!(
+            w,
+            "people"
+                | "had"
+                | "earlier"
+                | "later"
+                | "previously"
+                | "then"
+                | "today"
+                | "yesterday"
+                | "on"
+        )
+}
+
+#[rustfmt::skip]
+fn pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which" | "that" | "this"
+        | "there")
+}
+
+/// Who the sentence's figures are attributed to: "according to X", "X said", "said X".
+fn attribution(ctx: &Ctx) -> Option<String> {
+    let n = ctx.words.len();
+    let word_ok = |k: usize| {
+        ctx.kind(k) == Some(TokenKind::Word)
+            || matches!(ctx.w(k), "'s" | "’s" | "-" | "'" | "’" | "&")
+    };
+    for k in 0..n {
+        if ctx.w(k) == "according" && ctx.w(k + 1) == "to" {
+            let start = k + 2;
+            let mut end = start;
+            while end < n
+                && end - start < 8
+                && word_ok(end)
+                && !matches!(ctx.w(end), "that" | "which" | "who" | "the" if end > start)
+            {
+                end += 1;
+            }
+            if end > start && !pronoun(ctx.w(start)) {
+                return Some(clean_source(ctx.span(start, end).of(ctx.text)));
+            }
+        }
+    }
+    for k in 0..n {
+        if !said_verb(ctx.w(k)) {
+            continue;
+        }
+        // The subject before the verb.
+        let mut j = k;
+        while j > 0 && k - j < 6 && word_ok(j - 1) && !source_stop(ctx.w(j - 1)) {
+            j -= 1;
+        }
+        // A leading "of" or article alone is not a name.
+        while j < k && matches!(ctx.w(j), "of" | "'s" | "-") {
+            j += 1;
+        }
+        if j < k && !pronoun(ctx.w(j)) && !(k - j == 1 && matches!(ctx.w(j), "the" | "a" | "an")) {
+            return Some(clean_source(ctx.span(j, k).of(ctx.text)));
+        }
+        // Inverted: "said police", "said the health ministry".
+        if j == k {
+            let start = k + 1;
+            let mut end = start;
+            while end < n && end - start < 6 && word_ok(end) && !source_stop(ctx.w(end)) {
+                end += 1;
+            }
+            let first = ctx.w(start);
+            if end > start
+                && !pronoun(first)
+                && (first == "the"
+                    || ctx.capitalized(start)
+                    || matches!(first, "police" | "officials" | "authorities"))
+            {
+                return Some(clean_source(ctx.span(start, end).of(ctx.text)));
+            }
+        }
+    }
+    None
+}
+
+/// Lower-cases a leading "The" so that "The health ministry said" reads "the health ministry".
+fn clean_source(s: &str) -> String {
+    let s = s.trim_end_matches(['\'', '’', '-']).trim();
+    match s.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => s.to_string(),
+    }
 }
