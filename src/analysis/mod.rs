@@ -7,6 +7,7 @@
 //! Nothing here knows about the browser; a test keeps web crates out.
 
 pub mod aliases;
+pub mod claims;
 pub mod dates;
 pub mod decode;
 pub mod demo;
@@ -70,6 +71,7 @@ pub fn compare(articles: &[Article], extracted: &[ArticleAnalysis]) -> Compariso
     let (entities, name_entity) = aliases::resolve(articles, extracted);
     let (slots, figure_slot) = slots::align(articles, extracted);
     let similarity = similarity::matrix(articles, extracted);
+    let claims = claims::align(articles, extracted, &name_entity, &entities, &figure_slot);
     let mut warnings = Vec::new();
     if articles.iter().any(|a| a.date.is_none()) && articles.len() > 1 {
         warnings.push(
@@ -83,6 +85,7 @@ pub fn compare(articles: &[Article], extracted: &[ArticleAnalysis]) -> Compariso
         slots,
         figure_slot,
         similarity,
+        claims,
         warnings,
     }
 }

@@ -442,6 +442,54 @@ pub struct Comparison {
     pub figure_slot: Vec<Vec<Option<usize>>>,
     /// Pairwise text similarity in `0.0..=1.0`, symmetric, 1.0 on the diagonal.
     pub similarity: Vec<Vec<f32>>,
+    /// Statements made by two or more sources, with what every source does with each.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
     /// Things the reader should know about the comparison.
     pub warnings: Vec<String>,
+}
+
+/// What one source does with a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimState {
+    /// The source states it.
+    Stated,
+    /// The source does not mention it.
+    NotMentioned,
+    /// The source says the opposite or reports a denial of it.
+    Contradicted,
+}
+
+impl ClaimState {
+    /// The state as written in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimState::Stated => "stated",
+            ClaimState::NotMentioned => "not_mentioned",
+            ClaimState::Contradicted => "contradicted",
+        }
+    }
+}
+
+/// One source's cell in a claim's row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimCell {
+    /// What the source does with the claim.
+    pub state: ClaimState,
+    /// The sentences (indices into that article's sentences) that state or contradict it.
+    pub sentences: Vec<usize>,
+}
+
+/// A statement that sentences in several sources make, aligned across all sources.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id within one analysis ("c1").
+    pub id: String,
+    /// The sentence that best represents the claim, as written by its first source.
+    pub text: String,
+    /// Where that sentence is: the article and its sentence index.
+    pub origin: ItemRef,
+    /// One cell per article, indexed like the article list.
+    pub cells: Vec<ClaimCell>,
 }

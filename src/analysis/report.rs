@@ -2,7 +2,7 @@
 //!
 //! Offsets in the JSON are byte offsets into each article's `text`, exactly as the analysis holds them.
 
-use super::model::{Figure, SlotStatus};
+use super::model::{ClaimState, Figure, SlotStatus};
 use super::Analysis;
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
@@ -170,7 +170,19 @@ pub fn to_json(analysis: &Analysis, failures: &[Failure]) -> Value {
     out.insert("articles".into(), Value::Array(articles));
     out.insert("entities".into(), Value::Array(entities));
     out.insert("slots".into(), Value::Array(slots));
-    out.insert("claims".into(), Value::Array(Vec::new()));
+    let claims: Vec<Value> = comparison
+        .claims
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "text": c.text,
+                "origin": [c.origin.article, c.origin.index],
+                "cells": c.cells.iter().map(|cell| json!({ "state": cell.state.as_str(), "sentences": cell.sentences })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    out.insert("claims".into(), Value::Array(claims));
     out.insert("similarity".into(), json!(comparison.similarity));
     out.insert("warnings".into(), Value::Array(warnings));
     Value::Object(out)
@@ -310,6 +322,26 @@ pub fn to_text(analysis: &Analysis, failures: &[Failure]) -> String {
             aka,
             covered.join(" ")
         );
+    }
+
+    if !comparison.claims.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nClaims made by two or more sources ({})",
+            comparison.claims.len()
+        );
+        for claim in comparison.claims.iter().take(30) {
+            let cells: String = claim
+                .cells
+                .iter()
+                .map(|c| match c.state {
+                    ClaimState::Stated => '+',
+                    ClaimState::Contradicted => 'x',
+                    ClaimState::NotMentioned => '.',
+                })
+                .collect();
+            let _ = writeln!(out, "  {:<4} [{cells}] {}", claim.id, claim.text);
+        }
     }
 
     if analysis.articles.len() > 1 {
