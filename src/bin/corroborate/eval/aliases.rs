@@ -236,9 +236,9 @@ pub fn run(data: &Path) {
                 }
             }
             let mut missed: Vec<_> = missed.into_iter().collect();
-            missed.sort_by(|a, b| b.1.cmp(&a.1));
+            missed.sort_by_key(|m| std::cmp::Reverse(m.1));
             let mut wrong: Vec<_> = wrong.into_iter().collect();
-            wrong.sort_by(|a, b| b.1.cmp(&a.1));
+            wrong.sort_by_key(|w| std::cmp::Reverse(w.1));
             println!("    missed {:?}", &missed[..missed.len().min(8)]);
             println!("    wrong  {:?}", &wrong[..wrong.len().min(5)]);
         }

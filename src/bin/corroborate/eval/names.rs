@@ -10,6 +10,9 @@ use std::process::Command;
 
 const TYPES: [&str; 3] = ["PER", "ORG", "LOC"];
 
+/// The names found in one document, as (CoNLL type, byte start, byte end).
+type NameSet = HashSet<(&'static str, usize, usize)>;
+
 fn conll_type(label: Label) -> Option<&'static str> {
     match label {
         Label::Person => Some("PER"),
@@ -22,7 +25,7 @@ fn conll_type(label: Label) -> Option<&'static str> {
 /// One document: its text and the gold (type, byte span) set.
 struct Doc {
     text: String,
-    gold: HashSet<(&'static str, usize, usize)>,
+    gold: NameSet,
 }
 
 fn load(data: &Path) -> Result<Vec<Doc>, String> {
@@ -51,10 +54,7 @@ fn load(data: &Path) -> Result<Vec<Doc>, String> {
 }
 
 /// Scores predictions per type and in total.
-fn score(
-    docs: &[Doc],
-    predicted: &[HashSet<(&'static str, usize, usize)>],
-) -> (HashMap<&'static str, Counts>, Counts) {
+fn score(docs: &[Doc], predicted: &[NameSet]) -> (HashMap<&'static str, Counts>, Counts) {
     let mut per_type: HashMap<&'static str, Counts> = HashMap::new();
     let mut micro = Counts::default();
     for (doc, pred) in docs.iter().zip(predicted) {
@@ -111,10 +111,7 @@ fn fair_span(text: &str, span: Span) -> Span {
 }
 
 /// Runs compromise (npm, evaluation only) over the texts through `scripts/eval/compromise.mjs`.
-fn compromise(
-    project: &Path,
-    docs: &[Doc],
-) -> Result<Vec<HashSet<(&'static str, usize, usize)>>, String> {
+fn compromise(project: &Path, docs: &[Doc]) -> Result<Vec<NameSet>, String> {
     let script = project.join("scripts/eval/compromise.mjs");
     if !project
         .join("scripts/eval/node_modules/compromise")
@@ -189,7 +186,7 @@ pub fn run(data: &Path, project: &Path) {
         }
     };
     let started = std::time::Instant::now();
-    let predicted: Vec<HashSet<(&'static str, usize, usize)>> = docs
+    let predicted: Vec<NameSet> = docs
         .iter()
         .map(|doc| {
             let segments = segment(&doc.text, Span::new(0, doc.text.len()));
