@@ -21,6 +21,9 @@ const MIN_FEATURES: usize = 5;
 /// Features shared by more than this share of sentences do not propose candidate pairs (they still score).
 const COMMON_SHARE: f64 = 0.05;
 
+/// No feature proposes candidates from more than this many sentences, whatever the set's size.
+const MAX_POSTING: u32 = 50;
+
 /// Words that carry no claim of their own.
 const STOPWORDS: &[&str] = &[
     "a",
@@ -310,7 +313,8 @@ pub fn align(
         .iter()
         .map(|&d| (n / d.max(1) as f64).ln().max(0.0) + 0.1)
         .collect();
-    let common = (n * COMMON_SHARE).max(3.0) as u32;
+    // Capped so that a large set (a thousand articles) keeps candidate lists short.
+    let common = ((n * COMMON_SHARE).max(3.0) as u32).min(MAX_POSTING);
 
     // Candidate pairs through rare features only, then each sentence's best match in every other article.
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
