@@ -4,6 +4,8 @@
 //! Files that cannot be read are reported and skipped; the exit code is non-zero only when nothing could be read.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod bench;
+#[cfg(not(target_arch = "wasm32"))]
 mod eval;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -11,6 +13,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match args.first().map(String::as_str) {
         Some("eval") => eval::run(args[1..].to_vec()),
+        Some("bench") => bench::run(args[1..].to_vec()),
         _ => cli::run(args),
     };
     std::process::exit(code);
@@ -29,6 +32,7 @@ mod cli {
     const USAGE: &str = "\
 Usage: corroborate analyze [--json] [--demo] FILE|DIR...
        corroborate eval [--data DIR] [AREA...]
+       corroborate bench [--articles N]
 
 Compares news articles about one event: names, aliases, figures and how they agree.
 
