@@ -89,6 +89,7 @@ pub fn align(
     articles: &[Article],
     extracted: &[ArticleAnalysis],
 ) -> (Vec<Slot>, Vec<Vec<Option<usize>>>) {
+    let fallback = consensus_date(articles, extracted);
     let mut keyed: HashMap<SlotKey, Vec<ItemRef>> = HashMap::new();
     for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
         let mut keys: Vec<SlotKey> = Vec::with_capacity(found.figures.len());
@@ -99,7 +100,7 @@ pub fn align(
                 .and_then(|p| keys.get(p).cloned())
                 .map(Box::new);
             let key = SlotKey {
-                background: background_year(article, found, figure),
+                background: background_year(article.date.or(fallback), found, figure),
                 measure: figure.measure,
                 label: figure
                     .label
@@ -107,7 +108,12 @@ pub fn align(
                     .filter(|_| figure.measure == Measure::Other)
                     .unwrap_or("")
                     .to_lowercase(),
-                unit: specific_unit(&figure.unit),
+                // A labelled quantity ("aftershocks") is named by its label; its noun adds nothing.
+                unit: if figure.measure == Measure::Other && figure.label.is_some() {
+                    String::new()
+                } else {
+                    specific_unit(&figure.unit)
+                },
                 parent,
             };
             keyed.entry(key.clone()).or_default().push(ItemRef {
@@ -186,9 +192,11 @@ fn slot_label(key: &SlotKey) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-/// The counted noun in singular form when it names a specific group, else empty.
+/// The counted noun's head in singular form when it names a specific group, else empty.
+///
+/// Only the head counts: "young children" and "children" are one group.
 fn specific_unit(unit: &str) -> String {
-    let unit = unit.trim().to_lowercase();
+    let unit = unit.split_whitespace().last().unwrap_or("").to_lowercase();
     if GENERIC_UNITS.contains(&unit.as_str()) {
         return String::new();
     }
@@ -208,11 +216,34 @@ fn specific_unit(unit: &str) -> String {
     }
 }
 
-/// The year of the earlier event a figure is about, when its sentence holds a date long before the report date.
-fn background_year(article: &Article, found: &ArticleAnalysis, figure: &Figure) -> Option<i32> {
-    let reference = article
-        .date
-        .or_else(|| found.dates.iter().map(|d| d.end).max())?;
+/// The date against which an undated article's dates are judged: the latest report date of the set,
+/// else the latest date mentioned in the most common year among all resolved dates (undated copy of one event shares it).
+fn consensus_date(articles: &[Article], extracted: &[ArticleAnalysis]) -> Option<NaiveDate> {
+    if let Some(latest) = articles.iter().filter_map(|a| a.date).max() {
+        return Some(latest);
+    }
+    let mut years: HashMap<i32, usize> = HashMap::new();
+    for found in extracted {
+        for date in &found.dates {
+            *years.entry(chrono::Datelike::year(&date.end)).or_default() += 1;
+        }
+    }
+    let (year, _) = years.into_iter().max_by_key(|&(year, n)| (n, year))?;
+    extracted
+        .iter()
+        .flat_map(|found| found.dates.iter().map(|d| d.end))
+        .filter(|d| chrono::Datelike::year(d) == year)
+        .max()
+}
+
+/// The year of the earlier event a figure is about, when its sentence holds a date long before the reference date
+/// (the report date, or the set's consensus date for an undated article).
+fn background_year(
+    reference: Option<NaiveDate>,
+    found: &ArticleAnalysis,
+    figure: &Figure,
+) -> Option<i32> {
+    let reference = reference.or_else(|| found.dates.iter().map(|d| d.end).max())?;
     let sentence = found.segments.sentences.get(figure.sentence)?.span;
     found
         .dates
