@@ -1,1 +1,19 @@
 //! The Yew layer: state, components and SVG charts. Pure view helpers compile everywhere; components only on wasm32.
+//!
+//! The pure modules ([`format`], [`highlight`], [`chart`], [`state`]) hold every decision worth testing and
+//! are tested natively with `cargo test --lib ui::`; the components only turn their results into HTML.
+
+pub mod chart;
+pub mod format;
+pub mod highlight;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod hooks;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;

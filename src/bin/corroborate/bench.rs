@@ -5,7 +5,8 @@
 //! of one event do (shared names, different wording and figures). It is deterministic: the same N gives the same text.
 
 use corroborate::analysis::{
-    aliases, claims, dates, demo, figures, ingest, names, segment, similarity, slots, Article, ArticleAnalysis,
+    aliases, claims, dates, demo, figures, ingest, names, segment, similarity, slots, Article,
+    ArticleAnalysis,
 };
 use std::time::Instant;
 
@@ -14,14 +15,20 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
 
 /// Builds `n` articles from the demo corpus.
 pub fn corpus(n: usize) -> Vec<Article> {
-    let base: Vec<Article> = demo::FILES.iter().filter_map(|(name, bytes)| ingest(name, bytes).ok()).collect();
+    let base: Vec<Article> = demo::FILES
+        .iter()
+        .filter_map(|(name, bytes)| ingest(name, bytes).ok())
+        .collect();
     let mut rng = Lcg(42);
     (0..n)
         .map(|i| {
@@ -40,7 +47,11 @@ pub fn corpus(n: usize) -> Vec<Article> {
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            let text = format!("Title: Report {i}\nSource: Outlet {}\nDate: 2025-10-{:02}\n\n{varied}", i % 97, 13 + i % 5);
+            let text = format!(
+                "Title: Report {i}\nSource: Outlet {}\nDate: 2025-10-{:02}\n\n{varied}",
+                i % 97,
+                13 + i % 5
+            );
             ingest(&format!("synthetic-{i:04}.txt"), text.as_bytes()).unwrap_or_default()
         })
         .collect()
@@ -68,7 +79,10 @@ pub fn run(args: Vec<String>) -> i32 {
     };
     let articles = corpus(n);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    println!("bench: {n} synthetic articles, {:.2} MB", bytes as f64 / 1e6);
+    println!(
+        "bench: {n} synthetic articles, {:.2} MB",
+        bytes as f64 / 1e6
+    );
 
     let time = |label: &str, f: &mut dyn FnMut()| {
         let started = Instant::now();
@@ -84,7 +98,10 @@ pub fn run(args: Vec<String>) -> i32 {
     let mut found: Vec<ArticleAnalysis> = articles
         .iter()
         .zip(&segments)
-        .map(|(_, s)| ArticleAnalysis { segments: s.clone(), ..Default::default() })
+        .map(|(_, s)| ArticleAnalysis {
+            segments: s.clone(),
+            ..Default::default()
+        })
         .collect();
     total += time("names", &mut || {
         for (a, f) in articles.iter().zip(found.iter_mut()) {
@@ -102,9 +119,13 @@ pub fn run(args: Vec<String>) -> i32 {
         }
     });
     let mut resolved = (Vec::new(), Vec::new());
-    total += time("aliases (all)", &mut || resolved = aliases::resolve(&articles, &found));
+    total += time("aliases (all)", &mut || {
+        resolved = aliases::resolve(&articles, &found)
+    });
     let mut slotted = (Vec::new(), Vec::new());
-    total += time("slots (all)", &mut || slotted = slots::align(&articles, &found));
+    total += time("slots (all)", &mut || {
+        slotted = slots::align(&articles, &found)
+    });
     total += time("similarity (all pairs)", &mut || {
         let _ = similarity::matrix(&articles, &found);
     });

@@ -1,0 +1,73 @@
+//! The root component: owns the workspace, runs the hooks, and lays out the sources panel and the views.
+
+use crate::ui::components::{
+    EmptyState, EntitiesView, FiguresView, Notices, ReaderView, SourcesPanel, Status, Tabs,
+};
+use crate::ui::hooks::{
+    restore_workspace, use_analysis_runner, use_demo_link, use_persistence, use_window_drop,
+};
+use crate::ui::state::{View, Workspace};
+use yew::prelude::*;
+
+/// The whole app.
+#[component]
+pub fn App() -> Html {
+    let workspace = use_reducer(restore_workspace);
+    use_persistence(&workspace);
+    use_analysis_runner(&workspace);
+    use_demo_link(&workspace);
+    let dragging = use_window_drop(&workspace);
+
+    let main = if workspace.sources.is_empty() {
+        html! { <EmptyState /> }
+    } else if workspace.n_articles() == 0 {
+        html! {
+            <div class="placeholder">
+                <p>{ "None of the sources could be read. Their errors are listed on the left; add other files, paste text, or load the demo." }</p>
+            </div>
+        }
+    } else if workspace.analysis.is_none() {
+        html! {
+            <div class="placeholder">
+                <p>{ "Reading the articles…" }</p>
+            </div>
+        }
+    } else {
+        let view = match workspace.view {
+            View::Reader => html! { <ReaderView /> },
+            View::Entities => html! { <EntitiesView /> },
+            View::Figures => html! { <FiguresView /> },
+        };
+        html! {
+            <>
+                <Tabs />
+                <div class="view" role="tabpanel" id="view-panel" aria-labelledby={format!("tab-{}", workspace.view.as_str())}>
+                    { view }
+                </div>
+            </>
+        }
+    };
+
+    html! {
+        <ContextProvider<UseReducerHandle<Workspace>> context={workspace.clone()}>
+            <div class={classes!("app", dragging.then_some("dragging"))} data-ready="true">
+                <header class="topbar">
+                    <div class="brand">
+                        <h1>{ "Corroborate" }</h1>
+                        <p class="tagline">{ "Compare how news sources report one event. Everything stays on this device." }</p>
+                    </div>
+                    <Status />
+                </header>
+                <div class="layout">
+                    <aside class="sidebar">
+                        <SourcesPanel dragging={dragging} />
+                    </aside>
+                    <main class="main" id="main">
+                        <Notices />
+                        { main }
+                    </main>
+                </div>
+            </div>
+        </ContextProvider<UseReducerHandle<Workspace>>>
+    }
+}

@@ -1,0 +1,226 @@
+//! The entities view: `table#entities-table`, one row per entity and one coverage cell per source,
+//! with filters by label and by coverage; a coverage cell opens the reader on the first mention.
+
+use crate::analysis::Label;
+use crate::ui::components::item_panel::entity_focus;
+use crate::ui::format;
+use crate::ui::hooks::use_workspace;
+use crate::ui::state::Action;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// How many rows are drawn before "show all", so that a huge batch stays responsive.
+const ROW_LIMIT: usize = 200;
+
+/// Which entities to show by how many sources name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Coverage {
+    /// Every entity.
+    Any,
+    /// Named by every source.
+    All,
+    /// Named by more than one source but not all.
+    Some,
+    /// Named by exactly one source.
+    One,
+}
+
+impl Coverage {
+    const ALL: [Coverage; 4] = [Coverage::Any, Coverage::All, Coverage::Some, Coverage::One];
+
+    fn value(self) -> &'static str {
+        match self {
+            Coverage::Any => "any",
+            Coverage::All => "all",
+            Coverage::Some => "some",
+            Coverage::One => "one",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Coverage::Any => "Any coverage",
+            Coverage::All => "Named by all sources",
+            Coverage::Some => "Named by some sources",
+            Coverage::One => "Named by one source only",
+        }
+    }
+
+    fn keeps(self, n_naming: usize, n_sources: usize) -> bool {
+        match self {
+            Coverage::Any => true,
+            Coverage::All => n_naming == n_sources,
+            Coverage::Some => n_naming > 1 && n_naming < n_sources,
+            Coverage::One => n_naming == 1,
+        }
+    }
+}
+
+/// The entities x sources matrix.
+#[component]
+pub fn EntitiesView() -> Html {
+    let workspace = use_workspace();
+    let label_filter = use_state_eq(|| None::<Label>);
+    let coverage_filter = use_state_eq(|| Coverage::Any);
+    let show_all = use_state_eq(|| false);
+    let Some(analysis) = workspace.analysis.clone() else {
+        return html! {};
+    };
+    let outlets = workspace.outlets(&analysis);
+    let n_sources = analysis.articles.len();
+    let entities = &analysis.comparison.entities;
+
+    let mut labels: Vec<Label> = entities.iter().map(|e| e.label).collect();
+    labels.sort();
+    labels.dedup();
+
+    let on_label = {
+        let label_filter = label_filter.clone();
+        let labels = labels.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                let value = select.value();
+                label_filter.set(labels.iter().copied().find(|l| l.as_str() == value));
+            }
+        })
+    };
+    let on_coverage = {
+        let coverage_filter = coverage_filter.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                let value = select.value();
+                coverage_filter.set(
+                    Coverage::ALL
+                        .into_iter()
+                        .find(|c| c.value() == value)
+                        .unwrap_or(Coverage::Any),
+                );
+            }
+        })
+    };
+
+    let kept: Vec<usize> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| label_filter.is_none_or(|l| e.label == l))
+        .filter(|(_, e)| {
+            coverage_filter.keeps(e.counts.iter().filter(|&&c| c > 0).count(), n_sources)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let n_kept = kept.len();
+    let shown = if *show_all {
+        n_kept
+    } else {
+        n_kept.min(ROW_LIMIT)
+    };
+
+    let rows = kept.iter().take(shown).map(|&entity_idx| {
+        let entity = &entities[entity_idx];
+        let paths: Vec<&str> = analysis
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| entity.counts.get(*j).copied().unwrap_or(0) > 0)
+            .map(|(_, a)| a.path.as_str())
+            .collect();
+        let others: Vec<&str> = entity.aliases.iter().map(String::as_str).filter(|a| *a != entity.name).collect();
+        let cells = analysis.articles.iter().enumerate().map(|(j, article)| {
+            let count = entity.counts.get(j).copied().unwrap_or(0);
+            let outlet = outlets.get(j).cloned().unwrap_or_default();
+            if count == 0 {
+                html! {
+                    <td class="coverage none" data-path={article.path.clone()} data-count="0" title={format!("Not named by {outlet}")}>
+                        <span aria-label="not named">{ "·" }</span>
+                    </td>
+                }
+            } else {
+                let focus = entity_focus(&analysis, entity_idx, j);
+                let dispatcher = workspace.dispatcher();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    if let Some(focus) = focus.clone() {
+                        dispatcher.dispatch(Action::Focus(focus));
+                    }
+                });
+                html! {
+                    <td class="coverage named" data-path={article.path.clone()} data-count={count.to_string()} {onclick}>
+                        <button type="button" class="cell" title={format!("{}: named {} by {outlet}; show the first mention", entity.name, format::count(count as usize, "time", "times"))}>
+                            { count }
+                        </button>
+                    </td>
+                }
+            }
+        });
+        html! {
+            <tr
+                class="entity-row"
+                key={entity.id.clone()}
+                data-entity={entity.id.clone()}
+                data-label={entity.label.as_str()}
+                data-name={entity.name.clone()}
+                data-aliases={entity.aliases.join("|")}
+                data-paths={paths.join("|")}
+            >
+                <th scope="row" class="entity-name">{ &entity.name }</th>
+                <td><span class={classes!("badge", format!("label-{}", format::label_class(entity.label)))}>{ format::label_name(entity.label) }</span></td>
+                <td class="aliases">{ others.join(", ") }</td>
+                { for cells }
+            </tr>
+        }
+    });
+
+    let expand = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
+
+    html! {
+        <section id="entities" aria-labelledby="entities-title">
+            <div class="view-head">
+                <h2 id="entities-title">{ "Who and what each source names" }</h2>
+                <div class="filters">
+                    <label for="label-filter">{ "Type" }</label>
+                    <select id="label-filter" onchange={on_label}>
+                        <option value="" selected={label_filter.is_none()}>{ "All types" }</option>
+                        { for labels.iter().map(|l| html! {
+                            <option value={l.as_str()} selected={*label_filter == Some(*l)}>{ format::label_name(*l) }</option>
+                        }) }
+                    </select>
+                    <label for="coverage-filter">{ "Coverage" }</label>
+                    <select id="coverage-filter" onchange={on_coverage}>
+                        { for Coverage::ALL.iter().map(|c| html! {
+                            <option value={c.value()} selected={*coverage_filter == *c}>{ c.title() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <p class="muted">
+                { format!("{} of {} shown. Numbers are mentions per source; click one to read the first mention.", n_kept, format::count(entities.len(), "entity", "entities")) }
+            </p>
+            if entities.is_empty() {
+                <p class="placeholder">{ "No names were found in these articles." }</p>
+            } else {
+                <div class="table-scroll">
+                    <table id="entities-table" class="matrix">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Name" }</th>
+                                <th scope="col">{ "Type" }</th>
+                                <th scope="col">{ "Also written" }</th>
+                                { for analysis.articles.iter().enumerate().map(|(j, a)| html! {
+                                    <th scope="col" class="source-col" title={a.path.clone()}>
+                                        <span>{ outlets.get(j).cloned().unwrap_or_default() }</span>
+                                    </th>
+                                }) }
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                if shown < n_kept {
+                    <button type="button" class="secondary" onclick={expand}>{ format!("Show all {n_kept} rows") }</button>
+                }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,25 @@
+//! The components, one per file; each reads the workspace from context and dispatches [`crate::ui::state::Action`]s.
+
+mod empty_state;
+mod entities;
+mod figure_chart;
+mod figures;
+mod item_panel;
+mod notices;
+mod reader;
+mod source_item;
+mod sources;
+mod status;
+mod tabs;
+
+pub use empty_state::EmptyState;
+pub use entities::EntitiesView;
+pub use figure_chart::FigureChart;
+pub use figures::FiguresView;
+pub use item_panel::ItemPanel;
+pub use notices::Notices;
+pub use reader::ReaderView;
+pub use source_item::SourceItem;
+pub use sources::SourcesPanel;
+pub use status::Status;
+pub use tabs::Tabs;

@@ -1,0 +1,283 @@
+//! Hooks and browser glue: the workspace context, the analysis runner, saving to localStorage,
+//! the `?demo` link, window-wide drag and drop, and reading dropped or picked files.
+
+use crate::analysis;
+use crate::ui::state::{Action, AnalysisState, FileInput, Workspace, STORAGE_KEY};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+/// The workspace as every component sees it: state plus dispatcher.
+pub type WorkspaceHandle = UseReducerHandle<Workspace>;
+
+/// The workspace from the context that [`crate::ui::App`] provides.
+#[hook]
+pub fn use_workspace() -> WorkspaceHandle {
+    // The app always renders its children inside the provider, so a missing context is a programming error.
+    use_context::<WorkspaceHandle>().expect("components are rendered inside the workspace provider")
+}
+
+/// The browser's localStorage, or `None` when it is unavailable (private modes, sandboxed frames).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A readable message for an error thrown by the browser.
+fn js_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser refused".to_string())
+}
+
+/// The workspace saved by an earlier visit, or an empty one (with a warning when the save was unreadable).
+pub fn restore_workspace() -> Workspace {
+    let saved = local_storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+    match saved {
+        None => Workspace::default(),
+        Some(json) => Workspace::from_json(&json).unwrap_or_else(|error| Workspace {
+            storage_warning: Some(format!(
+                "The workspace saved in this browser could not be read ({error}), so the app started empty."
+            )),
+            ..Workspace::default()
+        }),
+    }
+}
+
+/// Writes the workspace to localStorage.
+fn save_workspace(workspace: &Workspace) -> Result<(), String> {
+    let json = workspace.to_json()?;
+    let storage =
+        local_storage().ok_or_else(|| "this browser offers no local storage".to_string())?;
+    storage
+        .set_item(STORAGE_KEY, &json)
+        .map_err(|e| js_message(&e))
+}
+
+/// Saves the workspace whenever its sources change; a failure becomes a warning, never a crash.
+#[hook]
+pub fn use_persistence(workspace: &WorkspaceHandle) {
+    let handle = workspace.clone();
+    use_effect_with(workspace.revision, move |&revision| {
+        // Revision 0 is the workspace as restored (or empty): there is nothing new to save.
+        if revision > 0 {
+            match save_workspace(&handle) {
+                Ok(()) => handle.dispatch(Action::StorageOk),
+                Err(error) => handle.dispatch(Action::StorageFailed(format!(
+                    "Your workspace could not be saved in this browser ({error}). It stays open, but a reload will lose it."
+                ))),
+            }
+        }
+    });
+}
+
+/// A job that runs at most once, shared by the ways it can be started.
+type OnceSlot = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
+/// Runs `job` once after the browser has painted: an animation frame, then a zero timeout.
+///
+/// A fallback timer runs it anyway when frames do not come (a hidden tab), and whichever comes first wins.
+pub fn after_paint(job: impl FnOnce() + 'static) {
+    let slot: OnceSlot = Rc::new(RefCell::new(Some(Box::new(job))));
+    let run = |slot: &OnceSlot| {
+        // The borrow ends before the job runs, so the job may schedule more work freely.
+        let job = slot.borrow_mut().take();
+        if let Some(job) = job {
+            job();
+        }
+    };
+    let fallback = slot.clone();
+    Timeout::new(250, move || run(&fallback)).forget();
+    if let Some(window) = web_sys::window() {
+        let after_frame = slot.clone();
+        let frame = Closure::once_into_js(move || {
+            Timeout::new(0, move || run(&after_frame)).forget();
+        });
+        // If the frame cannot be requested, the fallback timer still runs the job.
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+}
+
+/// Runs the analysis whenever a new generation is marked running, after the "running" state has painted.
+///
+/// The analysis runs on the main thread for now; a generation that was superseded before its turn is skipped.
+#[hook]
+pub fn use_analysis_runner(workspace: &WorkspaceHandle) {
+    let latest = use_mut_ref(|| 0_u64);
+    let handle = workspace.clone();
+    let running = workspace.state == AnalysisState::Running;
+    use_effect_with(
+        (workspace.generation, running),
+        move |&(generation, running)| {
+            if running {
+                *latest.borrow_mut() = generation;
+                let articles = handle.articles();
+                let dispatcher = handle.dispatcher();
+                after_paint(move || {
+                    if *latest.borrow() != generation {
+                        return;
+                    }
+                    let analysis = Rc::new(analysis::analyze(articles));
+                    dispatcher.dispatch(Action::AnalysisFinished {
+                        generation,
+                        analysis,
+                    });
+                });
+            }
+        },
+    );
+}
+
+/// Whether the page address asks for the demo (`?demo`).
+fn demo_requested() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let search = window.location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .map(|params| params.has("demo"))
+        .unwrap_or(false)
+}
+
+/// Loads the demo once at start when the address says `?demo`.
+#[hook]
+pub fn use_demo_link(workspace: &WorkspaceHandle) {
+    let dispatcher = workspace.dispatcher();
+    use_effect_with((), move |_| {
+        if demo_requested() {
+            dispatcher.dispatch(Action::LoadDemo);
+        }
+    });
+}
+
+/// Reads every file of `files` in order and hands them over together when all are read.
+pub fn read_files(files: web_sys::FileList, on_read: Callback<Vec<FileInput>>) {
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    if files.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::with_capacity(files.len());
+        for file in files {
+            let bytes = JsFuture::from(file.array_buffer())
+                .await
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .map_err(|e| js_message(&e));
+            read.push((file.name(), bytes));
+        }
+        on_read.emit(read);
+    });
+}
+
+/// Whether a drag carries files (not text or a link being dragged around the page).
+fn drag_has_files(event: &web_sys::DragEvent) -> bool {
+    event
+        .data_transfer()
+        .map(|transfer| {
+            transfer
+                .types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
+        .unwrap_or(false)
+}
+
+/// Makes the whole window a drop target for files; returns whether files are being dragged over it.
+///
+/// Drops anywhere (the drop zone included, since events bubble to the window) add the files;
+/// drags of text are left alone so that text can still be dropped into the paste box.
+#[hook]
+pub fn use_window_drop(workspace: &WorkspaceHandle) -> bool {
+    let dragging = use_state_eq(|| false);
+    let dispatcher = workspace.dispatcher();
+    let flag = dragging.clone();
+    use_effect_with((), move |_| {
+        let mut listeners = Vec::new();
+        if let Some(window) = web_sys::window() {
+            let options = EventListenerOptions::enable_prevent_default();
+            let over_flag = flag.clone();
+            listeners.push(EventListener::new_with_options(
+                &window,
+                "dragover",
+                options,
+                move |event| {
+                    if let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() {
+                        if drag_has_files(drag) {
+                            event.prevent_default();
+                            if let Some(transfer) = drag.data_transfer() {
+                                transfer.set_drop_effect("copy");
+                            }
+                            over_flag.set(true);
+                        }
+                    }
+                },
+            ));
+            let enter_flag = flag.clone();
+            listeners.push(EventListener::new_with_options(
+                &window,
+                "dragenter",
+                options,
+                move |event| {
+                    if let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() {
+                        if drag_has_files(drag) {
+                            event.prevent_default();
+                            enter_flag.set(true);
+                        }
+                    }
+                },
+            ));
+            let leave_flag = flag.clone();
+            listeners.push(EventListener::new(&window, "dragleave", move |event| {
+                // Leaving for another element of the page keeps the drag; leaving the window ends it.
+                let left_window = event
+                    .dyn_ref::<web_sys::MouseEvent>()
+                    .is_some_and(|e| e.related_target().is_none());
+                if left_window {
+                    leave_flag.set(false);
+                }
+            }));
+            let drop_flag = flag;
+            listeners.push(EventListener::new_with_options(
+                &window,
+                "drop",
+                options,
+                move |event| {
+                    drop_flag.set(false);
+                    let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() else {
+                        return;
+                    };
+                    let files = drag.data_transfer().and_then(|t| t.files());
+                    if let Some(files) = files.filter(|f| f.length() > 0) {
+                        event.prevent_default();
+                        let dispatcher = dispatcher.clone();
+                        read_files(
+                            files,
+                            Callback::from(move |read| dispatcher.dispatch(Action::AddFiles(read))),
+                        );
+                    }
+                },
+            ));
+        }
+        move || drop(listeners)
+    });
+    *dragging
+}
+
+/// Scrolls the first element matching `selector` into the middle of the view, if there is one.
+pub fn scroll_into_view(selector: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}

@@ -1,0 +1,793 @@
+//! The workspace: the user's sources, the latest analysis, the open view and the focused item, changed only by [`Action`]s.
+//!
+//! [`Workspace::apply`] is a plain function (tested natively); on wasm32 it backs Yew's `Reducible`.
+//! **Invariant:** source paths are unique; every action that changes the set of analysed articles or
+//! their dates bumps [`Workspace::generation`] and sets the analysis running, and a result for an older
+//! generation is ignored, so the views never show an analysis of a workspace that no longer exists.
+
+use crate::analysis::{self, Analysis, Article, Span};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The localStorage key of the saved workspace.
+pub const STORAGE_KEY: &str = "corroborate.workspace.v1";
+
+/// The version written in the saved workspace; a different version is not read.
+const SAVE_VERSION: u32 = 1;
+
+/// One source the user added: an ingested article, or a file that could not be read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Source {
+    /// Read and ingested; the user's edits to outlet and date live in the article.
+    Ok {
+        /// The article.
+        article: Article,
+    },
+    /// Could not be read; kept so the user sees why, until removed.
+    Error {
+        /// The file name.
+        path: String,
+        /// What went wrong, for people.
+        message: String,
+    },
+}
+
+impl Source {
+    /// The unique path (file name) of the source.
+    pub fn path(&self) -> &str {
+        match self {
+            Source::Ok { article } => &article.path,
+            Source::Error { path, .. } => path,
+        }
+    }
+
+    /// The article, when the source was read.
+    pub fn article(&self) -> Option<&Article> {
+        match self {
+            Source::Ok { article } => Some(article),
+            Source::Error { .. } => None,
+        }
+    }
+}
+
+/// The views of the main area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// Article text with highlights.
+    #[default]
+    Reader,
+    /// Entities x sources.
+    Entities,
+    /// Figure slots and their chart.
+    Figures,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 3] = [View::Reader, View::Entities, View::Figures];
+
+    /// The view as the DOM contract writes it in `data-view`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Reader => "reader",
+            View::Entities => "entities",
+            View::Figures => "figures",
+        }
+    }
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Reader => "Reader",
+            View::Entities => "Entities",
+            View::Figures => "Figures",
+        }
+    }
+}
+
+/// The item the reader's side panel describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FocusItem {
+    /// An entity, by index in the comparison's entities.
+    Entity(usize),
+    /// A figure, by index in its article's figures.
+    Figure(usize),
+    /// A date, by index in its article's dates.
+    Date(usize),
+}
+
+/// What the reader shows: an article, a span in it (its sentence is marked), and the item clicked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Focus {
+    /// The article's path, which survives re-analysis (indices may not).
+    pub path: String,
+    /// The span of the item, in bytes into the article's text.
+    pub span: Span,
+    /// The item for the side panel; cleared when the analysis changes under it.
+    pub item: Option<FocusItem>,
+}
+
+/// Where the analysis stands, as written in `#analysis-status[data-state]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AnalysisState {
+    /// Nothing to analyse.
+    #[default]
+    Idle,
+    /// An analysis of the current generation is scheduled or running.
+    Running,
+    /// The analysis matches the current sources.
+    Done,
+}
+
+impl AnalysisState {
+    /// The state as the DOM contract writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnalysisState::Idle => "idle",
+            AnalysisState::Running => "running",
+            AnalysisState::Done => "done",
+        }
+    }
+}
+
+/// A file as read from a drop or the picker: its name and its bytes, or why it could not be read.
+pub type FileInput = (String, Result<Vec<u8>, String>);
+
+/// Everything that can happen to the workspace.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// Files were dropped or picked, in order.
+    AddFiles(Vec<FileInput>),
+    /// Text was pasted.
+    AddPaste(String),
+    /// The demo corpus was asked for; files already present are not added again.
+    LoadDemo,
+    /// A source was removed, by path.
+    Remove(String),
+    /// The user renamed a source's outlet.
+    Rename {
+        /// The source.
+        path: String,
+        /// The new outlet name; empty restores the file name.
+        name: String,
+    },
+    /// The user set or cleared a source's report date.
+    SetDate {
+        /// The source.
+        path: String,
+        /// The new date.
+        date: Option<NaiveDate>,
+    },
+    /// A view tab was chosen.
+    SelectView(View),
+    /// An article was chosen in the reader's picker.
+    SelectArticle(String),
+    /// An item was clicked: the reader opens on it.
+    Focus(Focus),
+    /// The analysis of `generation` finished.
+    AnalysisFinished {
+        /// The generation it was started for.
+        generation: u64,
+        /// The result.
+        analysis: Rc<Analysis>,
+    },
+    /// Saving failed; the message is shown as a warning.
+    StorageFailed(String),
+    /// Saving worked (clears an earlier warning).
+    StorageOk,
+    /// The user dismissed the notice.
+    DismissNotice,
+}
+
+/// The whole state of the app.
+///
+/// Its `PartialEq` compares sources and analysis by identity (`Rc::ptr_eq`), not by content:
+/// comparing two analyses deeply on every render would be slow, and a change always makes new `Rc`s.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    /// Sources in the order added; each behind an `Rc` so that a change copies only what changed.
+    pub sources: Vec<Rc<Source>>,
+    /// The latest finished analysis (possibly of an older generation while a new one runs).
+    pub analysis: Option<Rc<Analysis>>,
+    /// Where the analysis stands.
+    pub state: AnalysisState,
+    /// Bumped whenever the analysed articles change.
+    pub generation: u64,
+    /// Bumped whenever the sources change in any way, which is when the workspace is saved.
+    pub revision: u64,
+    /// The open view.
+    pub view: View,
+    /// The article open in the reader.
+    pub reader_path: Option<String>,
+    /// The focused item, if any.
+    pub focus: Option<Focus>,
+    /// A message for the user about the last action (for example, that the demo is not in this build).
+    pub notice: Option<String>,
+    /// Why the workspace could not be saved, while that is so.
+    pub storage_warning: Option<String>,
+}
+
+impl PartialEq for Workspace {
+    fn eq(&self, other: &Self) -> bool {
+        let same_analysis = match (&self.analysis, &other.analysis) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_analysis
+            && self.sources.len() == other.sources.len()
+            && self
+                .sources
+                .iter()
+                .zip(&other.sources)
+                .all(|(a, b)| Rc::ptr_eq(a, b))
+            && self.state == other.state
+            && self.generation == other.generation
+            && self.revision == other.revision
+            && self.view == other.view
+            && self.reader_path == other.reader_path
+            && self.focus == other.focus
+            && self.notice == other.notice
+            && self.storage_warning == other.storage_warning
+    }
+}
+
+/// The saved form of the workspace, borrowed for writing.
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    version: u32,
+    sources: Vec<&'a Source>,
+}
+
+/// The saved form of the workspace, owned for reading.
+#[derive(Deserialize)]
+struct Saved {
+    version: u32,
+    sources: Vec<Source>,
+}
+
+/// Returns `path`, or `stem (2).ext`, `stem (3).ext`, ... when `path` is already taken.
+///
+/// The number goes before the extension so that the format is still recognised from the name.
+pub fn unique_path(path: &str, taken: &dyn Fn(&str) -> bool) -> String {
+    if !taken(path) {
+        return path.to_string();
+    }
+    let (stem, ext) = match path.rfind('.') {
+        Some(dot) if dot > 0 => (&path[..dot], &path[dot..]),
+        _ => (path, ""),
+    };
+    (2..)
+        .map(|n| format!("{stem} ({n}){ext}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| path.to_string())
+}
+
+impl Workspace {
+    /// Restores a workspace from its saved JSON; the analysis must then be run again.
+    pub fn from_json(json: &str) -> Result<Workspace, String> {
+        let saved: Saved = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if saved.version != SAVE_VERSION {
+            return Err(format!("saved with version {}", saved.version));
+        }
+        let mut workspace = Workspace::default();
+        for source in saved.sources {
+            // A hand-edited save could repeat a path; the uniqueness invariant is restored here.
+            let mut source = source;
+            let path = unique_path(source.path(), &|p| workspace.has_path(p));
+            match &mut source {
+                Source::Ok { article } => article.path = path,
+                Source::Error { path: p, .. } => *p = path,
+            }
+            workspace.sources.push(Rc::new(source));
+        }
+        workspace.reset_analysis();
+        Ok(workspace)
+    }
+
+    /// The saved form of the workspace: sources only, since the analysis is recomputed on load.
+    pub fn to_json(&self) -> Result<String, String> {
+        let saved = SavedRef {
+            version: SAVE_VERSION,
+            sources: self.sources.iter().map(|s| s.as_ref()).collect(),
+        };
+        serde_json::to_string(&saved).map_err(|e| e.to_string())
+    }
+
+    /// Whether a source with this path exists.
+    pub fn has_path(&self, path: &str) -> bool {
+        self.sources.iter().any(|s| s.path() == path)
+    }
+
+    /// The articles to analyse, in source order.
+    pub fn articles(&self) -> Vec<Article> {
+        self.sources
+            .iter()
+            .filter_map(|s| s.article().cloned())
+            .collect()
+    }
+
+    /// The number of sources that were read.
+    pub fn n_articles(&self) -> usize {
+        self.sources
+            .iter()
+            .filter(|s| s.article().is_some())
+            .count()
+    }
+
+    /// The current outlet name of each article of `analysis`, which may have been renamed since it ran.
+    pub fn outlets(&self, analysis: &Analysis) -> Vec<String> {
+        let names: HashMap<&str, &str> = self
+            .sources
+            .iter()
+            .filter_map(|s| s.article())
+            .map(|a| (a.path.as_str(), a.source.as_str()))
+            .collect();
+        analysis
+            .articles
+            .iter()
+            .map(|a| {
+                names
+                    .get(a.path.as_str())
+                    .copied()
+                    .unwrap_or(&a.source)
+                    .to_string()
+            })
+            .collect()
+    }
+
+    /// The index of the article with this path in the current analysis.
+    pub fn article_index(&self, path: &str) -> Option<usize> {
+        self.analysis
+            .as_ref()
+            .and_then(|a| a.articles.iter().position(|x| x.path == path))
+    }
+
+    /// Marks the analysis as out of date: a new generation runs, or nothing when no article is left.
+    fn reset_analysis(&mut self) {
+        self.generation += 1;
+        if self.n_articles() == 0 {
+            self.state = AnalysisState::Idle;
+            self.analysis = None;
+            self.focus = None;
+            self.reader_path = None;
+        } else {
+            self.state = AnalysisState::Running;
+        }
+    }
+
+    /// Adds one source under a unique path, ingesting its bytes; returns whether it was read.
+    fn add_bytes(&mut self, name: &str, bytes: Result<&[u8], String>) -> bool {
+        let path = unique_path(name, &|p| self.has_path(p));
+        let source = match bytes {
+            Ok(bytes) => match analysis::ingest(&path, bytes) {
+                Ok(article) => Source::Ok { article },
+                Err(error) => Source::Error {
+                    path,
+                    message: format!("Could not read this file: {error}."),
+                },
+            },
+            Err(message) => Source::Error {
+                path,
+                message: format!("Could not open this file: {message}."),
+            },
+        };
+        let ok = source.article().is_some();
+        self.sources.push(Rc::new(source));
+        ok
+    }
+
+    /// Applies `action`; `None` means nothing changed (so nothing re-renders).
+    pub fn apply(&self, action: Action) -> Option<Workspace> {
+        let mut next = self.clone();
+        match action {
+            Action::AddFiles(files) => {
+                if files.is_empty() {
+                    return None;
+                }
+                let mut any_ok = false;
+                for (name, bytes) in &files {
+                    any_ok |= next.add_bytes(name, bytes.as_deref().map_err(Clone::clone));
+                }
+                next.revision += 1;
+                if any_ok {
+                    next.reset_analysis();
+                }
+                next.notice = None;
+            }
+            Action::AddPaste(text) => {
+                if text.trim().is_empty() {
+                    return None;
+                }
+                let path = unique_path("pasted.txt", &|p| next.has_path(p));
+                let article = analysis::ingest_text(&path, &text);
+                next.sources.push(Rc::new(Source::Ok { article }));
+                next.revision += 1;
+                next.reset_analysis();
+                next.notice = None;
+            }
+            Action::LoadDemo => {
+                let missing: Vec<&(&str, &[u8])> = analysis::demo::FILES
+                    .iter()
+                    .filter(|(name, _)| !self.has_path(name))
+                    .collect();
+                if analysis::demo::FILES.is_empty() || missing.is_empty() {
+                    let notice = if analysis::demo::FILES.is_empty() {
+                        "The demo articles are not part of this build."
+                    } else {
+                        "The demo articles are already in the workspace."
+                    };
+                    if self.notice.as_deref() == Some(notice) {
+                        return None;
+                    }
+                    next.notice = Some(notice.to_string());
+                    return Some(next);
+                }
+                let mut any_ok = false;
+                for (name, bytes) in missing {
+                    any_ok |= next.add_bytes(name, Ok(bytes));
+                }
+                next.revision += 1;
+                if any_ok {
+                    next.reset_analysis();
+                }
+                next.notice = None;
+            }
+            Action::Remove(path) => {
+                let index = self.sources.iter().position(|s| s.path() == path)?;
+                let removed = next.sources.remove(index);
+                next.revision += 1;
+                if removed.article().is_some() {
+                    if next.reader_path.as_deref() == Some(path.as_str()) {
+                        next.reader_path = None;
+                    }
+                    if next.focus.as_ref().is_some_and(|f| f.path == path) {
+                        next.focus = None;
+                    }
+                    next.reset_analysis();
+                }
+            }
+            Action::Rename { path, name } => {
+                let source = next.sources.iter_mut().find(|s| s.path() == path)?;
+                let Source::Ok { article } = Rc::make_mut(source) else {
+                    return None;
+                };
+                let name = name.trim();
+                let name = if name.is_empty() {
+                    article.path.clone()
+                } else {
+                    name.to_string()
+                };
+                if article.source == name {
+                    return None;
+                }
+                article.source = name;
+                next.revision += 1;
+            }
+            Action::SetDate { path, date } => {
+                let source = next.sources.iter_mut().find(|s| s.path() == path)?;
+                let Source::Ok { article } = Rc::make_mut(source) else {
+                    return None;
+                };
+                if article.date == date {
+                    return None;
+                }
+                article.date = date;
+                next.revision += 1;
+                next.reset_analysis();
+            }
+            Action::SelectView(view) => {
+                if self.view == view {
+                    return None;
+                }
+                next.view = view;
+            }
+            Action::SelectArticle(path) => {
+                if self.reader_path.as_deref() == Some(path.as_str()) && self.focus.is_none() {
+                    return None;
+                }
+                next.reader_path = Some(path);
+                next.focus = None;
+            }
+            Action::Focus(focus) => {
+                if self.view == View::Reader && self.focus.as_ref() == Some(&focus) {
+                    return None;
+                }
+                next.view = View::Reader;
+                next.reader_path = Some(focus.path.clone());
+                next.focus = Some(focus);
+            }
+            Action::AnalysisFinished {
+                generation,
+                analysis,
+            } => {
+                if generation != self.generation {
+                    return None;
+                }
+                let has = |path: &str| analysis.articles.iter().any(|a| a.path == path);
+                if !next.reader_path.as_deref().is_some_and(has) {
+                    next.reader_path = analysis.articles.first().map(|a| a.path.clone());
+                }
+                if let Some(focus) = &mut next.focus {
+                    if has(&focus.path) {
+                        focus.item = None;
+                    } else {
+                        next.focus = None;
+                    }
+                }
+                next.analysis = Some(analysis);
+                next.state = AnalysisState::Done;
+            }
+            Action::StorageFailed(message) => {
+                if self.storage_warning.as_deref() == Some(message.as_str()) {
+                    return None;
+                }
+                next.storage_warning = Some(message);
+            }
+            Action::StorageOk => {
+                self.storage_warning.as_ref()?;
+                next.storage_warning = None;
+            }
+            Action::DismissNotice => {
+                self.notice.as_ref()?;
+                next.notice = None;
+            }
+        }
+        Some(next)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for Workspace {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.apply(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(ws: &Workspace, action: Action) -> Workspace {
+        ws.apply(action).expect("the action changes the workspace")
+    }
+
+    fn file(name: &str, text: &str) -> FileInput {
+        (name.to_string(), Ok(text.as_bytes().to_vec()))
+    }
+
+    fn paths(ws: &Workspace) -> Vec<&str> {
+        ws.sources.iter().map(|s| s.path()).collect()
+    }
+
+    #[test]
+    fn unique_paths() {
+        let taken = ["a.txt", "a (2).txt", "README", ".env"];
+        let is_taken = |p: &str| taken.contains(&p);
+        let cases = [
+            ("b.txt", "b.txt"),
+            ("a.txt", "a (3).txt"),
+            ("README", "README (2)"),
+            (".env", ".env (2)"),
+            ("a (2).txt", "a (2) (2).txt"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(unique_path(path, &is_taken), want);
+        }
+    }
+
+    #[test]
+    fn files_become_sources_or_errors() {
+        let ws = Workspace::default();
+        let ws = apply(
+            &ws,
+            Action::AddFiles(vec![
+                file("a.txt", "Police said 3 people were hurt."),
+                ("empty.txt".to_string(), Ok(Vec::new())),
+                ("gone.txt".to_string(), Err("permission denied".to_string())),
+                file("a.txt", "Another text."),
+            ]),
+        );
+        assert_eq!(paths(&ws), ["a.txt", "empty.txt", "gone.txt", "a (2).txt"]);
+        assert_eq!(ws.n_articles(), 2);
+        assert_eq!(ws.state, AnalysisState::Running);
+        assert!(
+            matches!(ws.sources[1].as_ref(), Source::Error { message, .. } if message.contains("empty"))
+        );
+        assert!(
+            matches!(ws.sources[2].as_ref(), Source::Error { message, .. } if message.contains("permission denied"))
+        );
+        assert_eq!(ws.articles()[1].path, "a (2).txt");
+    }
+
+    #[test]
+    fn only_errors_leave_the_analysis_idle() {
+        let ws = apply(
+            &Workspace::default(),
+            Action::AddFiles(vec![("e.txt".to_string(), Ok(Vec::new()))]),
+        );
+        assert_eq!(ws.state, AnalysisState::Idle);
+        assert_eq!(ws.revision, 1);
+        assert!(Workspace::default()
+            .apply(Action::AddFiles(Vec::new()))
+            .is_none());
+        assert!(Workspace::default()
+            .apply(Action::AddPaste("  \n".to_string()))
+            .is_none());
+    }
+
+    #[test]
+    fn stale_results_are_ignored() {
+        let ws = apply(
+            &Workspace::default(),
+            Action::AddPaste("One text.".to_string()),
+        );
+        let old_generation = ws.generation;
+        let ws = apply(&ws, Action::AddPaste("Two texts.".to_string()));
+        assert_eq!(paths(&ws), ["pasted.txt", "pasted (2).txt"]);
+        let stale = Rc::new(analysis::analyze(vec![analysis::ingest_text(
+            "pasted.txt",
+            "One text.",
+        )]));
+        assert!(ws
+            .apply(Action::AnalysisFinished {
+                generation: old_generation,
+                analysis: stale
+            })
+            .is_none());
+        let fresh = Rc::new(analysis::analyze(ws.articles()));
+        let done = apply(
+            &ws,
+            Action::AnalysisFinished {
+                generation: ws.generation,
+                analysis: fresh,
+            },
+        );
+        assert_eq!(done.state, AnalysisState::Done);
+        assert_eq!(done.reader_path.as_deref(), Some("pasted.txt"));
+    }
+
+    #[test]
+    fn edits_and_removal() {
+        let ws = apply(
+            &Workspace::default(),
+            Action::AddFiles(vec![
+                file("a.txt", "Text."),
+                ("b.pdf".into(), Ok(Vec::new())),
+            ]),
+        );
+        let generation = ws.generation;
+        let renamed = apply(
+            &ws,
+            Action::Rename {
+                path: "a.txt".into(),
+                name: " Daily Planet ".into(),
+            },
+        );
+        assert_eq!(renamed.articles()[0].source, "Daily Planet");
+        assert_eq!(
+            renamed.generation, generation,
+            "renaming does not re-run the analysis"
+        );
+        assert!(renamed.revision > ws.revision, "renaming is saved");
+        let reset = apply(
+            &renamed,
+            Action::Rename {
+                path: "a.txt".into(),
+                name: "".into(),
+            },
+        );
+        assert_eq!(reset.articles()[0].source, "a.txt");
+        assert!(renamed
+            .apply(Action::Rename {
+                path: "b.pdf".into(),
+                name: "x".into()
+            })
+            .is_none());
+        assert!(renamed
+            .apply(Action::Rename {
+                path: "nope".into(),
+                name: "x".into()
+            })
+            .is_none());
+
+        let date = NaiveDate::from_ymd_opt(2024, 3, 23);
+        let dated = apply(
+            &ws,
+            Action::SetDate {
+                path: "a.txt".into(),
+                date,
+            },
+        );
+        assert_eq!(dated.articles()[0].date, date);
+        assert!(
+            dated.generation > generation,
+            "a new date re-runs the analysis"
+        );
+        assert!(dated
+            .apply(Action::SetDate {
+                path: "a.txt".into(),
+                date
+            })
+            .is_none());
+
+        let removed = apply(&ws, Action::Remove("b.pdf".into()));
+        assert_eq!(paths(&removed), ["a.txt"]);
+        assert_eq!(
+            removed.generation, generation,
+            "removing an error keeps the analysis"
+        );
+        let empty = apply(&removed, Action::Remove("a.txt".into()));
+        assert_eq!(empty.state, AnalysisState::Idle);
+        assert!(empty.apply(Action::Remove("a.txt".into())).is_none());
+    }
+
+    #[test]
+    fn focus_opens_the_reader() {
+        let ws = Workspace::default();
+        let focus = Focus {
+            path: "a.txt".into(),
+            span: Span::new(1, 4),
+            item: Some(FocusItem::Figure(0)),
+        };
+        let ws = apply(
+            &apply(&ws, Action::SelectView(View::Figures)),
+            Action::Focus(focus.clone()),
+        );
+        assert_eq!(ws.view, View::Reader);
+        assert_eq!(ws.focus, Some(focus));
+        assert_eq!(ws.reader_path.as_deref(), Some("a.txt"));
+        assert!(
+            ws.apply(Action::SelectView(View::Reader)).is_none(),
+            "same view: no re-render"
+        );
+    }
+
+    #[test]
+    fn demo_is_added_once() {
+        let ws = apply(&Workspace::default(), Action::LoadDemo);
+        if analysis::demo::FILES.is_empty() {
+            assert!(ws.notice.is_some());
+            return;
+        }
+        assert_eq!(ws.sources.len(), analysis::demo::FILES.len());
+        let again = apply(&ws, Action::LoadDemo);
+        assert_eq!(again.sources.len(), ws.sources.len());
+        assert!(again.notice.is_some());
+    }
+
+    #[test]
+    fn saves_round_trip() {
+        let ws = apply(
+            &Workspace::default(),
+            Action::AddFiles(vec![
+                file("a.txt", "Date: 2024-03-23\n\nText é."),
+                ("b.pdf".into(), Ok(Vec::new())),
+            ]),
+        );
+        let ws = apply(
+            &ws,
+            Action::Rename {
+                path: "a.txt".into(),
+                name: "Outlet".into(),
+            },
+        );
+        let json = ws.to_json().expect("serialisable");
+        let back = Workspace::from_json(&json).expect("readable");
+        assert_eq!(back.sources, ws.sources);
+        assert_eq!(back.state, AnalysisState::Running);
+        assert!(Workspace::from_json("{").is_err());
+        assert!(Workspace::from_json(r#"{"version":2,"sources":[]}"#).is_err());
+        let repeated = r#"{"version":1,"sources":[{"status":"error","path":"x","message":"m"},{"status":"error","path":"x","message":"m"}]}"#;
+        let back = Workspace::from_json(repeated).expect("readable");
+        assert_eq!(paths(&back), ["x", "x (2)"]);
+    }
+}
