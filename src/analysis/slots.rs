@@ -289,11 +289,13 @@ fn status(measure: Measure, members: &[(Option<NaiveDate>, &Figure)]) -> SlotSta
             if compatible {
                 continue;
             }
-            let (Some(date_a), Some(date_b)) = (date_a, date_b) else {
-                continue;
+            // Without both dates nothing explains the difference by time, so it is judged as on one day.
+            let same_day = match (date_a, date_b) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
             };
             let (earlier, later) = if date_a <= date_b { (a, b) } else { (b, a) };
-            if date_a == date_b {
+            if same_day {
                 let larger = if a.point() >= b.point() { a } else { b };
                 let rising = matches!(larger.qualifier, Qualifier::AtLeast | Qualifier::MoreThan);
                 if !(cumulative && rising) {
