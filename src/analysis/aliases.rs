@@ -334,6 +334,37 @@ pub fn resolve(
         }
     }
 
+    // A shortened multi-word name ("Northgate Hydro") joins the one longer name whose words its words begin
+    // ("Northgate Hydropower Company"); "Vellmar Province" does not begin "Vellmar Provincial Police".
+    let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if form.parts.len() > 1 && matches!(form.class, 1 | 2) {
+            by_first.entry((form.class, form.parts[0].as_str())).or_default().push(i);
+        }
+    }
+    for (i, form) in forms.iter().enumerate() {
+        if form.parts.len() < 2 || form.known || !matches!(form.class, 1 | 2) {
+            continue;
+        }
+        let Some(family) = by_first.get(&(form.class, form.parts[0].as_str())) else {
+            continue;
+        };
+        let longer: Vec<usize> = family
+            .iter()
+            .copied()
+            .filter(|&j| {
+                forms[j].parts.len() > form.parts.len()
+                    && form.parts.iter().zip(&forms[j].parts).all(|(a, b)| b.starts_with(a.as_str()))
+            })
+            .collect();
+        let mut targets: Vec<usize> = longer.iter().map(|&j| groups.find(j)).collect();
+        targets.sort_unstable();
+        targets.dedup();
+        if let [target] = targets[..] {
+            groups.union(i, target);
+        }
+    }
+
     // Pass 3: a one-part form joins the longer name it is short for, per mention: a surname or first name
     // its person, a leading word its organisation or place ("Northgate" for "Northgate Hydropower Company").
     let mut owners: HashMap<(u8, &str), Vec<usize>> = HashMap::new();

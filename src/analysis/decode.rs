@@ -36,7 +36,7 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Empty => write!(f, "the file holds no text; check that you picked the right file"),
+            DecodeError::Empty => write!(f, "the file is empty; check that you picked the right file"),
             DecodeError::Binary => write!(
                 f,
                 "the file holds binary data, not text; open it in its own program, copy the article text and paste it instead"

@@ -62,6 +62,9 @@ const GENERIC_UNITS: &[&str] = &[
     "citizens",
 ];
 
+/// How many tokens may lie between a figure and the earlier date that makes it background.
+const BACKGROUND_REACH: usize = 12;
+
 /// How long before the report date a date in the same sentence marks the figure as about another event.
 const BACKGROUND_DAYS: i64 = 60;
 
@@ -100,7 +103,7 @@ pub fn align(
                 .and_then(|p| keys.get(p).cloned())
                 .map(Box::new);
             let key = SlotKey {
-                background: background_year(article.date.or(fallback), found, figure),
+                background: background_year(article.date.or(fallback), &article.text, found, figure),
                 measure: figure.measure,
                 label: figure
                     .label
@@ -240,16 +243,33 @@ fn consensus_date(articles: &[Article], extracted: &[ArticleAnalysis]) -> Option
 /// (the report date, or the set's consensus date for an undated article).
 fn background_year(
     reference: Option<NaiveDate>,
+    text: &str,
     found: &ArticleAnalysis,
     figure: &Figure,
 ) -> Option<i32> {
     let reference = reference.or_else(|| found.dates.iter().map(|d| d.end).max())?;
-    let sentence = found.segments.sentences.get(figure.sentence)?.span;
+    let sentence = found.segments.sentences.get(figure.sentence)?;
+    let tokens = found.segments.sentence_tokens(figure.sentence);
+    let token_at = |offset: usize| tokens.partition_point(|t| t.span.end <= offset);
+    let figure_tokens = token_at(figure.span.start)..token_at(figure.span.end);
     found
         .dates
         .iter()
-        .filter(|d| sentence.contains(d.span))
+        .filter(|d| sentence.span.contains(d.span))
         .filter(|d| (reference - d.end).num_days() > BACKGROUND_DAYS)
+        .filter(|d| {
+            let first = token_at(d.span.start);
+            // "the deadliest since 1983" measures from that date; it does not date the figure.
+            let after_since = first > 0
+                && tokens[first - 1].span.of(text).eq_ignore_ascii_case("since");
+            let last = token_at(d.span.end);
+            let gap = if last <= figure_tokens.start {
+                figure_tokens.start - last
+            } else {
+                first.saturating_sub(figure_tokens.end)
+            };
+            !after_since && gap <= BACKGROUND_REACH
+        })
         .map(|d| chrono::Datelike::year(&d.start))
         .min()
 }
