@@ -12,6 +12,14 @@
 //! Ambiguous words become labelled `Other` figures rather than guesses: "casualties" (killed and
 //! injured together in most usage), "victims" without a cue, "survivors", "rescued" and "shot"
 //! (which counts the dead and the injured together).
+//! A count with no cue is still a figure when it counts people or a plural noun ("more than 50
+//! firefighters", "seven AK-47s", "about 130 people"): fact-checkers compare crowd sizes, responders and
+//! things seized across reports. It gets a label per kind ("firefighters", "fire engines", "weapons",
+//! "police officers") so that differently worded reports share a slot, and it takes the measure of an earlier
+//! figure it restates ("captured 23 pirates" ... "the 23 pirates"). It is dropped when it describes someone
+//! ("his two sons"), refers to known things ("the two banks"), gives a population or firm size ("a town of
+//! 15,000 people"), is distributive, a bare "one", or in a question. "several", "a few" and "a handful" are
+//! not figures: nothing can be compared with them. This follows `tests/fixtures/figures_gold/README.md`.
 //! Work is linear in tokens: every number looks at a bounded window.
 
 use super::model::{Figure, Measure, Qualifier, Segments, Span, Token, TokenKind};
@@ -37,6 +45,8 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Figure> {
     // ASCII lower-casing keeps every byte offset, so spans index both strings alike.
     let lower = text.to_ascii_lowercase();
     let mut out: Vec<Figure> = Vec::new();
+    // Whether each figure of `out` is a plain count (no cue), which a restatement rule may still resolve.
+    let mut plain: Vec<bool> = Vec::new();
     for (sentence_idx, _) in segments.sentences.iter().enumerate() {
         let toks = segments.sentence_tokens(sentence_idx);
         if !toks
@@ -59,8 +69,12 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Figure> {
                 continue;
             };
             i = num.end.max(i + 1);
+            let inner = (ctx.w(num.end) == "of" && ctx.w(num.end + 1) == "the")
+                .then_some(num.end + 2)
+                .filter(|&k| numbers::parse_at(&lower, toks, k).is_some());
             if let Some(c) = read_candidate(&ctx, num) {
-                i = i.max(c.end_tok);
+                // "30 of the 80 wounded": the whole (80) is read as a figure of its own.
+                i = inner.unwrap_or(i.max(c.end_tok));
                 cands.push(c);
             }
         }
@@ -69,9 +83,52 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Figure> {
         }
         coordinate(&ctx, &mut cands);
         let attribution = attribution(&ctx);
-        emit(&ctx, cands, sentence_idx, attribution, &mut out);
+        emit(&ctx, cands, sentence_idx, attribution, &mut out, &mut plain);
     }
+    restatements(&lower, &mut out, &plain);
     out
+}
+
+/// The head noun of a figure's unit, lower-cased ("heavily armed Somali pirates" gives "pirates").
+fn head_noun(unit: &str) -> String {
+    unit.rsplit(|c: char| c.is_whitespace() || c == '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Plain counts that restate an earlier figure take its measure: after "the navy captured 23 pirates",
+/// "the 23 pirates" and "Twenty-three personnel" are the arrested. The earlier figure must have the same
+/// value and count the same noun, or people in both. Small counts are common, so "two" or "three" restates only
+/// after a determiner ("the two wounded men"); "two officers" elsewhere may be another pair.
+fn restatements(lower: &str, out: &mut [Figure], plain: &[bool]) {
+    for i in 0..out.len() {
+        if !plain.get(i).copied().unwrap_or(false) || out[i].value.is_none_or(|v| v < 2.0) {
+            continue;
+        }
+        let determiner = lower
+            .get(..out[i].span.start)
+            .and_then(|s| s.split_whitespace().next_back())
+            .is_some_and(|w| matches!(w, "the" | "these" | "those" | "all" | "both"));
+        if out[i].value.is_some_and(|v| v < 4.0) && !determiner {
+            continue;
+        }
+        let head = head_noun(&out[i].unit);
+        let earlier = (0..i).rev().find(|&j| {
+            let f = &out[j];
+            let other_head = head_noun(&f.unit);
+            f.measure != Measure::Other
+                && f.value == out[i].value
+                && f.qualifier == out[i].qualifier
+                && (other_head == head
+                    || (person_noun(&head) && (person_noun(&other_head) || other_head.is_empty())))
+        });
+        if let Some(j) = earlier {
+            let (measure, label) = (out[j].measure, out[j].label.clone());
+            out[i].measure = measure;
+            out[i].label = label;
+        }
+    }
 }
 
 /// One sentence being read: original text, its tokens and their lower-cased words.
@@ -182,6 +239,9 @@ struct Cand {
     first_tok: usize,
     /// One past its last token.
     end_tok: usize,
+    /// The label of a plain count ("50 firefighters", "seven rifles") when no cue gives a measure;
+    /// applied after coordination and subsets, so that "two women and one man died" still reads as killed.
+    fallback: Option<String>,
 }
 
 /// A cue word's measure and detail.
@@ -204,6 +264,8 @@ fn cue(w: &str) -> Option<Cue> {
             (Arrested, Some("detained"))
         }
         "charged" => (Arrested, Some("charged")),
+        // People who surrender to police or troops are taken into custody.
+        "surrendered" => (Arrested, Some("surrendered")),
         "apprehended" => (Arrested, Some("apprehended")),
         "evacuated" | "evacuating" | "evacuees" | "evacuation" | "evacuate" => (Evacuated, None),
         "displaced" | "displacing" => (Evacuated, Some("displaced")),
@@ -211,6 +273,23 @@ fn cue(w: &str) -> Option<Cue> {
         "fled" | "fleeing" => (Evacuated, Some("fled")),
         _ => return None,
     })
+}
+
+/// Verbs of capture, which count people arrested ("captured 23 pirates", "nabbed 12 suspects") but also
+/// things seized ("seized seven rifles"): they are read only before a noun that is not a thing, and
+/// "seized" only before people.
+fn capture_cue(w: &str, unit: UnitKind) -> Option<Cue> {
+    let person = matches!(
+        unit,
+        UnitKind::Person | UnitKind::PersonOther | UnitKind::Elided
+    );
+    match w {
+        "captured" | "capturing" | "captures" | "nabbed" | "nab" | "nabbing" | "caught" => {
+            Some((Measure::Arrested, Some("captured")))
+        }
+        "seized" | "seizing" if person => Some((Measure::Arrested, Some("captured"))),
+        _ => None,
+    }
 }
 
 /// Cues that can stand right after a number with the noun elided ("100 wounded", "11 detained").
@@ -267,7 +346,9 @@ fn person_noun(w: &str) -> bool {
         | "pilot" | "pilots" | "driver" | "nurse" | "doctor" | "teacher" | "trooper" | "deputy" | "journalist"
         | "protester" | "prisoner" | "inmate" | "migrant" | "refugee" | "baby" | "infant" | "teenager"
         | "teen" | "youth" | "villager" | "sons" | "daughters" | "brothers" | "sisters" | "coworkers"
-        | "co-workers" | "colleagues" | "pirates" | "robbers" | "gangsters" | "peacekeepers" | "seafarers")
+        | "co-workers" | "colleagues" | "pirates" | "robbers" | "gangsters" | "peacekeepers" | "seafarers" | "cops"
+        | "managers" | "partners" | "bosses" | "executives" | "officials" | "witnesses" | "rioters" | "mourners"
+        | "marchers" | "looters" | "commandos" | "firemen" | "rescuers" | "smugglers" | "raiders" | "gunmen")
 }
 
 /// Nouns that are event quantities in their own right; the bool says whether they count people,
@@ -296,8 +377,27 @@ fn other_noun(w: &str) -> Option<(&'static str, bool)> {
         "drones" => ("drones", false),
         "explosions" | "blasts" => ("explosions", false),
         "bombs" => ("bombs", false),
-        "shots" => ("shots", false),
+        "shots" | "rounds" | "gunshots" => ("shots", false),
         "schools" => ("schools", false),
+        // Things seized, deployed or damaged, under one label per kind so that articles naming them
+        // differently ("seven rifles", "seven AK-47s") share a slot.
+        "boats" | "speedboats" | "skiffs" | "dhows" | "dinghies" => ("boats", false),
+        "vessels" | "ships" | "tankers" | "freighters" => ("vessels", false),
+        "warships" | "frigates" | "destroyers" | "gunboats" => ("warships", false),
+        "rifles" | "guns" | "pistols" | "handguns" | "shotguns" | "weapons" | "firearms"
+        | "launchers" | "ak-47s" | "revolvers" => ("weapons", false),
+        "grenades" => ("grenades", false),
+        "magazines" => ("magazines", false),
+        "bullets" => ("bullets", false),
+        "shells" | "cartridges" => ("shells", false),
+        "engines" | "tenders" | "appliances" | "pumps" => ("fire engines", false),
+        "helicopters" | "choppers" => ("helicopters", false),
+        "tents" => ("tents", false),
+        "villages" | "hamlets" => ("villages", false),
+        "attacks" => ("attacks", false),
+        "counts" | "charges" => ("charges", false),
+        "lawsuits" => ("lawsuits", false),
+        "motors" => ("motors", false),
         _ => return None,
     })
 }
@@ -322,7 +422,8 @@ fn blocked_noun(w: &str) -> bool {
         | "square" | "countries" | "country" | "nations" | "sides" | "side" | "cities" | "states" | "points"
         | "goals" | "votes" | "seats" | "places" | "steps" | "stories" | "storeys" | "floors" | "pages"
         | "times" | "ways" | "parties" | "groups" | "teams" | "things" | "reasons" | "questions" | "issues"
-        | "ago" | "laps" | "occasions" | "fronts" | "languages" | "sources" | "attacks" | "incidents")
+        | "ago" | "laps" | "occasions" | "fronts" | "languages" | "sources" | "incidents" | "blocks" | "yards"
+        | "seconds")
 }
 
 /// Words that end a noun phrase when looking for the counted noun.
@@ -365,7 +466,8 @@ fn link_word(w: &str) -> bool {
         | "grown" | "passed" | "topped" | "exceeded" | "surpassed" | "put" | "puts" | "at" | "to" | "from"
         | "officially" | "already" | "confirmed" | "revised" | "raised" | "up" | "number" | "tally" | "count"
         | "figure" | "stood," | "provisional" | "official" | "overall" | "latest" | "least" | "nearly"
-        | "almost" | "initial" | "preliminary" | "upward" | "upwards" | "toll:" | "reportedly," | "later")
+        | "almost" | "initial" | "preliminary" | "upward" | "upwards" | "toll:" | "reportedly," | "later"
+        | "other")
 }
 
 /// Month names, which make a neighbouring number a date. "may" is checked for a capital separately.
@@ -484,6 +586,14 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
     if num.short_suffix {
         return None;
     }
+    // "several", "a few", "a handful": too vague to compare with any count, so not a figure (gold convention).
+    if vague && num.low.is_some_and(|l| l < 20.0) {
+        return None;
+    }
+    // "shot seven times": hits, which reports compare ("shot 11 times" against an autopsy's seven bullets).
+    if let Some(c) = times_hit(ctx, &num, qualifier, first_tok) {
+        return Some(c);
+    }
     // Dates, times and identifiers.
     let prev2 = a.checked_sub(2).map(|p| ctx.w(p)).unwrap_or("");
     if month(prev)
@@ -531,6 +641,7 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
             && ctx.capitalized(a - 1)
             && a - 1 > 0
             && !weekday(prev)
+            && first_tok == a
         {
             return None;
         }
@@ -597,11 +708,29 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
         unit_from = b + 2;
     }
 
-    let unit = if marker == Marker::OfThem {
+    let mut unit = if marker == Marker::OfThem {
         UnitScan::elided(unit_from)
     } else {
         scan_unit(ctx, unit_from)?
     };
+    // "12 Somali and 11 Yemeni nationals": a capitalised adjective whose head noun is shared with the next
+    // conjunct belongs to the first number, so that the two join for coordination.
+    if unit.kind == UnitKind::Elided && unit.cue.is_none() && marker == Marker::None {
+        let mut k = unit_from;
+        while k < unit_from + 2
+            && ctx.kind(k) == Some(TokenKind::Word)
+            && ctx.capitalized(k)
+            && !stop_word(ctx.w(k))
+            && !month(ctx.w(k))
+            && !weekday(ctx.w(k))
+        {
+            k += 1;
+        }
+        if k > unit_from && matches!(ctx.w(k), "and" | "or" | "," | ")") {
+            unit.end = k;
+            unit.noun = Some(ctx.span(unit_from, k));
+        }
+    }
     // "five buildings away": a distance.
     if matches!(ctx.w(unit.end), "away" | "apart") {
         return None;
@@ -650,17 +779,41 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
         first_tok,
         end_tok: unit.end.max(b),
         num,
+        fallback: None,
     };
     if cand.marker == Marker::None {
         cand.marker = subset_marker(ctx, first_tok, &unit);
     }
 
-    // The measure, from the closest evidence outwards.
-    let after = lookahead(ctx, unit.end, unit.kind);
+    // The measure, from the closest evidence outwards. The whole in "two of the three victims died" is not what
+    // the verb counts: only its part is.
+    let partitive_whole = prev == "the"
+        && prev2 == "of"
+        && a.checked_sub(3)
+            .is_some_and(|k| numbers::parse_at(ctx.lower, ctx.toks, k).is_some());
+    let after = if partitive_whole {
+        None
+    } else {
+        lookahead(ctx, unit.end, unit.kind)
+    };
     match unit.kind {
-        UnitKind::MeasureNoun => set(&mut cand, unit.cue, Source::Local),
+        UnitKind::MeasureNoun => {
+            set(&mut cand, unit.cue, Source::Local);
+            // "four prior arrests" are the person's record, not the event's arrests.
+            let noun = unit.noun.map(|n| n.of(ctx.lower)).unwrap_or("");
+            if cand.measure == Some(Measure::Arrested)
+                && ["prior ", "previous ", "earlier ", "past "]
+                    .iter()
+                    .any(|p| noun.contains(p))
+            {
+                cand.measure = Some(Measure::Other);
+                cand.label = Some("prior arrests".to_string());
+                cand.source = Source::Labelled;
+            }
+        }
         UnitKind::Thing => {
-            let mut label = unit.label.unwrap_or("").to_string();
+            let mut label =
+                thing_label(unit.label.unwrap_or(""), unit.noun.map(|n| n.of(ctx.lower)));
             if let Some(p) = participle_after(ctx, unit.end) {
                 label = format!("{label} {p}");
             }
@@ -671,7 +824,7 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
         _ => {
             if unit.cue.is_some() {
                 set(&mut cand, unit.cue, Source::Local);
-            } else if let Some(c) = lookback(ctx, first_tok) {
+            } else if let Some(c) = lookback(ctx, first_tok, unit.kind) {
                 set(&mut cand, Some(c), Source::Before);
             } else if let Some(found) = after {
                 match found {
@@ -700,7 +853,11 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
         first_tok = a;
         cand.first_tok = first_tok;
     }
+    if cand.measure.is_none() {
+        cand.fallback = plain_count(ctx, &cand, &unit).or_else(|| crowd(ctx, &cand, &unit));
+    }
     let keep = cand.measure.is_some()
+        || cand.fallback.is_some()
         || cand.marker != Marker::None
         || matches!(
             unit.kind,
@@ -767,6 +924,40 @@ fn scan_unit(ctx: &Ctx, start: usize) -> Option<UnitScan> {
         }
         if kind == TokenKind::Number {
             break;
+        }
+        // Weapon model names: "AK-47s", "AK 47 guns", "M-16 rifles". A short word with a number glued by a hyphen
+        // or right after it names a model, so the count is of weapons.
+        if w.len() <= 3
+            && w.bytes().all(|c| c.is_ascii_alphabetic())
+            && ctx.capitalized(k)
+            && (ctx.kind(k + 1) == Some(TokenKind::Number)
+                || (ctx.w(k + 1) == "-" && ctx.glued(k + 1) && ctx.glued(k + 2)))
+        {
+            let mut end = k + 1;
+            while end < k + 6
+                && ctx
+                    .kind(end)
+                    .is_some_and(|t| t != TokenKind::Word || end == k + 1)
+                && !matches!(ctx.w(end), "," | "." | ";" | ")" | "(")
+            {
+                end += 1;
+            }
+            // The model's noun may follow: "AK-47 assault rifles".
+            let mut j = end;
+            while j < end + 3 && ctx.kind(j) == Some(TokenKind::Word) && !stop_word(ctx.w(j)) {
+                j += 1;
+                if other_noun(ctx.w(j - 1)).is_some() {
+                    end = j;
+                    break;
+                }
+            }
+            return Some(UnitScan {
+                kind: UnitKind::Thing,
+                noun: Some(ctx.span(noun_start, end)),
+                cue: None,
+                label: Some("weapons"),
+                end,
+            });
         }
         if step == 0 {
             if let Some(c) = elided_cue(w) {
@@ -836,7 +1027,12 @@ fn scan_unit(ctx: &Ctx, start: usize) -> Option<UnitScan> {
             k += 1;
             continue;
         }
-        if stop_word(w) || w.ends_with("ing") {
+        // "-ing" words end the phrase ("three killing"), unless they modify a known noun ("two fishing boats").
+        let modifies_noun = {
+            let n = ctx.w(k + 1);
+            other_noun(n).is_some() || person_noun(n)
+        };
+        if stop_word(w) || (w.ends_with("ing") && !modifies_noun) {
             break;
         }
         // Unknown words: adverbs and participles may modify a noun further on; a plural is a noun.
@@ -845,6 +1041,11 @@ fn scan_unit(ctx: &Ctx, start: usize) -> Option<UnitScan> {
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("ly");
+        // A plural-looking modifier of a known noun ("two plainclothes officers") is not the head.
+        if plural && (person_noun(ctx.w(k + 1)) || other_noun(ctx.w(k + 1)).is_some()) {
+            k += 1;
+            continue;
+        }
         if plural {
             return Some(UnitScan {
                 kind: UnitKind::Unknown,
@@ -930,7 +1131,31 @@ fn lookahead(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<After> {
                 };
             }
             "rescued" => return Some(After::Label("rescued")),
+            // "Two officers suffered minor injuries".
+            "suffered" | "sustained" | "received"
+                if (1..=3).any(|d| {
+                    matches!(ctx.w(k + d), "injuries" | "wounds" | "injury" | "burns")
+                }) =>
+            {
+                return Some(After::Cue((Measure::Injured, None)))
+            }
+            // "Sixty residents were moved from their homes".
+            "moved" | "forced" | "ordered" | "removed" | "relocated" | "rehoused"
+                if (1..=4).any(|d| matches!(ctx.w(k + d), "homes" | "houses" | "flats")) =>
+            {
+                return Some(After::Cue((Measure::Evacuated, None)))
+            }
             // "three of them fatally", "were fatally shot": both say killed.
+            // "two officers fatally shot the teenager" is active: the officers did the killing.
+            "fatally" | "mortally"
+                if matches!(next, "shot" | "stabbed" | "wounded" | "injured")
+                    && (matches!(
+                        ctx.w(k + 2),
+                        "the" | "a" | "an" | "him" | "her" | "them" | "his" | "their"
+                    ) || ctx.capitalized(k + 2)) =>
+            {
+                return None
+            }
             "fatally" | "mortally" => return Some(After::Cue((Measure::Killed, None))),
             // "Two suspects aged 19 and 25 were arrested": the ages are skipped.
             "aged" => {
@@ -1025,13 +1250,13 @@ const PARTICIPLES: &[&str] = &[
 ];
 
 /// Looks for a cue before the number over link words ("killed an estimated 60", "the death toll rose to 144").
-fn lookback(ctx: &Ctx, start: usize) -> Option<Cue> {
+fn lookback(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<Cue> {
     let mut k = start;
     let mut steps = 0;
     // After a verb of change ("climbed to"), the subject may carry a short phrase:
     // "the number of people killed in the floods climbed to 212".
     let mut change_verb = false;
-    while k > 0 && steps < 9 {
+    while k > 0 && steps < if change_verb { 12 } else { 9 } {
         k -= 1;
         steps += 1;
         let w = ctx.w(k);
@@ -1058,7 +1283,7 @@ fn lookback(ctx: &Ctx, start: usize) -> Option<Cue> {
         );
         // "fled", "homeless" and "held" before a number rarely govern it; "held talks" is not an arrest.
         if !matches!(w, "fled" | "fleeing" | "homeless" | "dies" | "die" | "died") {
-            if let Some(c) = cue(w) {
+            if let Some(c) = cue(w).or_else(|| capture_cue(w, unit)) {
                 return Some(c);
             }
         }
@@ -1067,7 +1292,11 @@ fn lookback(ctx: &Ctx, start: usize) -> Option<Cue> {
         }
         if link_word(w)
             || (change_verb && ctx.kind(k) == Some(TokenKind::Word) && !stop_word(w))
-            || (change_verb && matches!(w, "in" | "on" | "the" | "after"))
+            || (change_verb
+                && matches!(
+                    w,
+                    "in" | "on" | "the" | "after" | "a" | "an" | "from" | "before" | "of"
+                ))
         {
             continue;
         }
@@ -1085,6 +1314,15 @@ fn lookback(ctx: &Ctx, start: usize) -> Option<Cue> {
 fn subset_marker(ctx: &Ctx, start: usize, unit: &UnitScan) -> Marker {
     if start > 0 && ctx.w(start - 1) == "with" && unit.kind == UnitKind::Elided {
         return Marker::With;
+    }
+    // "the 23 pirates (12 Somali and 11 Yemeni)": a bare count in brackets breaks down the figure before it.
+    if start > 1
+        && ctx.w(start - 1) == "("
+        && unit.kind == UnitKind::Elided
+        && unit.cue.is_none()
+        && ctx.kind(start - 2) == Some(TokenKind::Word)
+    {
+        return Marker::Include;
     }
     let mut k = start;
     for _ in 0..5 {
@@ -1110,6 +1348,208 @@ fn subset_marker(ctx: &Ctx, start: usize, unit: &UnitScan) -> Marker {
     Marker::None
 }
 
+/// Possessives before a count: "his two sons", "their three children" describe someone, not the event.
+fn possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "his" | "her" | "their" | "its" | "our" | "my" | "your" | "'s" | "’s"
+    )
+}
+
+/// Family nouns: "survived by two sons" describes a person, not the event.
+#[rustfmt::skip]
+fn family_noun(w: &str) -> bool {
+    matches!(w, "sons" | "daughters" | "children" | "kids" | "brothers" | "sisters" | "siblings" | "grandchildren"
+        | "relatives" | "families" | "family" | "wives" | "husbands" | "parents" | "grandsons"
+        | "granddaughters" | "cousins" | "stepchildren")
+}
+
+/// A plain count with no cue ("more than 50 firefighters", "about 130 people", "seven assault rifles"):
+/// the label to show it under, or `None` when the count is not about the event.
+///
+/// Fact-checkers compare such counts across reports (crowd sizes, responders, weapons seized), so a
+/// number that counts people or a plural noun is a figure even without a cue. It is not one when it
+/// describes someone ("his two sons"), refers to known things ("the two banks", "one of the seven
+/// emirates"), gives a population ("a town of 15,000 people", "home to 120,000 people"), is
+/// distributive ("nine pellets in each shell"), is a bare "one" (a referring "one person told AFP"),
+/// or sits in a question.
+fn plain_count(ctx: &Ctx, cand: &Cand, unit: &UnitScan) -> Option<String> {
+    // A count needs its noun: a bare number ("killing 70") is a figure only with a cue.
+    unit.noun?;
+    if !matches!(
+        unit.kind,
+        UnitKind::Person | UnitKind::PersonOther | UnitKind::Unknown
+    ) || !matches!(cand.marker, Marker::None | Marker::Include)
+    {
+        return None;
+    }
+    if cand.num.value == Some(1.0) {
+        return None;
+    }
+    let head = ctx.w(unit.end.checked_sub(1)?);
+    if family_noun(head) {
+        return None;
+    }
+    let before = |d: usize| {
+        cand.first_tok
+            .checked_sub(d)
+            .map(|p| ctx.w(p))
+            .unwrap_or("")
+    };
+    if possessive(before(1)) {
+        return None;
+    }
+    if unit.kind == UnitKind::Unknown
+        && matches!(
+            before(1),
+            "the" | "these" | "those" | "both" | "all" | "each"
+        )
+    {
+        return None;
+    }
+    // "home to (about) 120,000 people", "a town of 15,000 people", "a population of 100,000", "employs 250 people".
+    if (1..=3).any(|d| {
+        let w = before(d);
+        let w2 = before(d + 1);
+        (w == "to" && w2 == "home")
+            || matches!(w, "employs" | "employ" | "employed" | "employing" | "staff")
+            || (w == "of"
+                && matches!(
+                    w2,
+                    "city"
+                        | "town"
+                        | "village"
+                        | "community"
+                        | "population"
+                        | "island"
+                        | "district"
+                        | "province"
+                        | "county"
+                        | "region"
+                        | "area"
+                        | "nation"
+                        | "country"
+                ))
+    }) {
+        return None;
+    }
+    if matches!(ctx.w(unit.end), "each" | "apiece" | "per")
+        || (ctx.w(unit.end) == "in" && ctx.w(unit.end + 1) == "each")
+    {
+        return None;
+    }
+    if ctx
+        .words
+        .iter()
+        .rev()
+        .find(|w| !matches!(**w, "\"" | "'" | "”" | "’" | ")"))
+        == Some(&"?")
+    {
+        return None;
+    }
+    Some(match (unit.kind, unit.label) {
+        (UnitKind::PersonOther, Some(l)) => l.to_string(),
+        _ => count_label(
+            unit.end.checked_sub(2).map(|k| ctx.w(k)).unwrap_or(""),
+            head,
+        ),
+    })
+}
+
+/// Crowds with no noun: "Dozens gathered at the vigil" (a vague amount as the subject), "a crowd of 2,000",
+/// "estimated the crowd at 70".
+fn crowd(ctx: &Ctx, cand: &Cand, unit: &UnitScan) -> Option<String> {
+    if unit.kind != UnitKind::Elided || unit.cue.is_some() || cand.marker != Marker::None {
+        return None;
+    }
+    let before = |d: usize| {
+        cand.first_tok
+            .checked_sub(d)
+            .map(|p| ctx.w(p))
+            .unwrap_or("")
+    };
+    let starts = (0..cand.first_tok).all(|k| ctx.kind(k) == Some(TokenKind::Punct));
+    let vague_subject = cand.num.form == NumberForm::Vague
+        && cand.num.low.is_some_and(|l| l >= 20.0)
+        && starts
+        && ctx.kind(cand.end_tok) == Some(TokenKind::Word)
+        && !stop_word(ctx.w(cand.end_tok));
+    let crowd_of = (before(1) == "of" || before(1) == "at")
+        && (before(2) == "crowd" || (before(1) == "at" && (2..=4).any(|d| before(d) == "crowd")));
+    (vague_subject || crowd_of).then(|| if crowd_of { "crowd" } else { "people" }.to_string())
+}
+
+/// One label for nouns that name the same counted group ("police officers", "cops", "policemen").
+fn count_label(prev: &str, head: &str) -> String {
+    match head {
+        "people" | "persons" | "individuals" => "people",
+        "firefighters" | "firemen" => "firefighters",
+        "fighters" if prev == "fire" => "firefighters",
+        "officers" | "cops" | "policemen" | "policewomen" | "patrolmen" => "police officers",
+        "members" if prev == "crew" => "crew",
+        "crewmen" | "crew" | "seafarers" | "sailors" => "crew",
+        "demonstrators" | "protesters" | "protestors" | "marchers" | "mourners" => "protesters",
+        _ => head,
+    }
+    .to_string()
+}
+
+/// The label of a counted thing; fire-service words only count fire engines when "fire" is said.
+fn thing_label(label: &str, noun: Option<&str>) -> String {
+    let noun = noun.unwrap_or("");
+    if label == "fire engines" && !noun.contains("fire") {
+        return noun.rsplit(' ').next().unwrap_or(label).to_string();
+    }
+    label.to_string()
+}
+
+/// Verbs of hitting before "N times": "was shot seven times", "struck 11 times".
+fn hit_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "shot" | "hit" | "struck" | "stabbed" | "wounded" | "fired" | "firing" | "shooting"
+    )
+}
+
+/// "shot seven times", "hit 11 times": the number of hits, labelled "times hit"; "arrested four times" and
+/// "sued three times" give "times arrested" and "times sued".
+fn times_hit(ctx: &Ctx, num: &Number, qualifier: Qualifier, q_start: usize) -> Option<Cand> {
+    let b = num.end;
+    if ctx.w(b) != "times" || num.value.is_none_or(|v| v < 2.0 || v.fract() != 0.0) {
+        return None;
+    }
+    let record = (1..=3).find_map(|d| {
+        let w = q_start.checked_sub(d).map(|k| ctx.w(k))?;
+        match w {
+            "arrested" => Some("times arrested"),
+            "sued" => Some("times sued"),
+            "charged" | "convicted" => Some("times charged"),
+            _ => None,
+        }
+    });
+    // The verb is at most three words back ("was shot a total of seven times", "shot him seven times").
+    let near = (1..=4).any(|d| q_start.checked_sub(d).is_some_and(|k| hit_verb(ctx.w(k))));
+    // A headline "Shot 11 Times" has the verb just before; a count alone ("11 times") after a hit verb earlier in
+    // the sentence is also read as hits.
+    if record.is_none() && !near && !ctx.words.iter().take(q_start).any(|w| hit_verb(w)) {
+        return None;
+    }
+    Some(Cand {
+        measure: Some(Measure::Other),
+        label: Some(record.unwrap_or("times hit").to_string()),
+        source: Source::Labelled,
+        marker: Marker::None,
+        unit_kind: UnitKind::Thing,
+        qualifier,
+        unit: ctx.toks.get(b).map(|t| t.span).unwrap_or_default(),
+        span: ctx.span(q_start.min(num.first), b + 1),
+        first_tok: q_start.min(num.first),
+        end_tok: b + 1,
+        num: num.clone(),
+        fallback: None,
+    })
+}
+
 /// Magnitude figures: "magnitude 6.2", "magnitude-6.2", "a magnitude of 6.2", "6.2-magnitude", "6.2 magnitude".
 fn magnitude(ctx: &Ctx, num: &Number) -> Option<Cand> {
     let mut v = num.value?;
@@ -1133,15 +1573,53 @@ fn magnitude(ctx: &Ctx, num: &Number) -> Option<Cand> {
     }
     let mut start = a;
     let mut end = b;
-    let before = |d: usize| a.checked_sub(d).map(|p| ctx.w(p)).unwrap_or("");
+    let quake_word = |w: &str| {
+        matches!(
+            w,
+            "quake" | "earthquake" | "temblor" | "tremor" | "aftershock" | "quakes" | "earthquakes"
+        )
+    };
+    let sentence_quake = ctx.words.iter().any(|w| {
+        quake_word(w) || matches!(*w, "magnitude" | "richter" | "seismic" | "seismological")
+    });
+    // A qualifier may sit between the scale word and the number: "a magnitude of at least 5.9".
+    let (_, q_at) = qualifier_before(ctx, a, false);
+    let before = |d: usize| q_at.checked_sub(d).map(|p| ctx.w(p)).unwrap_or("");
+    // "A magnitude-6.0 quake can cause severe damage": a generic statement, not this quake's magnitude.
+    let generic = |after: usize| {
+        matches!(before(1), "magnitude" | "-")
+            && (1..=3).any(|d| matches!(before(d), "a" | "an"))
+            && (0..3).any(|d| quake_word(ctx.w(after + d)))
+            && (1..4).any(|d| {
+                matches!(
+                    ctx.w(after + d),
+                    "can" | "could" | "may" | "might" | "would" | "will"
+                )
+            })
+    };
+    if generic(b) {
+        return None;
+    }
     if before(1) == "magnitude" {
         start = a - 1;
-    } else if matches!(before(1), "-" | "of") && before(2) == "magnitude" {
-        start = a - 2;
+    } else if matches!(before(1), "-" | "of" | "at") && before(2) == "magnitude" {
+        start = q_at - 2;
     } else if ctx.w(b) == "magnitude" {
         end = b + 1;
     } else if ctx.w(b) == "-" && ctx.w(b + 1) == "magnitude" {
         end = b + 2;
+    } else if ctx.w(b) == "-" && matches!(ctx.w(b + 1), "strength" | "degree") && sentence_quake {
+        // "a 6.7-strength quake", "a 6.7-degree quake".
+        end = b + 2;
+    } else if matches!(ctx.w(b), "degree" | "degrees")
+        && sentence_quake
+        && ctx.w(b + 1) != "celsius"
+        && ctx.w(b + 1) != "fahrenheit"
+        && !matches!(ctx.w(b + 1), "north" | "south" | "east" | "west" | "in")
+    {
+        end = b + 1;
+    } else if quake_word(ctx.w(b)) && v.fract() != 0.0 {
+        // "a 6.1 quake", "5.9 Earthquake Jolts Iran": a decimal right before the quake noun.
     } else if ctx.w(b) == "on" && ctx.w(b + 2) == "richter" {
         end = if ctx.w(b + 3) == "scale" {
             b + 4
@@ -1157,10 +1635,50 @@ fn magnitude(ctx: &Ctx, num: &Number) -> Option<Cand> {
         })
     {
         // "a quake measuring 6.2".
+    } else if matches!(before(1), "to" | "and")
+        && ctx
+            .words
+            .iter()
+            .any(|w| matches!(*w, "magnitudes" | "magnitude" | "richter"))
+        && sentence_quake
+    {
+        // The upper bound of "magnitudes ranging from 3.6 to 4.3"; the range is read below.
     } else {
         return None;
     }
-    let (qualifier, q_start) = qualifier_before(ctx, start, false);
+    // "from 2.8 to 3.8 degrees on the Richter scale", "between 3.6 and 4.3": a range of magnitudes.
+    if let Some((low, from)) = magnitude_low(ctx, q_at) {
+        if low < v {
+            return Some(Cand {
+                measure: Some(Measure::Other),
+                label: Some("magnitude".to_string()),
+                source: Source::Labelled,
+                marker: Marker::None,
+                unit_kind: UnitKind::Thing,
+                qualifier: Qualifier::Exact,
+                unit: Span::default(),
+                span: ctx.span(from, end),
+                first_tok: from,
+                end_tok: end,
+                num: Number {
+                    value: None,
+                    low: Some(low),
+                    high: Some(v),
+                    form: NumberForm::Range,
+                    first: from,
+                    end: b,
+                    span: ctx.span(from, b),
+                    ..num.clone()
+                },
+                fallback: None,
+            });
+        }
+    }
+    let (mut qualifier, q_start) = qualifier_before(ctx, start, false);
+    if q_at < a && start < q_at {
+        // The qualifier was inside: "a magnitude of at least 5.9".
+        qualifier = qualifier_before(ctx, a, false).0;
+    }
     let q_start = q_start.min(start);
     Some(Cand {
         measure: Some(Measure::Other),
@@ -1179,7 +1697,36 @@ fn magnitude(ctx: &Ctx, num: &Number) -> Option<Cand> {
             span: ctx.span(a, b),
             ..num.clone()
         },
+        fallback: None,
     })
+}
+
+/// The lower bound before "to"/"and" at token `at` ("from 3.6 to", "between 3. 6 and"): its value and the token
+/// where the range starts.
+fn magnitude_low(ctx: &Ctx, at: usize) -> Option<(f64, usize)> {
+    let joiner = ctx.w(at.checked_sub(1)?);
+    let opener = if joiner == "to" {
+        "from"
+    } else if joiner == "and" {
+        "between"
+    } else {
+        return None;
+    };
+    let last = at.checked_sub(2)?;
+    if ctx.kind(last) != Some(TokenKind::Number) {
+        return None;
+    }
+    // Either "3.6" or the tokenised "3. 6".
+    let (value, first) = if ctx.w(last.checked_sub(1)?) == "." && ctx.w(last).len() == 1 {
+        let whole = last.checked_sub(2)?;
+        let int: f64 = ctx.w(whole).parse().ok()?;
+        let tenth: f64 = ctx.w(last).parse().ok()?;
+        (int + tenth / 10.0, whole)
+    } else {
+        (ctx.w(last).parse().ok()?, last)
+    };
+    let from = first.checked_sub(1)?;
+    (ctx.w(from) == opener && (0.0..=10.0).contains(&value)).then_some((value, from))
 }
 
 /// Money figures: "$2 million", "US$ 5m", "£1.2bn", "2 million dollars".
@@ -1220,6 +1767,7 @@ fn money(ctx: &Ctx, num: &Number, qualifier: Qualifier, q_start: usize) -> Optio
         first_tok: q_start,
         end_tok: end,
         num: num.clone(),
+        fallback: None,
     })
 }
 
@@ -1284,6 +1832,7 @@ fn emit(
     sentence: usize,
     attribution: Option<String>,
     out: &mut Vec<Figure>,
+    plain: &mut Vec<bool>,
 ) {
     let first_in_sentence = out.len();
     for c in cands {
@@ -1318,9 +1867,14 @@ fn emit(
                 }
             }
         }
-        let Some(measure) = measure else { continue };
+        let fallback = measure.is_none().then(|| c.fallback.clone()).flatten();
+        let Some(measure) = measure.or(fallback.as_ref().map(|_| Measure::Other)) else {
+            continue;
+        };
         let _ = first_in_sentence;
-        let label = if subset_of.is_some() && c.label.is_none() {
+        let label = if fallback.is_some() {
+            fallback.clone()
+        } else if subset_of.is_some() && c.label.is_none() {
             out.get(subset_of.unwrap_or(0))
                 .and_then(|f| f.label.clone())
                 .filter(|_| measure != Measure::Other)
@@ -1332,6 +1886,7 @@ fn emit(
         } else {
             label
         };
+        plain.push(fallback.is_some());
         out.push(Figure {
             measure,
             label,
