@@ -122,6 +122,7 @@ pub fn fold(name: &str) -> Vec<String> {
             w.chars()
                 .filter(|c| *c != '.')
                 .flat_map(char::to_lowercase)
+                .map(strip_accent)
                 .collect::<String>()
         })
         .filter(|w| !w.is_empty())
@@ -130,6 +131,24 @@ pub fn fold(name: &str) -> Vec<String> {
         words.remove(0);
     }
     words
+}
+
+/// The base letter of an accented Latin letter ("ë" gives "e"), so "Zoë" and "Zoe" meet; other characters as they are.
+///
+/// A table of the Latin-1 and Latin Extended-A letters news names use; full Unicode decomposition would add
+/// normalisation tables to the app for little gain in names.
+fn strip_accent(c: char) -> char {
+    const FROM: &str =
+        "àáâãäåçèéêëìíîïðñòóôõöøùúûüýÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőŕŗřśŝşšţťŧũūŭůűųŵŷźżž";
+    const TO: &str =
+        "aaaaaaceeeeiiiidnoooooouuuuyyaaaccccddeeeeegggghhiiiiijklllllnnnnooorrrsssstttuuuuuuwyzzz";
+    if c.is_ascii() {
+        return c;
+    }
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
+        .unwrap_or(c)
 }
 
 /// Replaces known alias phrases by their canonical names, longest match first, and drops connectors.
@@ -271,6 +290,7 @@ pub fn resolve(
     let mut forms: Vec<Form> = Vec::new();
     let mut form_of_key: HashMap<String, usize> = HashMap::new();
     let mut mention_form: Vec<Vec<usize>> = Vec::with_capacity(extracted.len());
+    let mut class_votes: Vec<[u32; 5]> = Vec::new();
     for (article, found) in articles.iter().zip(extracted) {
         let mut row = Vec::with_capacity(found.names.len());
         for name in &found.names {
@@ -279,10 +299,18 @@ pub fn resolve(
             let id = *form_of_key.entry(form.key.clone()).or_insert(next);
             if id == next {
                 forms.push(form);
+                class_votes.push([0; 5]);
             }
+            class_votes[id][class(name.label) as usize] += 1;
             row.push(id);
         }
         mention_form.push(row);
+    }
+    // One spelling has one type: the majority over all its mentions, so that a tagger's slip in one
+    // article does not keep "Ferrant" from the Ferrants of the others. Ties go to the lower class (people first).
+    for (form, votes) in forms.iter_mut().zip(&class_votes) {
+        let best = (0..5u8).max_by_key(|&c| (votes[c as usize], std::cmp::Reverse(c)));
+        form.class = best.unwrap_or(form.class);
     }
 
     // Pass 2: merge forms that spell each other's initials or match part by part.
@@ -339,22 +367,34 @@ pub fn resolve(
     let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
         if form.parts.len() > 1 && matches!(form.class, 1 | 2) {
-            by_first.entry((form.class, form.parts[0].as_str())).or_default().push(i);
+            by_first
+                .entry((form.class, form.parts[0].as_str()))
+                .or_default()
+                .push(i);
         }
     }
     for (i, form) in forms.iter().enumerate() {
-        if form.parts.len() < 2 || form.known || !matches!(form.class, 1 | 2) {
+        if form.parts.len() < 2 || form.known || form.class > 2 {
             continue;
         }
-        let Some(family) = by_first.get(&(form.class, form.parts[0].as_str())) else {
-            continue;
+        // A name typed as a person may still abbreviate an organisation ("Northgate Hydro"): the words decide.
+        let classes: &[u8] = if form.class == 0 {
+            &[1, 2]
+        } else {
+            std::slice::from_ref(&form.class)
         };
-        let longer: Vec<usize> = family
+        let longer: Vec<usize> = classes
             .iter()
+            .filter_map(|&c| by_first.get(&(c, form.parts[0].as_str())))
+            .flatten()
             .copied()
             .filter(|&j| {
                 forms[j].parts.len() > form.parts.len()
-                    && form.parts.iter().zip(&forms[j].parts).all(|(a, b)| b.starts_with(a.as_str()))
+                    && form
+                        .parts
+                        .iter()
+                        .zip(&forms[j].parts)
+                        .all(|(a, b)| b.starts_with(a.as_str()))
             })
             .collect();
         let mut targets: Vec<usize> = longer.iter().map(|&j| groups.find(j)).collect();
@@ -535,5 +575,11 @@ mod tests {
         assert_eq!(key("the Islamic State's"), "islamic state");
         assert_eq!(key("U.N."), "united nations");
         assert_eq!(key("Los Angeles"), "los angeles");
+        assert_eq!(key("Zoë Lindqvist"), key("Zoe Lindqvist"));
+        assert_eq!(key("Łukasz Wróbel"), "lukasz|wrobel");
+        assert_eq!(
+            key("St. Anselm Relief Society"),
+            key("Saint Anselm Relief Society")
+        );
     }
 }

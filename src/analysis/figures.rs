@@ -1145,6 +1145,17 @@ fn lookahead(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<After> {
             {
                 return Some(After::Cue((Measure::Evacuated, None)))
             }
+            // "8,000 people had been moved out of the town", "were moved to safety".
+            "moved" | "relocated" | "removed" | "taken" | "bused" | "bussed"
+                if matches!(next, "out" | "away")
+                    || (next == "to"
+                        && matches!(
+                            ctx.w(k + 2),
+                            "safety" | "shelters" | "shelter" | "higher"
+                        )) =>
+            {
+                return Some(After::Cue((Measure::Evacuated, None)))
+            }
             // "three of them fatally", "were fatally shot": both say killed.
             // "two officers fatally shot the teenager" is active: the officers did the killing.
             "fatally" | "mortally"
@@ -1290,7 +1301,11 @@ fn lookback(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<Cue> {
         if matches!(w, "casualties" | "casualty") {
             return None;
         }
+        // "the number still unaccounted for at 45": the cue is a two-word phrase.
+        let unaccounted_for = w == "for" && k > 0 && ctx.w(k - 1) == "unaccounted";
         if link_word(w)
+            || unaccounted_for
+            || w == "still"
             || (change_verb && ctx.kind(k) == Some(TokenKind::Word) && !stop_word(w))
             || (change_verb
                 && matches!(

@@ -103,7 +103,12 @@ pub fn align(
                 .and_then(|p| keys.get(p).cloned())
                 .map(Box::new);
             let key = SlotKey {
-                background: background_year(article.date.or(fallback), &article.text, found, figure),
+                background: background_year(
+                    article.date.or(fallback),
+                    &article.text,
+                    found,
+                    figure,
+                ),
                 measure: figure.measure,
                 label: figure
                     .label
@@ -261,7 +266,10 @@ fn background_year(
             let first = token_at(d.span.start);
             // "the deadliest since 1983" measures from that date; it does not date the figure.
             let after_since = first > 0
-                && tokens[first - 1].span.of(text).eq_ignore_ascii_case("since");
+                && tokens[first - 1]
+                    .span
+                    .of(text)
+                    .eq_ignore_ascii_case("since");
             let last = token_at(d.span.end);
             let gap = if last <= figure_tokens.start {
                 figure_tokens.start - last
