@@ -222,6 +222,14 @@ fn make_form(surface: &str, label: Label) -> Form {
             words.pop();
         }
     }
+    // A plural demonym is the group itself: "Estravians" and "Estravian" (not the surname "Evans").
+    if label != Label::Person
+        && words.len() == 1
+        && words[0].ends_with("ans")
+        && words[0].chars().count() > 5
+    {
+        words[0].pop();
+    }
     let parts = key_parts(&words);
     let initials: String = words
         .iter()
@@ -307,9 +315,11 @@ pub fn resolve(
         mention_form.push(row);
     }
     // One spelling has one type: the majority over all its mentions, so that a tagger's slip in one
-    // article does not keep "Ferrant" from the Ferrants of the others. Ties go to the lower class (people first).
+    // article does not keep "Ferrant" from the Ferrants of the others. Ties go to people, then places, then
+    // organisations: a lone capitalised word in news is more often a surname or a place than a company.
+    const TIE_ORDER: [u8; 5] = [4, 2, 3, 1, 0];
     for (form, votes) in forms.iter_mut().zip(&class_votes) {
-        let best = (0..5u8).max_by_key(|&c| (votes[c as usize], std::cmp::Reverse(c)));
+        let best = (0..5u8).max_by_key(|&c| (votes[c as usize], TIE_ORDER[c as usize]));
         form.class = best.unwrap_or(form.class);
     }
 
