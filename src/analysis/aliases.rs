@@ -222,6 +222,14 @@ fn make_form(surface: &str, label: Label) -> Form {
             words.pop();
         }
     }
+    // An event keeps its identity without its year: "the 1983 Tessel floods" and "the Tessel floods".
+    if label == Label::Event
+        && words.len() > 1
+        && words[0].len() == 4
+        && words[0].bytes().all(|b| b.is_ascii_digit())
+    {
+        words.remove(0);
+    }
     // A plural demonym is the group itself: "Estravians" and "Estravian" (not the surname "Evans").
     if label != Label::Person
         && words.len() == 1

@@ -11,6 +11,7 @@ pub mod claims;
 pub mod dates;
 pub mod decode;
 pub mod demo;
+pub mod events;
 pub mod figures;
 pub mod gazetteer;
 pub mod html;
@@ -54,7 +55,7 @@ pub struct Analysis {
 pub fn analyze_article(article: &Article) -> ArticleAnalysis {
     let text = article.text.as_str();
     let segments = segment(text, article.body);
-    let names = names::extract(text, &segments);
+    let names = events::widen(text, &segments, names::extract(text, &segments));
     let dates = dates::extract(text, &segments, article.date);
     let figures = figures::extract(text, &segments);
     ArticleAnalysis {
