@@ -15,6 +15,9 @@ use std::collections::{HashMap, HashSet};
 /// Minimum weighted Jaccard similarity for two sentences to state the same thing.
 const THRESHOLD: f64 = 0.12;
 
+/// A sentence that negates a claim must be at least this similar to one that states it to count as contradicting.
+const CONTRADICT_THRESHOLD: f64 = 0.25;
+
 /// A sentence needs this many features to be a claim at all (headings and fragments are not).
 const MIN_FEATURES: usize = 5;
 
@@ -411,7 +414,10 @@ pub fn align(
 
     let mut claims: Vec<Claim> = groups
         .into_values()
-        .filter_map(|members| build_claim(articles, extracted, &sentences, members))
+        .filter_map(|members| {
+            let members = drop_weak_denials(&sentences, members, &similarity);
+            build_claim(articles, extracted, &sentences, members)
+        })
         .collect();
     claims.sort_by(|a, b| {
         let count = |c: &Claim, state: ClaimState| {
@@ -426,6 +432,30 @@ pub fn align(
         claim.id = format!("c{}", i + 1);
     }
     claims
+}
+
+/// Keeps a sentence of the minority polarity in a claim only when it is close to a sentence of the majority:
+/// a denial contradicts a claim when it speaks of the same thing, not when it merely shares some names.
+fn drop_weak_denials(
+    sentences: &[ClaimSentence],
+    members: Vec<usize>,
+    similarity: &dyn Fn(&ClaimSentence, &ClaimSentence) -> f64,
+) -> Vec<usize> {
+    let negated = members.iter().filter(|&&m| sentences[m].negated).count();
+    let majority_negated = negated * 2 > members.len();
+    let (majority, minority): (Vec<usize>, Vec<usize>) = members
+        .iter()
+        .partition(|&&m| sentences[m].negated == majority_negated);
+    let mut kept = majority.clone();
+    for m in minority {
+        let close = majority
+            .iter()
+            .any(|&k| similarity(&sentences[m], &sentences[k]) >= CONTRADICT_THRESHOLD);
+        if close {
+            kept.push(m);
+        }
+    }
+    kept
 }
 
 /// Makes a claim row from a group of aligned sentences; `None` when they all come from one article.
