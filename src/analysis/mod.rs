@@ -1,7 +1,7 @@
 //! The pure analysis engine: bytes in, a comparison of articles out.
 //!
 //! Stages, one module each: [`decode`] and [`ingest`] (bytes to [`Article`], the only fallible step),
-//! [`segment`] (sentences and tokens), [`names`], [`dates`] and [`figures`] (extraction),
+//! [`segment`] (sentences and tokens), [`names`] (with the learned [`tagger`] when a model is loaded), [`dates`] and [`figures`] (extraction),
 //! [`aliases`] (mentions to entities across articles), [`slots`] and [`similarity`] (comparison),
 //! and [`report`] (the CLI's JSON contract and text report).
 //! Nothing here knows about the browser; a test keeps web crates out.
@@ -21,6 +21,7 @@ pub mod report;
 pub mod segment;
 pub mod similarity;
 pub mod slots;
+pub mod tagger;
 
 pub use decode::DecodeError;
 pub use ingest::{ingest, ingest_text};

@@ -5,12 +5,15 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+mod train;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match args.first().map(String::as_str) {
         Some("eval") => eval::run(args[1..].to_vec()),
+        Some("train-ner") => train::run(args[1..].to_vec()),
         _ => cli::run(args),
     };
     std::process::exit(code);
@@ -29,6 +32,7 @@ mod cli {
     const USAGE: &str = "\
 Usage: corroborate analyze [--json] [--demo] FILE|DIR...
        corroborate eval [--data DIR] [AREA...]
+       corroborate train-ner [--data DIR] [--out PATH]
 
 Compares news articles about one event: names, aliases, figures and how they agree.
 
