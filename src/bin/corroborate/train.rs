@@ -16,6 +16,8 @@ use std::time::Instant;
 const EPOCHS: usize = 15;
 
 /// Feature buckets are `2^BITS`: collisions cost little accuracy and the file stays small.
+/// The weight table takes `2^BITS * 9 * 2` bytes in memory (4.7 MB); 17 bits halves that and scored 0.8925
+/// on dev against 0.8943.
 const BITS: u8 = 18;
 
 /// Averaged weights under this fraction of the largest are dropped, which shrinks the file.
