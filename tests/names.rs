@@ -3,19 +3,32 @@
 //! Fixtures live in `tests/fixtures/names/cases.txt`: a sentence line, then one `LABEL<TAB>text` line per expected name
 //! in order, then a blank line. A case with no expected lines asserts that nothing is found.
 
+use corroborate::analysis::tagger::NerModel;
 use corroborate::analysis::{names, segment, Label, NameMention, Span};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Finds names in `text` read as one body.
+/// Finds names in `text` read as one body, with the rules alone.
 fn find(text: &str) -> Vec<NameMention> {
     names::extract(text, &segment(text, Span::new(0, text.len())))
 }
 
-/// Checks that `input` yields exactly the `(label, text)` names in `expected`, in order.
-fn check(input: &str, expected: &[(String, String)]) -> Result<(), String> {
-    let found: Vec<(String, String)> = find(input)
+/// The committed tagger model, when `assets/ner.bin` is present.
+fn model() -> Option<NerModel> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/ner.bin");
+    let bytes = std::fs::read(path).ok()?;
+    NerModel::from_bytes(&bytes).ok()
+}
+
+/// Checks that `input` yields exactly the `(label, text)` names in `expected`, in order, with or without the model.
+fn check(
+    input: &str,
+    expected: &[(String, String)],
+    model: Option<&NerModel>,
+) -> Result<(), String> {
+    let segments = segment(input, Span::new(0, input.len()));
+    let found: Vec<(String, String)> = names::extract_with(input, &segments, model)
         .iter()
         .map(|n| (n.label.as_str().to_string(), n.span.of(input).to_string()))
         .collect();
@@ -30,7 +43,32 @@ fn check(input: &str, expected: &[(String, String)]) -> Result<(), String> {
 
 #[test]
 fn fixtures() {
+    run_fixtures(None);
+}
+
+#[test]
+fn fixtures_model_mode() {
+    let Some(model) = model() else {
+        println!("skipped: assets/ner.bin is absent (run `corroborate train-ner`)");
+        return;
+    };
+    run_fixtures(Some(&model));
+}
+
+/// Runs every fixture case in one mode.
+///
+/// In model mode the sentences listed in `fixtures/names/model_misses.txt` are reported, not asserted.
+fn run_fixtures(model: Option<&NerModel>) {
     let cases = include_str!("fixtures/names/cases.txt");
+    let misses: Vec<&str> = include_str!("fixtures/names/model_misses.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
+    assert!(
+        misses.len() <= 5,
+        "the model's known misses grew to {}",
+        misses.len()
+    );
     let mut failures = Vec::new();
     let mut n_cases = 0;
     for block in cases.split("\n\n") {
@@ -45,7 +83,17 @@ fn fixtures() {
             })
             .collect();
         n_cases += 1;
-        if let Err(e) = check(input, &expected) {
+        let result = check(input, &expected, model);
+        if model.is_some() && misses.contains(&input) {
+            match result {
+                Ok(()) => println!(
+                    "known model miss now passes (remove it from model_misses.txt): {input}"
+                ),
+                Err(e) => println!("known model miss: {e}"),
+            }
+            continue;
+        }
+        if let Err(e) = result {
             failures.push(e);
         }
     }
@@ -105,6 +153,20 @@ fn shared() -> Option<PathBuf> {
 
 #[test]
 fn seed_articles_name_the_main_actors() {
+    seed_articles(None);
+}
+
+#[test]
+fn seed_articles_model_mode() {
+    let Some(model) = model() else {
+        println!("skipped: assets/ner.bin is absent (run `corroborate train-ner`)");
+        return;
+    };
+    seed_articles(Some(&model));
+}
+
+/// Checks the seed articles in one mode.
+fn seed_articles(model: Option<&NerModel>) {
     let Some(dir) = shared().map(|d| d.join("seeds")).filter(|d| d.is_dir()) else {
         println!("skipped: ../shared/seeds is absent");
         return;
@@ -154,7 +216,7 @@ fn seed_articles_name_the_main_actors() {
         let Ok(text) = std::fs::read_to_string(path) else {
             continue;
         };
-        let found = find(&text);
+        let found = names::extract_with(&text, &segment(&text, Span::new(0, text.len())), model);
         let all: Vec<String> = found
             .iter()
             .map(|n| format!("{}:{}", n.label.as_str(), n.span.of(&text)))

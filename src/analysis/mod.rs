@@ -1,7 +1,7 @@
 //! The pure analysis engine: bytes in, a comparison of articles out.
 //!
 //! Stages, one module each: [`decode`] and [`ingest`] (bytes to [`Article`], the only fallible step),
-//! [`segment`] (sentences and tokens), [`names`], [`dates`] and [`figures`] (extraction),
+//! [`segment`] (sentences and tokens), [`names`] (with the learned [`tagger`] when a model is loaded), [`dates`] and [`figures`] (extraction),
 //! [`aliases`] (mentions to entities across articles), [`slots`] and [`similarity`] (comparison),
 //! and [`report`] (the CLI's JSON contract and text report).
 //! Nothing here knows about the browser; a test keeps web crates out.
@@ -23,6 +23,7 @@ pub mod report;
 pub mod segment;
 pub mod similarity;
 pub mod slots;
+pub mod tagger;
 
 pub use decode::DecodeError;
 pub use ingest::{ingest, ingest_text};
@@ -53,9 +54,22 @@ pub struct Analysis {
 /// assert_eq!(found.dates[0].start.to_string(), "2024-03-22");
 /// ```
 pub fn analyze_article(article: &Article) -> ArticleAnalysis {
+    analyze_article_with(article, &Options::default())
+}
+
+/// How the analysis runs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// The learned name tagger; without it names come from the rules alone (the app runs so until the model arrives).
+    pub ner: Option<&'a tagger::NerModel>,
+}
+
+/// Extracts names, dates and figures from one article with the given options. Never fails.
+pub fn analyze_article_with(article: &Article, options: &Options) -> ArticleAnalysis {
     let text = article.text.as_str();
     let segments = segment(text, article.body);
-    let names = events::widen(text, &segments, names::extract(text, &segments));
+    let found = names::extract_with(text, &segments, options.ner);
+    let names = events::widen(text, &segments, found);
     let dates = dates::extract(text, &segments, article.date);
     let figures = figures::extract(text, &segments);
     ArticleAnalysis {
@@ -91,9 +105,17 @@ pub fn compare(articles: &[Article], extracted: &[ArticleAnalysis]) -> Compariso
     }
 }
 
-/// Runs the whole pipeline over ingested articles.
+/// Runs the whole pipeline over ingested articles, with names from the rules alone.
 pub fn analyze(articles: Vec<Article>) -> Analysis {
-    let extracted: Vec<ArticleAnalysis> = articles.iter().map(analyze_article).collect();
+    analyze_with(articles, &Options::default())
+}
+
+/// Runs the whole pipeline over ingested articles with the given options.
+pub fn analyze_with(articles: Vec<Article>, options: &Options) -> Analysis {
+    let extracted: Vec<ArticleAnalysis> = articles
+        .iter()
+        .map(|a| analyze_article_with(a, options))
+        .collect();
     let comparison = compare(&articles, &extracted);
     Analysis {
         articles,

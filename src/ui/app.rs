@@ -4,7 +4,8 @@ use crate::ui::components::{
     EmptyState, EntitiesView, FiguresView, Notices, ReaderView, SourcesPanel, Status, Tabs,
 };
 use crate::ui::hooks::{
-    restore_workspace, use_analysis_runner, use_demo_link, use_persistence, use_window_drop,
+    restore_workspace, use_analysis_runner, use_demo_link, use_model_loader, use_persistence,
+    use_window_drop,
 };
 use crate::ui::state::{View, Workspace};
 use yew::prelude::*;
@@ -16,6 +17,7 @@ pub fn App() -> Html {
     use_persistence(&workspace);
     use_analysis_runner(&workspace);
     use_demo_link(&workspace);
+    use_model_loader(&workspace);
     let dragging = use_window_drop(&workspace);
 
     let main = if workspace.sources.is_empty() {

@@ -118,20 +118,67 @@ pub fn use_analysis_runner(workspace: &WorkspaceHandle) {
             if running {
                 *latest.borrow_mut() = generation;
                 let articles = handle.articles();
+                let model = handle.ner.clone();
                 let dispatcher = handle.dispatcher();
                 after_paint(move || {
                     if *latest.borrow() != generation {
                         return;
                     }
-                    let analysis = Rc::new(analysis::analyze(articles));
+                    let options = analysis::Options {
+                        ner: model.as_deref(),
+                    };
+                    let analysis = Rc::new(analysis::analyze_with(articles, &options));
                     dispatcher.dispatch(Action::AnalysisFinished {
                         generation,
                         analysis,
+                        with_model: model.is_some(),
                     });
                 });
             }
         },
     );
+}
+
+/// The learned name tagger's file, next to the page (Trunk copies it into the build; the service worker caches it).
+const MODEL_URL: &str = "ner.bin";
+
+/// Fetches the learned name tagger once, after the app is up; the analysis runs again when it arrives.
+///
+/// The app is usable before it comes (names come from the rules until then); a failed fetch leaves it so.
+#[hook]
+pub fn use_model_loader(workspace: &WorkspaceHandle) {
+    let dispatcher = workspace.dispatcher();
+    use_effect_with((), move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            match fetch_bytes(MODEL_URL).await {
+                Ok(bytes) => match analysis::tagger::NerModel::from_bytes(&bytes) {
+                    Ok(model) => dispatcher.dispatch(Action::ModelLoaded(Rc::new(model))),
+                    Err(error) => web_sys::console::warn_1(
+                        &format!("The name model could not be read ({error}); names come from the rules.").into(),
+                    ),
+                },
+                Err(error) => web_sys::console::warn_1(
+                    &format!("The name model could not be loaded ({error}); names come from the rules.").into(),
+                ),
+            }
+        });
+    });
+}
+
+/// Fetches a file of the app's own origin as bytes.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| js_message(&e))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| js_message(&e))?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| js_message(&e))?)
+        .await
+        .map_err(|e| js_message(&e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Whether the page address asks for the demo (`?demo`).

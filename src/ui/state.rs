@@ -5,6 +5,7 @@
 //! their dates bumps [`Workspace::generation`] and sets the analysis running, and a result for an older
 //! generation is ignored, so the views never show an analysis of a workspace that no longer exists.
 
+use crate::analysis::tagger::NerModel;
 use crate::analysis::{self, Analysis, Article, Span};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -173,7 +174,11 @@ pub enum Action {
         generation: u64,
         /// The result.
         analysis: Rc<Analysis>,
+        /// Whether the learned name tagger found the names (else the rules did).
+        with_model: bool,
     },
+    /// The learned name tagger arrived: the analysis runs again with it.
+    ModelLoaded(Rc<NerModel>),
     /// Saving failed; the message is shown as a warning.
     StorageFailed(String),
     /// Saving worked (clears an earlier warning).
@@ -208,6 +213,10 @@ pub struct Workspace {
     pub notice: Option<String>,
     /// Why the workspace could not be saved, while that is so.
     pub storage_warning: Option<String>,
+    /// The learned name tagger, once it has been fetched; until then names come from the rules.
+    pub ner: Option<Rc<NerModel>>,
+    /// Whether the shown analysis found its names with the learned tagger.
+    pub names_by_model: bool,
 }
 
 impl PartialEq for Workspace {
@@ -232,6 +241,8 @@ impl PartialEq for Workspace {
             && self.focus == other.focus
             && self.notice == other.notice
             && self.storage_warning == other.storage_warning
+            && self.ner.is_some() == other.ner.is_some()
+            && self.names_by_model == other.names_by_model
     }
 }
 
@@ -503,10 +514,12 @@ impl Workspace {
             Action::AnalysisFinished {
                 generation,
                 analysis,
+                with_model,
             } => {
                 if generation != self.generation {
                     return None;
                 }
+                next.names_by_model = with_model;
                 let has = |path: &str| analysis.articles.iter().any(|a| a.path == path);
                 if !next.reader_path.as_deref().is_some_and(has) {
                     next.reader_path = analysis.articles.first().map(|a| a.path.clone());
@@ -534,6 +547,12 @@ impl Workspace {
             Action::DismissNotice => {
                 self.notice.as_ref()?;
                 next.notice = None;
+            }
+            Action::ModelLoaded(model) => {
+                next.ner = Some(model);
+                if next.n_articles() > 0 {
+                    next.reset_analysis();
+                }
             }
         }
         Some(next)
@@ -640,7 +659,8 @@ mod tests {
         assert!(ws
             .apply(Action::AnalysisFinished {
                 generation: old_generation,
-                analysis: stale
+                analysis: stale,
+                with_model: false,
             })
             .is_none());
         let fresh = Rc::new(analysis::analyze(ws.articles()));
@@ -649,6 +669,7 @@ mod tests {
             Action::AnalysisFinished {
                 generation: ws.generation,
                 analysis: fresh,
+                with_model: false,
             },
         );
         assert_eq!(done.state, AnalysisState::Done);

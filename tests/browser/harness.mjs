@@ -172,20 +172,23 @@ export async function dropFiles(page, selector, files) {
  * Waits until the analysis is done over `n` articles (or at least `n` with { atLeast: true })
  * and returns the article count the page reports.
  */
-export async function waitForAnalysis(page, n, { atLeast = false, timeout = TIMEOUT } = {}) {
+// The app analyses once with its rules and again when the learned name model arrives;
+// by default a spec waits for the analysis with the model (`names: 'rules'` waits for the first one).
+export async function waitForAnalysis(page, n, { atLeast = false, timeout = TIMEOUT, names = 'model' } = {}) {
   try {
     await page.waitForFunction(
-      ([want, atLeast]) => {
+      ([want, atLeast, names]) => {
         const el = document.querySelector('#analysis-status');
         if (!el || el.dataset.state !== 'done') return false;
+        if (names && el.dataset.names !== names) return false;
         const got = Number(el.dataset.articles);
         return atLeast ? got >= want : got === want;
       },
-      [n, atLeast],
+      [n, atLeast, names],
       { timeout },
     );
   } catch (err) {
-    const state = await page.$eval('#analysis-status', (el) => `data-state=${el.dataset.state} data-articles=${el.dataset.articles}`).catch(() => '#analysis-status missing');
+    const state = await page.$eval('#analysis-status', (el) => `data-state=${el.dataset.state} data-articles=${el.dataset.articles} data-names=${el.dataset.names}`).catch(() => '#analysis-status missing');
     throw new Error(`analysis of ${atLeast ? 'at least ' : ''}${n} article(s) not done within ${timeout} ms (${state}); page errors: ${JSON.stringify(page.errors)}`, { cause: err });
   }
   return page.$eval('#analysis-status', (el) => Number(el.dataset.articles));

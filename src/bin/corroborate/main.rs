@@ -7,6 +7,26 @@
 mod bench;
 #[cfg(not(target_arch = "wasm32"))]
 mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+mod train;
+
+/// The learned name tagger, built into the native binary (the browser fetches the same file lazily instead).
+#[cfg(not(target_arch = "wasm32"))]
+static MODEL: std::sync::LazyLock<Option<corroborate::analysis::tagger::NerModel>> =
+    std::sync::LazyLock::new(|| {
+        corroborate::analysis::tagger::NerModel::from_bytes(include_bytes!(
+            "../../../assets/ner.bin"
+        ))
+        .ok()
+    });
+
+/// The analysis options the CLI runs with: the learned tagger unless `rules_only`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn options(rules_only: bool) -> corroborate::analysis::Options<'static> {
+    corroborate::analysis::Options {
+        ner: if rules_only { None } else { MODEL.as_ref() },
+    }
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -14,6 +34,7 @@ fn main() {
     let code = match args.first().map(String::as_str) {
         Some("eval") => eval::run(args[1..].to_vec()),
         Some("bench") => bench::run(args[1..].to_vec()),
+        Some("train-ner") => train::run(args[1..].to_vec()),
         _ => cli::run(args),
     };
     std::process::exit(code);
@@ -25,7 +46,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use corroborate::analysis::report::{self, Failure};
-    use corroborate::analysis::{analyze, demo, ingest, Article};
+    use corroborate::analysis::{analyze_with, demo, ingest, Article};
     use std::io::Write;
     use std::path::{Path, PathBuf};
 
@@ -33,11 +54,13 @@ mod cli {
 Usage: corroborate analyze [--json] [--demo] FILE|DIR...
        corroborate eval [--data DIR] [AREA...]
        corroborate bench [--articles N]
+       corroborate train-ner [--data DIR] [--out PATH]
 
 Compares news articles about one event: names, aliases, figures and how they agree.
 
   --json    print the full analysis as JSON (the contract in DESIGN.md section 5)
   --demo    add the built-in demo corpus (a fictional event told by five outlets)
+  --no-model  find names with the rules alone, without the learned tagger
   DIR       every file below the folder, in name order
 
 Files that cannot be read are reported and skipped; the exit code is 1 only when nothing could be read.
@@ -46,6 +69,7 @@ Files that cannot be read are reported and skipped; the exit code is 1 only when
     /// Runs the command line and returns the process exit code.
     pub fn run(args: Vec<String>) -> i32 {
         let mut json = false;
+        let mut rules_only = false;
         let mut use_demo = false;
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut args = args.into_iter();
@@ -68,6 +92,7 @@ Files that cannot be read are reported and skipped; the exit code is 1 only when
             match arg.as_str() {
                 "--json" => json = true,
                 "--demo" => use_demo = true,
+                "--no-model" => rules_only = true,
                 "-h" | "--help" => {
                     println!("{USAGE}");
                     return 0;
@@ -122,7 +147,7 @@ Files that cannot be read are reported and skipped; the exit code is 1 only when
             eprintln!("corroborate: nothing could be read");
             return 1;
         }
-        let analysis = analyze(articles);
+        let analysis = analyze_with(articles, &crate::options(rules_only));
         let output = if json {
             format!("{}\n", report::to_json(&analysis, &failures))
         } else {

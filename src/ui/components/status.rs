@@ -36,6 +36,7 @@ pub fn Status() -> Html {
             class={classes!("status", workspace.state.as_str())}
             data-state={workspace.state.as_str()}
             data-articles={n_analysed.to_string()}
+            data-names={if workspace.names_by_model { "model" } else { "rules" }}
             role="status"
             aria-live="polite"
         >

@@ -6,7 +6,7 @@
 
 use super::{byte_at, char_to_byte, read_json, Counts};
 use corroborate::analysis::{
-    aliases, analyze, ingest, Article, ArticleAnalysis, Label, NameMention, Span,
+    aliases, analyze_with, ingest, Article, ArticleAnalysis, Label, NameMention, Span,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -199,7 +199,7 @@ pub fn run(data: &Path) {
         let alone = pairwise(&chain_ids, &predicted);
 
         // End to end: our own names, matched by span.
-        let analysis = analyze(articles.clone());
+        let analysis = analyze_with(articles.clone(), &crate::options(false));
         let predicted: Vec<Option<usize>> = gold
             .iter()
             .map(|g| {

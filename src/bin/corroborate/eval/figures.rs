@@ -5,7 +5,7 @@
 //! Slots are scored pairwise over the gold figures: two figures in one gold slot should share one slot of ours.
 
 use super::{byte_at, char_to_byte, read_json, row, Counts};
-use corroborate::analysis::{analyze, ingest, Analysis, Figure, Span};
+use corroborate::analysis::{analyze_with, ingest, Analysis, Figure, Span};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -76,7 +76,7 @@ fn score_file(
             .map_err(|e| format!("{}: {e}", dir.join(file).display()))?;
         articles.push(ingest(file, &bytes).map_err(|e| format!("{file}: {e}"))?);
     }
-    let analysis: Analysis = analyze(articles);
+    let analysis: Analysis = analyze_with(articles, &crate::options(false));
     let mut figures = Counts::default();
     let mut matched: Vec<(usize, Option<usize>, String)> = Vec::new(); // (article, our figure, gold slot)
     for (a, gold_article) in gold_articles.iter().enumerate() {

@@ -1,14 +1,19 @@
 //! Names against CoNLL-2003 dev: exact-span PER/ORG/LOC scores, ours beside compromise's on the same texts.
 //!
+//! Two rows sets are ours: the learned tagger (`assets/ner.bin`, when present) and the rules alone.
 //! Our labels map as DESIGN.md §3 says: PERSON to PER, ORG to ORG, GPE, LOC and FAC to LOC; MISC, NORP and EVENT are not scored.
 
 use super::{byte_at, char_to_byte, row, Counts};
+use corroborate::analysis::tagger::NerModel;
 use corroborate::analysis::{names, segment, Label, Span};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
 const TYPES: [&str; 3] = ["PER", "ORG", "LOC"];
+
+/// Scored names per document: (CoNLL type, start byte, end byte).
+type Found = Vec<NameSet>;
 
 /// The names found in one document, as (CoNLL type, byte start, byte end).
 type NameSet = HashSet<(&'static str, usize, usize)>;
@@ -111,7 +116,7 @@ fn fair_span(text: &str, span: Span) -> Span {
 }
 
 /// Runs compromise (npm, evaluation only) over the texts through `scripts/eval/compromise.mjs`.
-fn compromise(project: &Path, docs: &[Doc]) -> Result<Vec<NameSet>, String> {
+fn compromise(project: &Path, docs: &[Doc]) -> Result<Found, String> {
     let script = project.join("scripts/eval/compromise.mjs");
     if !project
         .join("scripts/eval/node_modules/compromise")
@@ -175,6 +180,44 @@ fn compromise(project: &Path, docs: &[Doc]) -> Result<Vec<NameSet>, String> {
     Ok(predicted)
 }
 
+/// Our scored names per document, with the model or the rules alone, and the speed in MB/s (segmentation included).
+fn ours(docs: &[Doc], model: Option<&NerModel>) -> (Found, f64) {
+    let started = std::time::Instant::now();
+    let predicted = docs
+        .iter()
+        .map(|doc| {
+            let segments = segment(&doc.text, Span::new(0, doc.text.len()));
+            names::extract_with(&doc.text, &segments, model)
+                .into_iter()
+                .filter_map(|m| conll_type(m.label).map(|t| (t, m.span.start, m.span.end)))
+                .collect()
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    (predicted, bytes as f64 / 1e6 / seconds.max(1e-9))
+}
+
+/// The tagger's own speed in MB/s: segmentation done beforehand, the best of three runs.
+fn tagging_speed(docs: &[Doc], model: &NerModel) -> f64 {
+    let segmented: Vec<_> = docs
+        .iter()
+        .map(|d| segment(&d.text, Span::new(0, d.text.len())))
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let started = std::time::Instant::now();
+        let mut n_names = 0;
+        for (doc, segments) in docs.iter().zip(&segmented) {
+            n_names += model.tag(&doc.text, segments).len();
+        }
+        std::hint::black_box(n_names);
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    bytes as f64 / 1e6 / best.max(1e-9)
+}
+
 /// Prints the names table.
 pub fn run(data: &Path, project: &Path) {
     println!("\n== Names: CoNLL-2003 dev, exact span (PER/ORG/LOC)");
@@ -185,27 +228,39 @@ pub fn run(data: &Path, project: &Path) {
             return;
         }
     };
-    let started = std::time::Instant::now();
-    let predicted: Vec<NameSet> = docs
-        .iter()
-        .map(|doc| {
-            let segments = segment(&doc.text, Span::new(0, doc.text.len()));
-            names::extract(&doc.text, &segments)
-                .into_iter()
-                .filter_map(|m| conll_type(m.label).map(|t| (t, m.span.start, m.span.end)))
-                .collect()
-        })
-        .collect();
-    let seconds = started.elapsed().as_secs_f64();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     println!(
-        "  {} documents, {} gold names; ours: {seconds:.2} s ({:.2} MB/s native, segmentation included)",
+        "  {} documents, {} gold names",
         docs.len(),
         docs.iter().map(|d| d.gold.len()).sum::<usize>(),
-        bytes as f64 / 1e6 / seconds.max(1e-9)
     );
+    let model_path = project.join("assets/ner.bin");
+    let model = match std::fs::read(&model_path) {
+        Ok(bytes) => match NerModel::from_bytes(&bytes) {
+            Ok(model) => Some(model),
+            Err(e) => {
+                println!("  model {} not used: {e}", model_path.display());
+                None
+            }
+        },
+        Err(_) => {
+            println!(
+                "  no model at {} (run `corroborate train-ner`)",
+                model_path.display()
+            );
+            None
+        }
+    };
+    if let Some(model) = &model {
+        let (predicted, speed) = ours(&docs, Some(model));
+        let tag_speed = tagging_speed(&docs, model);
+        println!("  ours (model): {speed:.2} MB/s native with segmentation, {tag_speed:.2} MB/s tagging alone");
+        let (per_type, micro) = score(&docs, &predicted);
+        print_scores("ours (model)", &per_type, &micro);
+    }
+    let (predicted, speed) = ours(&docs, None);
+    println!("  ours (rules only): {speed:.2} MB/s native with segmentation");
     let (per_type, micro) = score(&docs, &predicted);
-    print_scores("ours", &per_type, &micro);
+    print_scores("ours (rules only)", &per_type, &micro);
     match compromise(project, &docs) {
         Ok(theirs) => {
             let (per_type, micro) = score(&docs, &theirs);
