@@ -49,16 +49,32 @@ const MIME = {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, with index.html for any path that is not a file,
- * as a single-page app host would. Resolves to { origin, url(path), close() }.
+ * as a single-page app host would. With `prefix` (such as '/tools/corroborate') the site lives
+ * only under that folder, as on a shared host: the bare prefix redirects to prefix + '/', and
+ * anything outside it is a 404. Resolves to { origin, prefix, url(path), close() }, where
+ * url('/x') is origin + prefix + '/x'.
  */
-export async function startServer(root = distDir) {
+export async function startServer(root = distDir, { prefix = '' } = {}) {
   const index = path.join(root, 'index.html');
   if (!fs.existsSync(index)) {
     throw new Error(`no built site at ${root} (index.html missing): run scripts/test, or trunk build --release --offline first`);
   }
   const server = http.createServer(async (req, res) => {
     try {
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (prefix) {
+        if (pathname === prefix) {
+          res.writeHead(301, { location: prefix + '/' });
+          res.end();
+          return;
+        }
+        if (!pathname.startsWith(prefix + '/')) {
+          res.writeHead(404, { 'content-type': 'text/plain' });
+          res.end(`outside ${prefix}/`);
+          return;
+        }
+        pathname = pathname.slice(prefix.length);
+      }
       // Resolving against the root and checking the prefix keeps requests inside the served folder.
       let file = path.resolve(root, '.' + pathname);
       if (!file.startsWith(path.resolve(root))) file = index;
@@ -82,7 +98,8 @@ export async function startServer(root = distDir) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
-    url: (p = '/') => origin + p,
+    prefix,
+    url: (p = '/') => origin + prefix + p,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
   };
 }
@@ -139,6 +156,15 @@ export function assertNoExternalRequests(page, origin) {
 export async function openApp(page, server, pathAndQuery = '/') {
   await page.goto(server.url(pathAndQuery), { waitUntil: 'load' });
   await page.waitForSelector('.app[data-ready="true"]', { timeout: TIMEOUT });
+}
+
+/**
+ * Waits until a service worker controls the page (it registers on load and claims open pages
+ * once it has cached the build) and returns its registration's scope.
+ */
+export async function waitForServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: TIMEOUT });
+  return page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
 }
 
 /**
@@ -234,9 +260,10 @@ export async function readFiles(dir, filter = () => true) {
  * Runs `fn(page, server)` with a fresh server, browser and page, and tears them down afterwards.
  * On failure it saves a screenshot and the page's HTML under target/browser-artifacts/ and
  * adds the page's errors to the message, since a headless failure is otherwise hard to read.
+ * `options` go to startServer (such as { prefix }).
  */
-export async function withApp(name, fn) {
-  const server = await startServer();
+export async function withApp(name, fn, options = {}) {
+  const server = await startServer(distDir, options);
   const browser = await launch();
   try {
     const page = await newPage(browser);
