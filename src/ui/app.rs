@@ -1,7 +1,8 @@
 //! The root component: owns the workspace, runs the hooks, and lays out the sources panel and the views.
 
 use crate::ui::components::{
-    EmptyState, EntitiesView, FiguresView, Notices, ReaderView, SourcesPanel, Status, Tabs,
+    ClaimsView, EmptyState, EntitiesView, FiguresView, Notices, ReaderView, SimilarityView,
+    SourcesPanel, Status, Tabs, TimelineView,
 };
 use crate::ui::hooks::{
     restore_workspace, use_analysis_runner, use_demo_link, use_model_loader, use_persistence,
@@ -39,6 +40,9 @@ pub fn App() -> Html {
             View::Reader => html! { <ReaderView /> },
             View::Entities => html! { <EntitiesView /> },
             View::Figures => html! { <FiguresView /> },
+            View::Claims => html! { <ClaimsView /> },
+            View::Similarity => html! { <SimilarityView /> },
+            View::Timeline => html! { <TimelineView /> },
         };
         html! {
             <>

@@ -115,6 +115,11 @@ pub fn date_short(day: NaiveDate) -> String {
     format!("{} {}", day.day(), MONTHS[day.month0() as usize])
 }
 
+/// A month's short name, for axis ticks: "Mar".
+pub fn month(day: NaiveDate) -> &'static str {
+    MONTHS[day.month0() as usize]
+}
+
 /// A report date or "no date" when the article has none.
 pub fn date_or_none(day: Option<NaiveDate>) -> String {
     day.map(date).unwrap_or_else(|| "no date".to_string())
@@ -268,6 +273,7 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2024, 3, 23).expect("valid date");
         assert_eq!(date(day), "23 Mar 2024");
         assert_eq!(date_short(day), "23 Mar");
+        assert_eq!(month(day), "Mar");
         assert_eq!(date_or_none(None), "no date");
         assert_eq!(measure_name(Measure::Killed, None), "killed");
         assert_eq!(measure_name(Measure::Other, Some("magnitude")), "magnitude");

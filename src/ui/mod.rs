@@ -1,12 +1,15 @@
 //! The Yew layer: state, components and SVG charts. Pure view helpers compile everywhere; components only on wasm32.
 //!
-//! The pure modules ([`format`], [`highlight`], [`chart`], [`state`]) hold every decision worth testing and
+//! The pure modules ([`format`], [`highlight`], [`chart`], [`heatmap`], [`timeline`], [`claim_filter`], [`state`]) hold every decision worth testing and
 //! are tested natively with `cargo test --lib ui::`; the components only turn their results into HTML.
 
 pub mod chart;
+pub mod claim_filter;
 pub mod format;
+pub mod heatmap;
 pub mod highlight;
 pub mod state;
+pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -64,11 +64,24 @@ pub enum View {
     Entities,
     /// Figure slots and their chart.
     Figures,
+    /// Claims x sources.
+    Claims,
+    /// Pairwise similarity and likely copies.
+    Similarity,
+    /// Report and event dates on one axis.
+    Timeline,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 3] = [View::Reader, View::Entities, View::Figures];
+    pub const ALL: [View; 6] = [
+        View::Reader,
+        View::Entities,
+        View::Figures,
+        View::Claims,
+        View::Similarity,
+        View::Timeline,
+    ];
 
     /// The view as the DOM contract writes it in `data-view`.
     pub fn as_str(self) -> &'static str {
@@ -76,6 +89,9 @@ impl View {
             View::Reader => "reader",
             View::Entities => "entities",
             View::Figures => "figures",
+            View::Claims => "claims",
+            View::Similarity => "similarity",
+            View::Timeline => "timeline",
         }
     }
 
@@ -85,6 +101,9 @@ impl View {
             View::Reader => "Reader",
             View::Entities => "Entities",
             View::Figures => "Figures",
+            View::Claims => "Claims",
+            View::Similarity => "Similarity",
+            View::Timeline => "Timeline",
         }
     }
 }

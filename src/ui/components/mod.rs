@@ -1,5 +1,6 @@
 //! The components, one per file; each reads the workspace from context and dispatches [`crate::ui::state::Action`]s.
 
+mod claims;
 mod empty_state;
 mod entities;
 mod figure_chart;
@@ -7,11 +8,14 @@ mod figures;
 mod item_panel;
 mod notices;
 mod reader;
+mod similarity;
 mod source_item;
 mod sources;
 mod status;
 mod tabs;
+mod timeline;
 
+pub use claims::ClaimsView;
 pub use empty_state::EmptyState;
 pub use entities::EntitiesView;
 pub use figure_chart::FigureChart;
@@ -19,7 +23,9 @@ pub use figures::FiguresView;
 pub use item_panel::ItemPanel;
 pub use notices::Notices;
 pub use reader::ReaderView;
+pub use similarity::SimilarityView;
 pub use source_item::SourceItem;
 pub use sources::SourcesPanel;
 pub use status::Status;
 pub use tabs::Tabs;
+pub use timeline::TimelineView;

@@ -1,0 +1,227 @@
+//! The claims view: `table#claims-table`, one row per claim (most widely stated first) and one cell per source
+//! saying, with a symbol and a word, whether it states the claim, says nothing, or contradicts it;
+//! a filter by agreement, and a stated or contradicting cell opens its sentence in the reader.
+
+use crate::analysis::{Analysis, Claim, ClaimState};
+use crate::ui::claim_filter::{Agreement, ClaimFilter};
+use crate::ui::format;
+use crate::ui::hooks::use_workspace;
+use crate::ui::state::{Action, Focus};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// How many rows are drawn before "show all", so that a huge batch stays responsive.
+const ROW_LIMIT: usize = 200;
+
+/// The focus on sentence `sentence` of article `article_idx`, for views that point at whole sentences.
+pub fn sentence_focus(analysis: &Analysis, article_idx: usize, sentence: usize) -> Option<Focus> {
+    let span = analysis
+        .extracted
+        .get(article_idx)?
+        .segments
+        .sentences
+        .get(sentence)?
+        .span;
+    Some(Focus {
+        path: analysis.articles.get(article_idx)?.path.clone(),
+        span,
+        item: None,
+    })
+}
+
+/// The symbol and word for a state; the symbol is hidden from screen readers, which read the word.
+fn state_label(state: ClaimState) -> (&'static str, &'static str) {
+    match state {
+        ClaimState::Stated => ("✓", "stated"),
+        ClaimState::NotMentioned => ("–", "not mentioned"),
+        ClaimState::Contradicted => ("✗", "contradicted"),
+    }
+}
+
+/// How a claim's row is summed up at its end: "4/5" sources state it, and ", 1 ✗" when one contradicts it.
+fn tally(claim: &Claim) -> String {
+    let n = claim.cells.len();
+    let stated = claim
+        .cells
+        .iter()
+        .filter(|c| c.state == ClaimState::Stated)
+        .count();
+    let contradicted = claim
+        .cells
+        .iter()
+        .filter(|c| c.state == ClaimState::Contradicted)
+        .count();
+    let mut text = format!("{stated}/{n}");
+    if contradicted > 0 {
+        text.push_str(&format!(", {contradicted} ✗"));
+    }
+    text
+}
+
+/// The text of sentence `sentence` of article `article_idx`, cut to about 240 characters for a tooltip.
+fn sentence_text(analysis: &Analysis, article_idx: usize, sentence: usize) -> String {
+    let Some(text) = analysis.articles.get(article_idx).and_then(|a| {
+        let span = analysis
+            .extracted
+            .get(article_idx)?
+            .segments
+            .sentences
+            .get(sentence)?
+            .span;
+        Some(span.of(&a.text))
+    }) else {
+        return String::new();
+    };
+    crate::ui::heatmap::short_label(text.trim(), 240)
+}
+
+/// The claims x sources grid.
+#[component]
+pub fn ClaimsView() -> Html {
+    let workspace = use_workspace();
+    let filter = use_state_eq(ClaimFilter::default);
+    let show_all = use_state_eq(|| false);
+    let Some(analysis) = workspace.analysis.clone() else {
+        return html! {};
+    };
+    let outlets = workspace.outlets(&analysis);
+    let claims = &analysis.comparison.claims;
+
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<HtmlSelectElement>() {
+                filter.set(ClaimFilter::from_value(&select.value()));
+            }
+        })
+    };
+    let kept: Vec<&Claim> = claims.iter().filter(|c| filter.keeps(c)).collect();
+    let n_kept = kept.len();
+    let shown = if *show_all {
+        n_kept
+    } else {
+        n_kept.min(ROW_LIMIT)
+    };
+
+    let rows = kept.iter().take(shown).map(|claim| {
+        let cells = analysis.articles.iter().enumerate().map(|(j, article)| {
+            let cell = claim.cells.get(j);
+            let state = cell.map_or(ClaimState::NotMentioned, |c| c.state);
+            let (symbol, word) = state_label(state);
+            let outlet = outlets.get(j).cloned().unwrap_or_default();
+            let first = cell.and_then(|c| c.sentences.first().copied());
+            let content = html! {
+                <>
+                    <span class="symbol" aria-hidden="true">{ symbol }</span>
+                    <span class="word">{ word }</span>
+                </>
+            };
+            let body = match (state, first) {
+                (ClaimState::NotMentioned, _) | (_, None) => html! {
+                    <span class="cell" title={format!("{outlet} does not mention this")}>{ content }</span>
+                },
+                (_, Some(sentence)) => {
+                    let focus = sentence_focus(&analysis, j, sentence);
+                    let dispatcher = workspace.dispatcher();
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        if let Some(focus) = focus.clone() {
+                            dispatcher.dispatch(Action::Focus(focus));
+                        }
+                    });
+                    let verb = if state == ClaimState::Stated { "states" } else { "contradicts" };
+                    let quote = sentence_text(&analysis, j, sentence);
+                    html! {
+                        <button type="button" class="cell" {onclick}
+                            title={format!("{outlet} {verb} this: “{quote}” Click to read it.")}>
+                            { content }
+                        </button>
+                    }
+                }
+            };
+            html! {
+                <td class={classes!("claim-cell", state.as_str())} data-path={article.path.clone()} data-state={state.as_str()}>
+                    { body }
+                </td>
+            }
+        });
+        let origin = sentence_focus(&analysis, claim.origin.article, claim.origin.index);
+        let dispatcher = workspace.dispatcher();
+        let open_origin = Callback::from(move |_: MouseEvent| {
+            if let Some(focus) = origin.clone() {
+                dispatcher.dispatch(Action::Focus(focus));
+            }
+        });
+        let agreement = match Agreement::of(claim) {
+            Agreement::Contested => "contested",
+            Agreement::Partial => "partial",
+            Agreement::Unanimous => "unanimous",
+        };
+        let origin_outlet = outlets.get(claim.origin.article).cloned().unwrap_or_default();
+        html! {
+            <tr class={classes!("claim-row", agreement)} key={claim.id.clone()} data-claim={claim.id.clone()} data-agreement={agreement}>
+                <th scope="row" class="claim-text">
+                    <button type="button" class="link" onclick={open_origin} title={format!("As written by {origin_outlet}; click to read it there")}>
+                        { &claim.text }
+                    </button>
+                </th>
+                { for cells }
+                <td class="claim-tally">{ tally(claim) }</td>
+            </tr>
+        }
+    });
+
+    let expand = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
+
+    html! {
+        <section id="claims" aria-labelledby="claims-title">
+            <div class="view-head">
+                <h2 id="claims-title">{ "What each source states" }</h2>
+                <div class="filters">
+                    <label for="claim-filter">{ "Show" }</label>
+                    <select id="claim-filter" onchange={on_filter}>
+                        { for ClaimFilter::ALL.iter().map(|f| html! {
+                            <option value={f.value()} selected={*filter == *f}>
+                                { format!("{} ({})", f.title(), f.count(claims)) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <p class="muted">
+                { format!("{} of {} shown, most widely stated first. ", n_kept, format::count(claims.len(), "claim", "claims")) }
+                { "A claim is a statement that two or more sources make in similar words. Click ✓ or ✗ to read that source's sentence." }
+            </p>
+            <ul class="claim-key" aria-label="Key">
+                <li class="stated"><span class="symbol" aria-hidden="true">{ "✓" }</span>{ " stated" }</li>
+                <li class="not_mentioned"><span class="symbol" aria-hidden="true">{ "–" }</span>{ " not mentioned" }</li>
+                <li class="contradicted"><span class="symbol" aria-hidden="true">{ "✗" }</span>{ " contradicted (says the opposite or reports a denial)" }</li>
+            </ul>
+            if claims.is_empty() {
+                <p class="placeholder">{ "No statement is made by two or more of these sources in similar words." }</p>
+            } else {
+                <div class="table-scroll">
+                    <table id="claims-table" class="matrix">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ "Claim" }</th>
+                                { for analysis.articles.iter().enumerate().map(|(j, a)| html! {
+                                    <th scope="col" class="source-col" title={a.path.clone()}>
+                                        <span>{ outlets.get(j).cloned().unwrap_or_default() }</span>
+                                    </th>
+                                }) }
+                                <th scope="col">{ "Stated by" }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                if shown < n_kept {
+                    <button type="button" class="secondary" onclick={expand}>{ format!("Show all {n_kept} rows") }</button>
+                }
+            }
+        </section>
+    }
+}
