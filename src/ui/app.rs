@@ -61,8 +61,10 @@ pub fn App() -> Html {
                         <h1>{ "Corroborate" }</h1>
                         <p class="tagline">{ "Compare how news sources report one event. Everything stays on this device." }</p>
                     </div>
-                    <Status />
-                    <ExportMenu />
+                    <div class="topbar-actions">
+                        <Status />
+                        <ExportMenu />
+                    </div>
                 </header>
                 <div class="layout">
                     <aside class="sidebar">

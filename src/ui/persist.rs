@@ -138,9 +138,7 @@ pub fn is_workspace_file(name: &str, bytes: &[u8]) -> bool {
 pub type Imported = (String, Result<Vec<Source>, String>);
 
 /// Splits dropped files into articles and imported workspaces (each parsed, or why not), keeping order within each.
-pub fn split_imports(
-    files: Vec<FileInput>,
-) -> (Vec<FileInput>, Vec<Imported>) {
+pub fn split_imports(files: Vec<FileInput>) -> (Vec<FileInput>, Vec<Imported>) {
     let mut articles = Vec::new();
     let mut workspaces = Vec::new();
     for (name, bytes) in files {

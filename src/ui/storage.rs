@@ -160,16 +160,17 @@ pub async fn restore() -> RestoredWorkspace {
             };
         }
     };
-    let saved =
-        match read(&db).await {
-            Ok(saved) => saved,
-            Err(error) => return RestoredWorkspace {
+    let saved = match read(&db).await {
+        Ok(saved) => saved,
+        Err(error) => {
+            return RestoredWorkspace {
                 sources: Vec::new(),
                 warning: Some(format!(
                     "The saved workspace could not be read ({error}), so the app started empty."
                 )),
-            },
-        };
+            }
+        }
+    };
     match (saved, legacy) {
         (Some(json), legacy) => {
             if legacy.is_some() {
@@ -293,11 +294,16 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The page address without its fragment, to which a share fragment is appended.
-pub fn address_without_fragment() -> Option<String> {
+/// The page address without its query or fragment, to which a share fragment is appended.
+///
+/// The query is dropped so that a link made from `?demo` does not load the demo beside the shared sources.
+pub fn share_base() -> Option<String> {
     let location = web_sys::window()?.location();
-    let href = location.href().ok()?;
-    Some(href.split('#').next().unwrap_or(&href).to_string())
+    Some(format!(
+        "{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?
+    ))
 }
 
 /// Takes the share fragment from the address, if there is one, and clears it so a reload does not add it twice.

@@ -100,10 +100,7 @@ pub fn ExportMenu() -> Html {
             let fragment = persist::encode_fragment(workspace.sources.iter().map(|s| s.as_ref()));
             match fragment {
                 Ok(fragment) => {
-                    let url = format!(
-                        "{}#{fragment}",
-                        storage::address_without_fragment().unwrap_or_default()
-                    );
+                    let url = format!("{}#{fragment}", storage::share_base().unwrap_or_default());
                     share_url.set(Some(url.clone()));
                     let dispatcher = workspace.dispatcher();
                     let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
