@@ -137,13 +137,13 @@ pub fn ExportMenu() -> Html {
                   enabled: bool,
                   onclick: Callback<MouseEvent>| {
         html! {
-            <button type="button" id={id} role="menuitem" disabled={!enabled} onclick={onclick}>{ label }</button>
+            <button type="button" id={id} disabled={!enabled} onclick={onclick}>{ label }</button>
         }
     };
     html! {
         <details id="export-menu" class="export-menu">
             <summary>{ "Export & share" }</summary>
-            <div class="export-items" role="menu" aria-label="Export and share">
+            <div class="export-items">
                 <p class="menu-group">{ "Workspace" }</p>
                 { button("export-json", "Export analysis (.json)", has_sources, download(Export::Workspace)) }
                 { button("import-json", "Import…", true, import) }
