@@ -1,12 +1,11 @@
 //! The root component: owns the workspace, runs the hooks, and lays out the sources panel and the views.
 
 use crate::ui::components::{
-    ClaimsView, EmptyState, EntitiesView, FiguresView, Notices, ReaderView, SimilarityView,
-    SourcesPanel, Status, Tabs, TimelineView,
+    ClaimsView, EmptyState, EntitiesView, ExportMenu, FiguresView, Notices, ReaderView,
+    SimilarityView, SourcesPanel, Status, Tabs, TimelineView,
 };
 use crate::ui::hooks::{
-    restore_workspace, use_analysis_runner, use_demo_link, use_model_loader, use_persistence,
-    use_window_drop,
+    use_analysis_runner, use_model_loader, use_persistence, use_restore, use_window_drop,
 };
 use crate::ui::state::{View, Workspace};
 use yew::prelude::*;
@@ -14,10 +13,10 @@ use yew::prelude::*;
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let workspace = use_reducer(restore_workspace);
+    let workspace = use_reducer(Workspace::default);
+    use_restore(&workspace);
     use_persistence(&workspace);
     use_analysis_runner(&workspace);
-    use_demo_link(&workspace);
     use_model_loader(&workspace);
     let dragging = use_window_drop(&workspace);
 
@@ -62,7 +61,10 @@ pub fn App() -> Html {
                         <h1>{ "Corroborate" }</h1>
                         <p class="tagline">{ "Compare how news sources report one event. Everything stays on this device." }</p>
                     </div>
-                    <Status />
+                    <div class="topbar-actions">
+                        <Status />
+                        <ExportMenu />
+                    </div>
                 </header>
                 <div class="layout">
                     <aside class="sidebar">
