@@ -10,6 +10,26 @@ use crate::ui::hooks::{
 use crate::ui::state::{View, Workspace};
 use yew::prelude::*;
 
+/// Moves the keyboard focus past the sources panel: to the selected view tab when there are views,
+/// else to the main area. Done in code rather than by following `#main`, so the URL's fragment
+/// (which may carry a shared analysis) is never touched.
+fn skip_to_views(event: MouseEvent) {
+    event.prevent_default();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = document
+        .query_selector("nav#views [role=tab][aria-selected=true]")
+        .ok()
+        .flatten()
+        .or_else(|| document.get_element_by_id("main"));
+    if let Some(target) =
+        target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = target.focus();
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
@@ -56,6 +76,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<UseReducerHandle<Workspace>> context={workspace.clone()}>
             <div class={classes!("app", dragging.then_some("dragging"))} data-ready="true">
+                <a class="skip-link" id="skip-to-views" href="#main" onclick={Callback::from(skip_to_views)}>{ "Skip to the views" }</a>
                 <header class="topbar">
                     <div class="brand">
                         <h1>{ "Corroborate" }</h1>
@@ -70,7 +91,7 @@ pub fn App() -> Html {
                     <aside class="sidebar">
                         <SourcesPanel dragging={dragging} />
                     </aside>
-                    <main class="main" id="main">
+                    <main class="main" id="main" tabindex="-1">
                         <Notices />
                         { main }
                     </main>
