@@ -8,6 +8,7 @@
 //! 3. a lone surname ("Putin") joins the full name it refers to: the nearest one in its own article,
 //!    else the only one in the whole set; two people sharing a surname stay apart.
 
+use super::gazetteer::GAZETTEER;
 use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -567,6 +568,12 @@ fn build_entities(
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .map(|(l, _)| *l)
                 .unwrap_or(Label::Misc);
+            // A name that ends in a head word ("... Company", "... River") says its own type, whatever the
+            // tagger called its shorter forms.
+            let label = match name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w)) {
+                Some(head) if name.contains(' ') && label == Label::Person => head,
+                _ => label,
+            };
             let mut mentions = mentions;
             mentions.sort();
             Entity {

@@ -324,7 +324,12 @@ fn word_list_class(label: Label, surface: &str, gaz: &Gazetteer) -> Label {
         .head(last_word)
         .filter(|head| matches!(head, Label::Fac | Label::Loc))
         .filter(|_| surface.contains(' ') && matches!(label, Label::Person | Label::Org));
-    known_org.or(place_head).unwrap_or(label)
+    // A person's name does not end in "Company", "Police" or "Society": those heads make an organisation.
+    let org_head = gaz
+        .head(last_word)
+        .filter(|head| *head == Label::Org)
+        .filter(|_| surface.contains(' ') && label == Label::Person);
+    known_org.or(place_head).or(org_head).unwrap_or(label)
 }
 
 /// Gives a MISC name the label the word lists know it by when the model used that label for the same name
