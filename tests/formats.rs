@@ -354,3 +354,90 @@ fn never_panics_on_odd_inputs() {
         }
     }
 }
+
+/// A small xorshift generator: fixed seed, so a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    /// The next pseudo-random number.
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number below `n` (`n` > 0).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// The stable-Rust stand-in for the cargo-fuzz target (run by `scripts/fuzz` when libFuzzer cannot
+/// run): mutates the fixtures (bit flips, byte runs, cuts, splices) and random bytes for
+/// `FUZZ_SECONDS` (default 20), asserting only that every reader returns.
+#[test]
+#[ignore]
+fn fuzz_random_bytes() {
+    let seconds: u64 = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    let seed: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_C0FF_EE15_F00D);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| std::fs::read(e.ok()?.path()).ok())
+                .filter(|b| b.len() < 200_000)
+                .collect()
+        })
+        .unwrap_or_default();
+    seeds.sort();
+    seeds.push(Vec::new());
+    let names = [
+        "a.txt", "a.md", "a.html", "a.pdf", "a.docx", "a.zip", "a.eml", "a",
+    ];
+    let mut rng = Rng(seed | 1);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let mut runs = 0u64;
+    while std::time::Instant::now() < deadline {
+        let mut bytes = seeds[rng.below(seeds.len())].clone();
+        for _ in 0..=rng.below(8) {
+            let len = bytes.len();
+            match rng.below(5) {
+                0 if len > 0 => {
+                    let i = rng.below(len);
+                    bytes[i] ^= 1 << rng.below(8);
+                }
+                1 if len > 0 => {
+                    let i = rng.below(len);
+                    let run = rng.below(64).min(len - i);
+                    let value = rng.next() as u8;
+                    bytes[i..i + run].iter_mut().for_each(|b| *b = value);
+                }
+                2 => bytes.truncate(rng.below(len + 1)),
+                3 => {
+                    let other = &seeds[rng.below(seeds.len())];
+                    let from = rng.below(other.len() + 1);
+                    let at = rng.below(len + 1);
+                    let piece: Vec<u8> =
+                        other[from..].iter().take(rng.below(512)).copied().collect();
+                    bytes.splice(at..at, piece);
+                }
+                _ => bytes.extend((0..rng.below(64)).map(|_| rng.next() as u8)),
+            }
+        }
+        let name = names[rng.below(names.len())];
+        for (member, result) in ingest_all(name, &bytes) {
+            if let Err(error) = result {
+                assert!(!error.to_string().is_empty(), "{member}");
+            }
+        }
+        runs += 1;
+    }
+    println!("fuzz_random_bytes: {runs} inputs in {seconds} s (seed {seed}), no panics");
+}
