@@ -347,6 +347,12 @@ fn never_panics_on_odd_inputs() {
         "From: a@b\r\nMIME-Version: 1.0\r\nSubject: שלום \u{1F600} e\u{301}\r\n\r\nbody".as_bytes().to_vec(),
         format!("%PDF-1.4 {}", "(".repeat(50_000)).into_bytes(),
         format!("%PDF-1.4 1 0 obj << /Kids [{}] >> endobj", "1 0 R ".repeat(10_000)).into_bytes(),
+        // Deeply nested arrays in a content stream must not overflow the stack.
+        format!(
+            "%PDF-1.4\n1 0 obj << /Type /Pages /Kids [2 0 R] >> endobj\n2 0 obj << /Type /Page /Parent 1 0 R /Contents 3 0 R >> endobj\n3 0 obj << >> stream\nBT {} ] TJ ET\nendstream endobj",
+            "[".repeat(200_000)
+        )
+        .into_bytes(),
     ];
     for bytes in &inputs {
         for name in ["a.pdf", "a.docx", "a.zip", "a.eml", "a.txt", "a"] {

@@ -109,7 +109,8 @@ fn parse_objects(bytes: &[u8]) -> HashMap<u32, Object<'_>> {
             continue;
         };
         let rest = bytes.get(obj_at + 4..).unwrap_or(&[]);
-        let end = find_in(rest, b"endobj").unwrap_or(rest.len());
+        let closed = find_in(rest, b"endobj");
+        let end = closed.unwrap_or(rest.len());
         let body = rest.get(..end).unwrap_or(rest);
         let (dict_bytes, stream) = match find_in(body, b"stream") {
             Some(s) if !body.get(..s).unwrap_or(&[]).ends_with(b"end") => {
@@ -139,6 +140,10 @@ fn parse_objects(bytes: &[u8]) -> HashMap<u32, Object<'_>> {
                 stream,
             },
         );
+        // Without a closing "endobj" the rest of the file is this object; scanning on would be quadratic.
+        if closed.is_none() {
+            break;
+        }
     }
     objects
 }
@@ -715,8 +720,16 @@ fn show(bytes: &[u8], font: &Font) -> String {
     out
 }
 
+/// How deep arrays may nest in a content stream; deeper brackets are skipped, so a run of "[" cannot overflow the stack.
+const MAX_ARRAY_DEPTH: usize = 16;
+
 /// The next token from `pos`, skipping white space and comments.
 fn next_token(data: &[u8], pos: &mut usize) -> Option<Token> {
+    token_at_depth(data, pos, 0)
+}
+
+/// The next token, inside `depth` nested arrays.
+fn token_at_depth(data: &[u8], pos: &mut usize, depth: usize) -> Option<Token> {
     loop {
         let &b = data.get(*pos)?;
         match b {
@@ -768,6 +781,10 @@ fn next_token(data: &[u8], pos: &mut usize) -> Option<Token> {
                 .collect();
             Some(Token::Str(bytes))
         }
+        b'[' if depth >= MAX_ARRAY_DEPTH => {
+            *pos += 1;
+            Some(Token::Op("[".to_string()))
+        }
         b'[' => {
             *pos += 1;
             let mut items = Vec::new();
@@ -781,7 +798,7 @@ fn next_token(data: &[u8], pos: &mut usize) -> Option<Token> {
                         *pos += 1;
                         break;
                     }
-                    Some(_) => match next_token(data, pos) {
+                    Some(_) => match token_at_depth(data, pos, depth + 1) {
                         Some(Token::Op(_)) | None => break,
                         Some(t) => {
                             if items.len() < 100_000 {
