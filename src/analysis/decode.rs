@@ -69,7 +69,7 @@ impl fmt::Display for DecodeError {
             ),
             DecodeError::Corrupt { kind, detail } => write!(
                 f,
-                "this {kind} file is damaged or not really a {kind} file ({detail}); open it in its own program and save it again"
+                "this {kind} file could not be read, it is damaged or not what its name says ({detail}); open it in its own program and save it again, or paste the article text"
             ),
             DecodeError::NoTextLayer => write!(
                 f,
