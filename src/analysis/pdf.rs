@@ -54,7 +54,7 @@ pub fn read_pdf(path: &str, bytes: &[u8]) -> Result<Article, DecodeError> {
         return Err(corrupt("it has no pages that could be found"));
     }
     let mut fonts_cache: HashMap<u32, Font> = HashMap::new();
-    let mut page_texts = Vec::new();
+    let mut page_lines = Vec::new();
     for page in &pages {
         let fonts = page_fonts(&objects, *page, &mut fonts_cache, &mut budget);
         let mut lines = Vec::new();
@@ -66,12 +66,15 @@ pub fn read_pdf(path: &str, bytes: &[u8]) -> Result<Article, DecodeError> {
                 run_content(&data, &fonts, &mut lines);
             }
         }
-        let text = assemble(&lines);
-        if !text.trim().is_empty() {
-            page_texts.push(text);
-        }
+        page_lines.push(lines);
     }
-    let text = page_texts.join("\n\n");
+    drop_running_lines(&mut page_lines);
+    let text = page_lines
+        .iter()
+        .map(|lines| assemble(lines))
+        .filter(|t| !t.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     if text.trim().is_empty() {
         return Err(DecodeError::NoTextLayer);
     }
@@ -895,6 +898,44 @@ fn literal_string(data: &[u8], pos: &mut usize) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Removes running heads and page numbers: a page's first or last line when it is a bare number
+/// ("3", "Page 3 of 9", "iv") or when the same line starts or ends at least three pages and half of them.
+fn drop_running_lines(pages: &mut [Vec<Line>]) {
+    let edge = |lines: &Vec<Line>| -> Vec<String> {
+        let mut out: Vec<String> = lines.first().map(|l| l.text.clone()).into_iter().collect();
+        if lines.len() > 1 {
+            out.extend(lines.last().map(|l| l.text.clone()));
+        }
+        out
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in pages.iter() {
+        for text in edge(page) {
+            *counts.entry(text).or_default() += 1;
+        }
+    }
+    let total = pages.len();
+    let running = |text: &str| {
+        let count = counts.get(text).copied().unwrap_or(0);
+        let lower = text.trim().to_ascii_lowercase();
+        let lower = lower.strip_prefix("page ").unwrap_or(&lower);
+        let core = lower.split(" of ").next().unwrap_or(lower).trim();
+        let number = !core.is_empty()
+            && core.len() <= 6
+            && (core.bytes().all(|b| b.is_ascii_digit())
+                || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')));
+        number || (count >= 3 && count * 2 >= total)
+    };
+    for page in pages.iter_mut() {
+        if page.len() > 1 && page.last().is_some_and(|l| running(&l.text)) {
+            page.pop();
+        }
+        if page.len() > 1 && page.first().is_some_and(|l| running(&l.text)) {
+            page.remove(0);
+        }
+    }
 }
 
 /// Joins lines into paragraphs: a blank line where the gap to the next line is clearly larger than usual.
