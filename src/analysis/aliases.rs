@@ -97,6 +97,25 @@ static KNOWN_ALIASES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     table
 });
 
+/// Demonym to its country's folded name, from `lexicon/demonyms.txt` ("russians" gives "russia").
+static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let mut table = HashMap::new();
+    for line in include_str!("lexicon/demonyms.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut names = line.split('|').map(|n| fold(n).join(" "));
+        let Some(country) = names.next() else {
+            continue;
+        };
+        for demonym in names {
+            table.insert(demonym, country.clone());
+        }
+    }
+    table
+});
+
 /// The longest variant in the alias table, in words, to bound the phrase search.
 static LONGEST_ALIAS: LazyLock<usize> = LazyLock::new(|| {
     KNOWN_ALIASES
@@ -229,6 +248,14 @@ fn make_form(surface: &str, label: Label) -> Form {
         && words[0].bytes().all(|b| b.is_ascii_digit())
     {
         words.remove(0);
+    }
+    // A demonym counts for its country ("Russian officials" for Russia), as a place.
+    let mut label = label;
+    if matches!(label, Label::Norp | Label::Misc) {
+        if let Some(country) = DEMONYMS.get(&words.join(" ")) {
+            words = fold(country);
+            label = Label::Gpe;
+        }
     }
     // A plural demonym is the group itself: "Estravians" and "Estravian" (not the surname "Evans").
     if label != Label::Person
@@ -593,6 +620,9 @@ mod tests {
         assert_eq!(key("the Islamic State's"), "islamic state");
         assert_eq!(key("U.N."), "united nations");
         assert_eq!(key("Los Angeles"), "los angeles");
+        let form = |s: &str, l: Label| make_form(s, l).key;
+        assert_eq!(form("Russians", Label::Norp), form("Russia", Label::Gpe));
+        assert_eq!(form("American", Label::Norp), form("U.S.", Label::Gpe));
         assert_eq!(key("Zoë Lindqvist"), key("Zoe Lindqvist"));
         assert_eq!(key("Łukasz Wróbel"), "lukasz|wrobel");
         assert_eq!(

@@ -4,7 +4,7 @@
 //! resolution, so "U.S." and "United States" count as one) and the figure slots it reports. Weights are inverse
 //! sentence frequencies over the whole set, so shared rare words and names count for much, shared common ones for little.
 //! Two sentences in different articles are aligned when each is the other's best match in its article and their
-//! weighted Jaccard similarity passes a threshold; aligned sentences form a claim. Within a claim, a sentence that
+//! weighted Jaccard similarity passes a threshold; aligned pairs join claims by average link, one sentence per source. Within a claim, a sentence that
 //! denies or negates what the others state marks its source as contradicting the claim.
 
 use super::model::{
@@ -18,13 +18,14 @@ const THRESHOLD: f64 = 0.12;
 /// A sentence that negates a claim must be at least this similar to one that states it to count as contradicting.
 const CONTRADICT_THRESHOLD: f64 = 0.25;
 
+/// Two groups of aligned sentences merge when their average similarity is at least this share of the threshold.
+const LINK_SHARE: f64 = 0.7;
+
 /// A sentence needs this many features to be a claim at all (headings and fragments are not).
 const MIN_FEATURES: usize = 5;
 
-/// Features shared by more than this share of sentences do not propose candidate pairs (they still score).
-const COMMON_SHARE: f64 = 0.05;
-
-/// No feature proposes candidates from more than this many sentences, whatever the set's size.
+/// Only features shared by at most this many sentences propose candidate pairs (all features still score),
+/// which keeps candidate lists short in a large set and lets every telling word and name count in a small one.
 const MAX_POSTING: u32 = 50;
 
 /// Words that carry no claim of their own.
@@ -316,8 +317,7 @@ pub fn align(
         .iter()
         .map(|&d| (n / d.max(1) as f64).ln().max(0.0) + 0.1)
         .collect();
-    // Capped so that a large set (a thousand articles) keeps candidate lists short.
-    let common = ((n * COMMON_SHARE).max(3.0) as u32).min(MAX_POSTING);
+    let common = MAX_POSTING;
 
     // Candidate pairs through rare features only, then each sentence's best match in every other article.
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
@@ -382,35 +382,51 @@ pub fn align(
         }
     }
 
-    // Mutual best matches above the threshold join one group.
-    let mut parent: Vec<usize> = (0..sentences.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    let mut pairs: Vec<(usize, usize)> = best
+    // Mutual best matches above the threshold, strongest first, join groups by average link: two groups merge
+    // when they share no article (a claim takes one sentence per source) and stay similar on average,
+    // so that one loose sentence cannot chain two different claims together.
+    let mut edges: Vec<(f64, usize, usize)> = best
         .iter()
         .filter(|(_, (score, _))| *score >= THRESHOLD)
-        .filter_map(|(&(i, _), &(_, j))| {
+        .filter_map(|(&(i, _), &(score, j))| {
             let back = best.get(&(j, sentences[i].article)).map(|b| b.1);
-            (back == Some(i) && i < j).then_some((i, j))
+            (back == Some(i) && i < j).then_some((score, i, j))
         })
         .collect();
-    pairs.sort_unstable();
-    for (i, j) in pairs {
-        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-        if ri != rj {
-            parent[ri.max(rj)] = ri.min(rj);
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut group_of: Vec<usize> = (0..sentences.len()).collect();
+    let mut members_of: HashMap<usize, Vec<usize>> =
+        (0..sentences.len()).map(|i| (i, vec![i])).collect();
+    for (_, i, j) in edges {
+        let (gi, gj) = (group_of[i], group_of[j]);
+        if gi == gj {
+            continue;
+        }
+        let (a, b) = (&members_of[&gi], &members_of[&gj]);
+        let shares_article = a.iter().any(|&x| {
+            b.iter()
+                .any(|&y| sentences[x].article == sentences[y].article)
+        });
+        if shares_article {
+            continue;
+        }
+        let total: f64 = a
+            .iter()
+            .flat_map(|&x| b.iter().map(move |&y| (x, y)))
+            .map(|(x, y)| similarity(&sentences[x], &sentences[y]))
+            .sum();
+        if total / ((a.len() * b.len()) as f64) < THRESHOLD * LINK_SHARE {
+            continue;
+        }
+        let moved = members_of.remove(&gj).unwrap_or_default();
+        for &m in &moved {
+            group_of[m] = gi;
+        }
+        if let Some(into) = members_of.get_mut(&gi) {
+            into.extend(moved);
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..sentences.len() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
-    }
+    let groups = members_of;
 
     let mut claims: Vec<Claim> = groups
         .into_values()

@@ -1,23 +1,42 @@
 //! The root component: owns the workspace, runs the hooks, and lays out the sources panel and the views.
 
 use crate::ui::components::{
-    ClaimsView, EmptyState, EntitiesView, FiguresView, Notices, ReaderView, SimilarityView,
-    SourcesPanel, Status, Tabs, TimelineView,
+    ClaimsView, EmptyState, EntitiesView, ExportMenu, FiguresView, Notices, ReaderView,
+    SimilarityView, SourcesPanel, Status, Tabs, TimelineView,
 };
 use crate::ui::hooks::{
-    restore_workspace, use_analysis_runner, use_demo_link, use_model_loader, use_persistence,
-    use_window_drop,
+    use_analysis_runner, use_model_loader, use_persistence, use_restore, use_window_drop,
 };
 use crate::ui::state::{View, Workspace};
 use yew::prelude::*;
 
+/// Moves the keyboard focus past the sources panel: to the selected view tab when there are views,
+/// else to the main area. Done in code rather than by following `#main`, so the URL's fragment
+/// (which may carry a shared analysis) is never touched.
+fn skip_to_views(event: MouseEvent) {
+    event.prevent_default();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = document
+        .query_selector("nav#views [role=tab][aria-selected=true]")
+        .ok()
+        .flatten()
+        .or_else(|| document.get_element_by_id("main"));
+    if let Some(target) =
+        target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = target.focus();
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let workspace = use_reducer(restore_workspace);
+    let workspace = use_reducer(Workspace::default);
+    use_restore(&workspace);
     use_persistence(&workspace);
     use_analysis_runner(&workspace);
-    use_demo_link(&workspace);
     use_model_loader(&workspace);
     let dragging = use_window_drop(&workspace);
 
@@ -57,18 +76,22 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<UseReducerHandle<Workspace>> context={workspace.clone()}>
             <div class={classes!("app", dragging.then_some("dragging"))} data-ready="true">
+                <a class="skip-link" id="skip-to-views" href="#main" onclick={Callback::from(skip_to_views)}>{ "Skip to the views" }</a>
                 <header class="topbar">
                     <div class="brand">
                         <h1>{ "Corroborate" }</h1>
                         <p class="tagline">{ "Compare how news sources report one event. Everything stays on this device." }</p>
                     </div>
-                    <Status />
+                    <div class="topbar-actions">
+                        <Status />
+                        <ExportMenu />
+                    </div>
                 </header>
                 <div class="layout">
                     <aside class="sidebar">
                         <SourcesPanel dragging={dragging} />
                     </aside>
-                    <main class="main" id="main">
+                    <main class="main" id="main" tabindex="-1">
                         <Notices />
                         { main }
                     </main>

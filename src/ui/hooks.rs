@@ -1,8 +1,10 @@
-//! Hooks and browser glue: the workspace context, the analysis runner, saving to localStorage,
-//! the `?demo` link, window-wide drag and drop, and reading dropped or picked files.
+//! Hooks and browser glue: the workspace context, the analysis runner, restoring and saving the workspace
+//! (through [`crate::ui::storage`]), share links, the `?demo` link, window-wide drag and drop, and reading dropped or picked files.
 
 use crate::analysis;
-use crate::ui::state::{Action, AnalysisState, FileInput, Workspace, STORAGE_KEY};
+use crate::ui::persist;
+use crate::ui::state::{Action, AnalysisState, FileInput, Workspace};
+use crate::ui::storage;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -22,59 +24,76 @@ pub fn use_workspace() -> WorkspaceHandle {
     use_context::<WorkspaceHandle>().expect("components are rendered inside the workspace provider")
 }
 
-/// The browser's localStorage, or `None` when it is unavailable (private modes, sandboxed frames).
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// A readable message for an error thrown by the browser.
 fn js_message(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the browser refused".to_string())
+    storage::js_message(error)
 }
 
-/// The workspace saved by an earlier visit, or an empty one (with a warning when the save was unreadable).
-pub fn restore_workspace() -> Workspace {
-    let saved = local_storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
-    match saved {
-        None => Workspace::default(),
-        Some(json) => Workspace::from_json(&json).unwrap_or_else(|error| Workspace {
-            storage_warning: Some(format!(
-                "The workspace saved in this browser could not be read ({error}), so the app started empty."
-            )),
-            ..Workspace::default()
-        }),
-    }
+/// At start, once: restores the saved workspace, then adds the sources of a share link (`#w=...`), then the
+/// demo when the address says `?demo`, in that order so that nothing is added twice or overwritten.
+#[hook]
+pub fn use_restore(workspace: &WorkspaceHandle) {
+    let dispatcher = workspace.dispatcher();
+    use_effect_with((), move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let restored = storage::restore().await;
+            dispatcher.dispatch(Action::Restored(restored.sources));
+            if let Some(warning) = restored.warning {
+                dispatcher.dispatch(Action::StorageFailed(warning));
+            }
+            match storage::take_share_fragment() {
+                Some(Ok(sources)) => dispatcher.dispatch(Action::Import {
+                    sources,
+                    origin: "the share link".to_string(),
+                }),
+                Some(Err(error)) => dispatcher.dispatch(Action::Notify(format!(
+                    "The share link could not be opened: {error}. Nothing was changed."
+                ))),
+                None => {}
+            }
+            if demo_requested() {
+                dispatcher.dispatch(Action::LoadDemo);
+            }
+        });
+    });
 }
 
-/// Writes the workspace to localStorage.
-fn save_workspace(workspace: &Workspace) -> Result<(), String> {
-    let json = workspace.to_json()?;
-    let storage =
-        local_storage().ok_or_else(|| "this browser offers no local storage".to_string())?;
-    storage
-        .set_item(STORAGE_KEY, &json)
-        .map_err(|e| js_message(&e))
-}
-
-/// Saves the workspace whenever its sources change; a failure becomes a warning, never a crash.
+/// Saves the workspace whenever its sources or the user's edits change, after a short pause for more
+/// changes and never before the saved workspace has been read; a failure becomes a warning, never a crash.
 #[hook]
 pub fn use_persistence(workspace: &WorkspaceHandle) {
     let handle = workspace.clone();
-    use_effect_with(workspace.revision, move |&revision| {
-        // Revision 0 is the workspace as restored (or empty): there is nothing new to save.
-        if revision > 0 {
-            match save_workspace(&handle) {
-                Ok(()) => handle.dispatch(Action::StorageOk),
-                Err(error) => handle.dispatch(Action::StorageFailed(format!(
-                    "Your workspace could not be saved in this browser ({error}). It stays open, but a reload will lose it."
-                ))),
+    use_effect_with(
+        (workspace.revision, workspace.restored),
+        move |&(revision, restored)| {
+            // Revision 0 is the workspace as restored (or empty): there is nothing new to save.
+            if restored && revision > 0 {
+                storage::schedule_save(move || {
+                    let json = match handle.to_json() {
+                        Ok(json) => json,
+                        Err(error) => {
+                            handle.dispatch(Action::StorageFailed(save_failed(&error)));
+                            return;
+                        }
+                    };
+                    let dispatcher = handle.dispatcher();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match storage::write(json).await {
+                            Ok(()) => dispatcher.dispatch(Action::StorageOk),
+                            Err(error) => {
+                                dispatcher.dispatch(Action::StorageFailed(save_failed(&error)))
+                            }
+                        }
+                    });
+                });
             }
-        }
-    });
+        },
+    );
+}
+
+/// The warning shown when saving fails.
+fn save_failed(error: &str) -> String {
+    format!("Your workspace could not be saved in this browser ({error}). It stays open, but a reload will lose it.")
 }
 
 /// A job that runs at most once, shared by the ways it can be started.
@@ -124,6 +143,8 @@ pub fn use_analysis_runner(workspace: &WorkspaceHandle) {
                     if *latest.borrow() != generation {
                         return;
                     }
+                    // The sources are written before the analysis starts, so a crash in it loses nothing.
+                    storage::flush_save();
                     let options = analysis::Options {
                         ner: model.as_deref(),
                     };
@@ -192,15 +213,26 @@ fn demo_requested() -> bool {
         .unwrap_or(false)
 }
 
-/// Loads the demo once at start when the address says `?demo`.
-#[hook]
-pub fn use_demo_link(workspace: &WorkspaceHandle) {
-    let dispatcher = workspace.dispatcher();
-    use_effect_with((), move |_| {
-        if demo_requested() {
-            dispatcher.dispatch(Action::LoadDemo);
+/// The callback for files read from a drop or the picker: workspace exports are imported (or refused with a
+/// message), everything else is added as articles.
+pub fn on_files_read(dispatcher: UseReducerDispatcher<Workspace>) -> Callback<Vec<FileInput>> {
+    Callback::from(move |files: Vec<FileInput>| {
+        let (articles, workspaces) = persist::split_imports(files);
+        if !articles.is_empty() {
+            dispatcher.dispatch(Action::AddFiles(articles));
         }
-    });
+        for (name, parsed) in workspaces {
+            match parsed {
+                Ok(sources) => dispatcher.dispatch(Action::Import {
+                    sources,
+                    origin: name,
+                }),
+                Err(error) => dispatcher.dispatch(Action::Notify(format!(
+                    "{name} could not be imported: {error}. Nothing else was changed."
+                ))),
+            }
+        }
+    })
 }
 
 /// Reads every file of `files` in order and hands them over together when all are read.
@@ -302,11 +334,7 @@ pub fn use_window_drop(workspace: &WorkspaceHandle) -> bool {
                     let files = drag.data_transfer().and_then(|t| t.files());
                     if let Some(files) = files.filter(|f| f.length() > 0) {
                         event.prevent_default();
-                        let dispatcher = dispatcher.clone();
-                        read_files(
-                            files,
-                            Callback::from(move |read| dispatcher.dispatch(Action::AddFiles(read))),
-                        );
+                        read_files(files, on_files_read(dispatcher.clone()));
                     }
                 },
             ));

@@ -1,13 +1,15 @@
 //! The Yew layer: state, components and SVG charts. Pure view helpers compile everywhere; components only on wasm32.
 //!
-//! The pure modules ([`format`], [`highlight`], [`chart`], [`heatmap`], [`timeline`], [`claim_filter`], [`state`]) hold every decision worth testing and
+//! The pure modules ([`format`], [`highlight`], [`chart`], [`heatmap`], [`timeline`], [`claim_filter`], [`state`], [`persist`], [`export`]) hold every decision worth testing and
 //! are tested natively with `cargo test --lib ui::`; the components only turn their results into HTML.
 
 pub mod chart;
 pub mod claim_filter;
+pub mod export;
 pub mod format;
 pub mod heatmap;
 pub mod highlight;
+pub mod persist;
 pub mod state;
 pub mod timeline;
 
@@ -17,6 +19,8 @@ mod app;
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
+#[cfg(target_arch = "wasm32")]
+mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -7,16 +7,11 @@
 
 use crate::analysis::tagger::NerModel;
 use crate::analysis::{self, Analysis, Article, Span};
+use crate::ui::persist;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::rc::Rc;
-
-/// The localStorage key of the saved workspace.
-pub const STORAGE_KEY: &str = "corroborate.workspace.v1";
-
-/// The version written in the saved workspace; a different version is not read.
-const SAVE_VERSION: u32 = 1;
 
 /// One source the user added: an ingested article, or a file that could not be read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -204,6 +199,17 @@ pub enum Action {
     StorageOk,
     /// The user dismissed the notice.
     DismissNotice,
+    /// The saved workspace was read at start (empty when there was none): its sources come first.
+    Restored(Vec<Source>),
+    /// Sources came from an imported workspace file or a share link: they are added like a drop.
+    Import {
+        /// The sources, already checked by [`persist::parse`].
+        sources: Vec<Source>,
+        /// Where they came from, for the notice ("team.json", "the share link").
+        origin: String,
+    },
+    /// Something the user should read about the last action (a refused import, a link too long).
+    Notify(String),
 }
 
 /// The whole state of the app.
@@ -236,6 +242,8 @@ pub struct Workspace {
     pub ner: Option<Rc<NerModel>>,
     /// Whether the shown analysis found its names with the learned tagger.
     pub names_by_model: bool,
+    /// Whether the saved workspace has been read; nothing is saved before, so that it is never overwritten.
+    pub restored: bool,
 }
 
 impl PartialEq for Workspace {
@@ -262,21 +270,8 @@ impl PartialEq for Workspace {
             && self.storage_warning == other.storage_warning
             && self.ner.is_some() == other.ner.is_some()
             && self.names_by_model == other.names_by_model
+            && self.restored == other.restored
     }
-}
-
-/// The saved form of the workspace, borrowed for writing.
-#[derive(Serialize)]
-struct SavedRef<'a> {
-    version: u32,
-    sources: Vec<&'a Source>,
-}
-
-/// The saved form of the workspace, owned for reading.
-#[derive(Deserialize)]
-struct Saved {
-    version: u32,
-    sources: Vec<Source>,
 }
 
 /// Returns `path`, or `stem (2).ext`, `stem (3).ext`, ... when `path` is already taken.
@@ -299,32 +294,34 @@ pub fn unique_path(path: &str, taken: &dyn Fn(&str) -> bool) -> String {
 impl Workspace {
     /// Restores a workspace from its saved JSON; the analysis must then be run again.
     pub fn from_json(json: &str) -> Result<Workspace, String> {
-        let saved: Saved = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        if saved.version != SAVE_VERSION {
-            return Err(format!("saved with version {}", saved.version));
-        }
         let mut workspace = Workspace::default();
-        for source in saved.sources {
-            // A hand-edited save could repeat a path; the uniqueness invariant is restored here.
-            let mut source = source;
-            let path = unique_path(source.path(), &|p| workspace.has_path(p));
-            match &mut source {
-                Source::Ok { article } => article.path = path,
-                Source::Error { path: p, .. } => *p = path,
-            }
-            workspace.sources.push(Rc::new(source));
-        }
+        workspace.add_sources(persist::parse(json)?);
         workspace.reset_analysis();
         Ok(workspace)
     }
 
     /// The saved form of the workspace: sources only, since the analysis is recomputed on load.
     pub fn to_json(&self) -> Result<String, String> {
-        let saved = SavedRef {
-            version: SAVE_VERSION,
-            sources: self.sources.iter().map(|s| s.as_ref()).collect(),
-        };
-        serde_json::to_string(&saved).map_err(|e| e.to_string())
+        persist::to_json(self.sources.iter().map(|s| s.as_ref()), None)
+    }
+
+    /// Adds sources read from a save, an import or a link, each under a unique path; returns how many were read.
+    ///
+    /// A hand-edited file could repeat a path or reuse one already here; the uniqueness invariant is restored here.
+    fn add_sources(&mut self, sources: Vec<Source>) -> usize {
+        let mut n_ok = 0;
+        for mut source in sources {
+            let path = unique_path(source.path(), &|p| self.has_path(p));
+            match &mut source {
+                Source::Ok { article } => {
+                    article.path = path;
+                    n_ok += 1;
+                }
+                Source::Error { path: p, .. } => *p = path,
+            }
+            self.sources.push(Rc::new(source));
+        }
+        n_ok
     }
 
     /// Whether a source with this path exists.
@@ -580,6 +577,44 @@ impl Workspace {
             Action::DismissNotice => {
                 self.notice.as_ref()?;
                 next.notice = None;
+            }
+            Action::Restored(saved) => {
+                if self.restored {
+                    return None;
+                }
+                next.restored = true;
+                if !saved.is_empty() {
+                    // Anything added while the save was being read goes after the saved sources.
+                    let added = std::mem::take(&mut next.sources);
+                    next.add_sources(saved);
+                    next.add_sources(added.iter().map(|s| s.as_ref().clone()).collect());
+                    next.revision += 1;
+                    next.reset_analysis();
+                }
+            }
+            Action::Import { sources, origin } => {
+                let n_sources = sources.len();
+                let n_ok = next.add_sources(sources);
+                next.notice = Some(if n_sources == 0 {
+                    format!("{origin} holds no sources.")
+                } else {
+                    format!(
+                        "Added {} from {origin}.",
+                        crate::ui::format::count(n_sources, "source", "sources")
+                    )
+                });
+                if n_sources > 0 {
+                    next.revision += 1;
+                }
+                if n_ok > 0 {
+                    next.reset_analysis();
+                }
+            }
+            Action::Notify(message) => {
+                if self.notice.as_deref() == Some(message.as_str()) {
+                    return None;
+                }
+                next.notice = Some(message);
             }
             Action::ModelLoaded(model) => {
                 next.ner = Some(model);
@@ -839,9 +874,69 @@ mod tests {
         assert_eq!(back.sources, ws.sources);
         assert_eq!(back.state, AnalysisState::Running);
         assert!(Workspace::from_json("{").is_err());
-        assert!(Workspace::from_json(r#"{"version":2,"sources":[]}"#).is_err());
+        assert!(Workspace::from_json(r#"{"version":3,"sources":[]}"#).is_err());
         let repeated = r#"{"version":1,"sources":[{"status":"error","path":"x","message":"m"},{"status":"error","path":"x","message":"m"}]}"#;
         let back = Workspace::from_json(repeated).expect("readable");
         assert_eq!(paths(&back), ["x", "x (2)"]);
+    }
+
+    #[test]
+    fn restore_and_import() {
+        let dropped = apply(
+            &Workspace::default(),
+            Action::AddFiles(vec![file("a.txt", "Dropped early.")]),
+        );
+        assert!(!dropped.restored);
+        let saved = vec![
+            Source::Ok {
+                article: analysis::ingest_text("a.txt", "Saved."),
+            },
+            Source::Error {
+                path: "b.pdf".into(),
+                message: "m".into(),
+            },
+        ];
+        let restored = apply(&dropped, Action::Restored(saved.clone()));
+        assert!(restored.restored);
+        assert_eq!(
+            paths(&restored),
+            ["a.txt", "b.pdf", "a (2).txt"],
+            "saved sources first"
+        );
+        assert!(restored.revision > dropped.revision);
+        assert!(
+            restored.apply(Action::Restored(saved.clone())).is_none(),
+            "restored once"
+        );
+        let empty = apply(&Workspace::default(), Action::Restored(Vec::new()));
+        assert_eq!((empty.revision, empty.state), (0, AnalysisState::Idle));
+
+        let imported = apply(
+            &restored,
+            Action::Import {
+                sources: saved,
+                origin: "team.json".into(),
+            },
+        );
+        assert_eq!(
+            paths(&imported),
+            ["a.txt", "b.pdf", "a (2).txt", "a (3).txt", "b (2).pdf"]
+        );
+        assert_eq!(
+            imported.notice.as_deref(),
+            Some("Added 2 sources from team.json.")
+        );
+        assert!(imported.generation > restored.generation);
+        let nothing = apply(
+            &restored,
+            Action::Import {
+                sources: Vec::new(),
+                origin: "x.json".into(),
+            },
+        );
+        assert_eq!(nothing.revision, restored.revision);
+        assert_eq!(nothing.notice.as_deref(), Some("x.json holds no sources."));
+        let told = apply(&restored, Action::Notify("Refused.".into()));
+        assert!(told.apply(Action::Notify("Refused.".into())).is_none());
     }
 }

@@ -131,7 +131,8 @@ pub fn EntitiesView() -> Html {
             if count == 0 {
                 html! {
                     <td class="coverage none" data-path={article.path.clone()} data-count="0" title={format!("Not named by {outlet}")}>
-                        <span aria-label="not named">{ "·" }</span>
+                        <span aria-hidden="true">{ "·" }</span>
+                        <span class="visually-hidden">{ "not named" }</span>
                     </td>
                 }
             } else {
@@ -144,7 +145,10 @@ pub fn EntitiesView() -> Html {
                 });
                 html! {
                     <td class="coverage named" data-path={article.path.clone()} data-count={count.to_string()} {onclick}>
-                        <button type="button" class="cell" title={format!("{}: named {} by {outlet}; show the first mention", entity.name, format::count(count as usize, "time", "times"))}>
+                        // The name starts with the visible count (so speech input can say it) and says whose and what.
+                        <button type="button" class="cell"
+                            aria-label={format!("{count}: {} named by {outlet}", entity.name)}
+                            title={format!("{}: named {} by {outlet}; show the first mention", entity.name, format::count(count as usize, "time", "times"))}>
                             { count }
                         </button>
                     </td>

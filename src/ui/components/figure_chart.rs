@@ -11,6 +11,7 @@ use crate::ui::components::item_panel::figure_focus;
 use crate::ui::format;
 use crate::ui::hooks::use_workspace;
 use crate::ui::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The most slots offered at once, so that the chart stays readable (and the palette has six colours).
@@ -121,19 +122,40 @@ pub fn FigureChart() -> Html {
         let name = format::measure_name(slot.measure, slot.label.as_deref());
         let points = line.points.iter().filter_map(|p| {
             let member = *members[s].get(p.key)?;
-            let figure = analysis.extracted.get(member.article)?.figures.get(member.index)?;
+            let figure = analysis
+                .extracted
+                .get(member.article)?
+                .figures
+                .get(member.index)?;
             let date = analysis.articles.get(member.article).and_then(|a| a.date);
             let outlet = outlets.get(member.article).cloned().unwrap_or_default();
             let focus = figure_focus(&analysis, member);
             let dispatcher = workspace.dispatcher();
-            let onclick = Callback::from(move |_: MouseEvent| {
+            let open = Rc::new(move || {
                 if let Some(focus) = focus.clone() {
                     dispatcher.dispatch(Action::Focus(focus));
                 }
             });
+            let onclick = {
+                let open = open.clone();
+                Callback::from(move |_: MouseEvent| open())
+            };
+            // A point is a button for the keyboard too: Enter or Space opens its sentence, as a click does.
+            let onkeydown = Callback::from(move |event: KeyboardEvent| {
+                if event.key() == "Enter" || event.key() == " " {
+                    event.prevent_default();
+                    open();
+                }
+            });
+            let title = format!(
+                "{name}: {} ({outlet}, {})",
+                format::figure_value(figure),
+                format::date_or_none(date)
+            );
             Some(html! {
-                <circle class="point" cx={format!("{:.1}", p.x)} cy={format!("{:.1}", p.y)} r="5" {onclick}>
-                    <title>{ format!("{name}: {} ({outlet}, {})", format::figure_value(figure), format::date_or_none(date)) }</title>
+                <circle class="point" cx={format!("{:.1}", p.x)} cy={format!("{:.1}", p.y)} r="5"
+                    tabindex="0" role="button" aria-label={title.clone()} {onclick} {onkeydown}>
+                    <title>{ title }</title>
                 </circle>
             })
         });
@@ -194,13 +216,17 @@ pub fn FigureChart() -> Html {
 
     html! {
         <figure class="chart">
-            <svg id="figure-chart" viewBox={format!("0 0 {} {}", frame.width, frame.height)} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
-                <g class="grid">{ for grid }</g>
-                <line class="axis" x1={format!("{:.1}", geometry.x0)} x2={format!("{:.1}", geometry.x1)} y1={format!("{:.1}", geometry.y1)} y2={format!("{:.1}", geometry.y1)} />
-                { for x_ticks }
-                { undated }
-                { for lines }
-            </svg>
+            <div class="chart-scroll">
+                <svg id="figure-chart" viewBox={format!("0 0 {} {}", frame.width, frame.height)} role="group" aria-label={label.clone()} aria-describedby="figure-chart-desc" preserveAspectRatio="xMidYMid meet">
+                    <title>{ &label }</title>
+                    <desc id="figure-chart-desc">{ "Each point is one source's value, placed at its report date; the table of figure slots holds the same values as text." }</desc>
+                    <g class="grid">{ for grid }</g>
+                    <line class="axis" x1={format!("{:.1}", geometry.x0)} x2={format!("{:.1}", geometry.x1)} y1={format!("{:.1}", geometry.y1)} y2={format!("{:.1}", geometry.y1)} />
+                    { for x_ticks }
+                    { undated }
+                    { for lines }
+                </svg>
+            </div>
             <figcaption>
                 <ul class="chart-legend">{ for legend }</ul>
                 <span class="muted">{ "Values by report date. Click a point to read its sentence; click a legend entry to show or hide it." }</span>

@@ -3,6 +3,7 @@
 mod claims;
 mod empty_state;
 mod entities;
+mod export_menu;
 mod figure_chart;
 mod figures;
 mod item_panel;
@@ -18,6 +19,7 @@ mod timeline;
 pub use claims::ClaimsView;
 pub use empty_state::EmptyState;
 pub use entities::EntitiesView;
+pub use export_menu::ExportMenu;
 pub use figure_chart::FigureChart;
 pub use figures::FiguresView;
 pub use item_panel::ItemPanel;

@@ -166,7 +166,9 @@ fn heatmap_svg(
     html! {
         <div class="chart-scroll">
             <svg id="similarity-heatmap" width={format!("{:.0}", geometry.width)} height={format!("{:.0}", geometry.height)}
-                viewBox={format!("0 0 {:.0} {:.0}", geometry.width, geometry.height)} role="group" aria-label="Similarity of every two sources">
+                viewBox={format!("0 0 {:.0} {:.0}", geometry.width, geometry.height)} role="group" aria-label="Similarity of every two sources" aria-describedby="similarity-heatmap-desc">
+                <title>{ "Similarity of every two sources" }</title>
+                <desc id="similarity-heatmap-desc">{ "A grid with one row and one column per source; each cell is a button named with the two sources and the share of wording they have in common." }</desc>
                 <g class="labels">{ for row_labels }{ for column_labels }</g>
                 <g class="cells">{ for cells }</g>
             </svg>

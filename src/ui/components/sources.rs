@@ -1,7 +1,7 @@
 //! The sources panel (`section#sources`): drop zone, file picker, paste box, demo button and the source list.
 
 use crate::ui::components::SourceItem;
-use crate::ui::hooks::{read_files, use_workspace};
+use crate::ui::hooks::{on_files_read, read_files, use_workspace};
 use crate::ui::state::Action;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -36,11 +36,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
                 return;
             };
             if let Some(files) = input.files() {
-                let dispatcher = dispatcher.clone();
-                read_files(
-                    files,
-                    Callback::from(move |read| dispatcher.dispatch(Action::AddFiles(read))),
-                );
+                read_files(files, on_files_read(dispatcher.clone()));
             }
             // Clearing the picker lets the same file be chosen again later.
             input.set_value("");

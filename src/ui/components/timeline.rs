@@ -347,7 +347,9 @@ pub fn TimelineView() -> Html {
             } else {
                 <figure class="chart timeline">
                     <div class="chart-scroll">
-                        <svg id="timeline" class={classes!(narrow.then_some("narrow"))} viewBox={format!("0 0 {:.0} {:.0}", geometry.width, geometry.height)} role="group" aria-label="Timeline of report dates and mentioned dates">
+                        <svg id="timeline" class={classes!(narrow.then_some("narrow"))} viewBox={format!("0 0 {:.0} {:.0}", geometry.width, geometry.height)} role="group" aria-label="Timeline of report dates and mentioned dates" aria-describedby="timeline-desc">
+                            <title>{ "Timeline of report dates and mentioned dates" }</title>
+                            <desc id="timeline-desc">{ "One lane per source: its report date, then each date its text mentions, each a button named with the date, the words and how the date was resolved." }</desc>
                             <g class="lanes">{ for lane_rows }</g>
                             <g class="ticks">{ for ticks }</g>
                             <line class="axis" x1={format!("{:.1}", geometry.x0)} x2={format!("{:.1}", geometry.x1)} y1={format!("{:.1}", geometry.axis_y)} y2={format!("{:.1}", geometry.axis_y)} />
