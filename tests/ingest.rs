@@ -34,7 +34,7 @@ struct Case {
     excludes: Vec<String>,
     /// A fragment of some warning; "none" for no warnings.
     warning: Option<String>,
-    /// The error variant expected: "Empty", "Binary", "Unsupported", "TooLarge".
+    /// The error variant expected: "Empty", "Binary", "Unsupported", "TooLarge", "Corrupt", "Archive".
     error: Option<String>,
     /// A fragment of the error message.
     message: Option<String>,

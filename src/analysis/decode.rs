@@ -31,6 +31,22 @@ pub enum DecodeError {
         /// The largest size accepted.
         limit: usize,
     },
+    /// The file is of a known kind (ZIP, DOCX, PDF, e-mail) but damaged, truncated or not what its name says.
+    Corrupt {
+        /// The kind of file, as the user would call it.
+        kind: String,
+        /// What is wrong, in the user's words.
+        detail: String,
+    },
+    /// The PDF has pages but no text layer: a scan or a picture of text.
+    NoTextLayer,
+    /// An archive breaks a safety limit (total size, compression ratio, member count, nesting).
+    ArchiveLimit {
+        /// Which limit, in the user's words.
+        detail: String,
+    },
+    /// The file is an archive of several files; read it with `ingest_all`, which returns one result per member.
+    Archive,
 }
 
 impl fmt::Display for DecodeError {
@@ -50,6 +66,22 @@ impl fmt::Display for DecodeError {
                 "the file is too large ({} MB; the limit is {} MB); split it or paste the article text instead",
                 bytes.div_ceil(1024 * 1024),
                 limit / (1024 * 1024)
+            ),
+            DecodeError::Corrupt { kind, detail } => write!(
+                f,
+                "this {kind} file could not be read, it is damaged or not what its name says ({detail}); open it in its own program and save it again, or paste the article text"
+            ),
+            DecodeError::NoTextLayer => write!(
+                f,
+                "this PDF has no text layer (a scan?); run OCR first or paste the text"
+            ),
+            DecodeError::ArchiveLimit { detail } => write!(
+                f,
+                "the archive was not unpacked because {detail}; unpack it yourself and add the articles one by one"
+            ),
+            DecodeError::Archive => write!(
+                f,
+                "this is an archive of several files; add it through the file picker, which opens archives"
             ),
         }
     }

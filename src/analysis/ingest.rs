@@ -1,12 +1,14 @@
 //! Files to articles: picks the reader by file type and pulls out metadata.
 //!
-//! Three readers: plain text (the text is kept unchanged; leading header lines become metadata),
-//! Markdown (rendered to plain text) and HTML (see [`super::html`]).
+//! Three text readers: plain text (the text is kept unchanged; leading header lines become metadata),
+//! Markdown (rendered to plain text) and HTML (see [`super::html`]); and document readers for PDF
+//! ([`super::pdf`]), Word ([`super::docx`]) and saved e-mail ([`super::eml`]). ZIP archives hold
+//! many files: [`ingest_all`] reads them through [`super::archive`].
 //! *Invariant*: only [`ingest`] can fail, and only before a reader runs; readers return warnings.
 
 use super::decode::{decode, DecodeError, MAX_BYTES};
-use super::html;
 use super::model::{Article, Span};
+use super::{archive, docx, eml, html, pdf};
 use chrono::NaiveDate;
 
 /// The input formats a reader exists for.
@@ -22,7 +24,8 @@ pub enum Format {
 
 /// Reads one file into an article. Only decoding can fail.
 ///
-/// Known formats that cannot be read yet (PDF, Word, ZIP, images) are refused by their
+/// PDF, DOCX and saved e-mails are read by their own readers; a ZIP archive is refused with
+/// [`DecodeError::Archive`] (use [`ingest_all`]). Known formats that cannot be read (images, DOC) are refused by their
 /// magic bytes whatever the file is called, and by their extension.
 ///
 /// # Examples
@@ -32,6 +35,7 @@ pub enum Format {
 /// assert_eq!(article.source, "Meridian Wire");
 /// assert_eq!(article.body.of(&article.text), "The toll rose.");
 /// assert!(ingest("scan.pdf", b"%PDF-1.7 ...").is_err());
+/// assert!(ingest("photo.png", b"\x89PNG\r\n").is_err());
 /// ```
 pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, DecodeError> {
     if bytes.len() > MAX_BYTES {
@@ -43,7 +47,11 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    if let Some(kind) = sniff_magic(bytes).or_else(|| unsupported_extension(&extension(path))) {
+    let ext = extension(path);
+    if let Some(result) = read_document(path, &ext, bytes) {
+        return result;
+    }
+    if let Some(kind) = sniff_magic(bytes).or_else(|| unsupported_extension(&ext)) {
         return Err(DecodeError::Unsupported {
             kind: kind.to_string(),
         });
@@ -56,6 +64,60 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, DecodeError> {
     warnings.append(&mut article.warnings);
     article.warnings = warnings;
     Ok(article)
+}
+
+/// Reads every article in a file: one entry for a single file, one per member for a ZIP archive.
+///
+/// Each entry is named by its path ("news.zip/folder/wire.txt") and read on its own, so a damaged
+/// member never stops the others.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::ingest::ingest_all;
+/// let results = ingest_all("wire.txt", b"The toll rose.");
+/// assert_eq!(results.len(), 1);
+/// assert_eq!(results[0].0, "wire.txt");
+/// ```
+pub fn ingest_all(path: &str, bytes: &[u8]) -> Vec<(String, Result<Article, DecodeError>)> {
+    if bytes.len() <= MAX_BYTES && archive::is_archive(path, bytes) {
+        return archive::ingest_many(path, bytes);
+    }
+    vec![(path.to_string(), ingest(path, bytes))]
+}
+
+/// Reads the document formats (PDF, DOCX, e-mail) by magic bytes or extension; `None` for text formats.
+fn read_document(path: &str, ext: &str, bytes: &[u8]) -> Option<Result<Article, DecodeError>> {
+    let zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    let not_really = |kind: &str, what: &str| {
+        Some(Err(DecodeError::Corrupt {
+            kind: kind.to_string(),
+            detail: format!("its contents are not {what}"),
+        }))
+    };
+    if bytes.starts_with(b"%PDF") {
+        return Some(pdf::read_pdf(path, bytes));
+    }
+    if zip {
+        if archive::is_archive(path, bytes) {
+            return Some(Err(DecodeError::Archive));
+        }
+        let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+        let wordish = head.windows(5).any(|w| w == b"word/");
+        if ext == "docx" || ext == "docm" || ext == "dotx" || wordish {
+            return Some(docx::read_docx(path, bytes));
+        }
+        return None;
+    }
+    match ext {
+        "pdf" => return not_really("PDF", "a PDF document (no %PDF header)"),
+        "docx" | "docm" | "dotx" => return not_really("Word (DOCX)", "a ZIP package"),
+        "zip" => return not_really("ZIP", "a ZIP archive"),
+        _ => {}
+    }
+    if ext == "eml" || ext == "mht" || eml::looks_like_eml(bytes) {
+        return Some(eml::read_eml(path, bytes));
+    }
+    None
 }
 
 /// Makes an article of text that is already decoded (a paste, a plain-text file).
@@ -132,12 +194,8 @@ pub fn file_stem(path: &str) -> String {
 fn sniff_magic(bytes: &[u8]) -> Option<&'static str> {
     let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
     let contains = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
-    if bytes.starts_with(b"%PDF") {
-        Some("PDF")
-    } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        if contains(b"word/") {
-            Some("Word (DOCX)")
-        } else if contains(b"application/epub") {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if contains(b"application/epub") {
             Some("EPUB")
         } else if contains(b"opendocument") {
             Some("OpenDocument (ODT)")
@@ -166,12 +224,9 @@ fn sniff_magic(bytes: &[u8]) -> Option<&'static str> {
 /// Names formats that cannot be read yet by their extension.
 fn unsupported_extension(ext: &str) -> Option<&'static str> {
     Some(match ext {
-        "pdf" => "PDF",
-        "docx" => "Word (DOCX)",
         "doc" => "Word 97-2003 (DOC)",
         "odt" => "OpenDocument (ODT)",
         "rtf" => "Rich Text (RTF)",
-        "zip" => "ZIP",
         "epub" => "EPUB",
         "png" | "jpg" | "jpeg" | "gif" | "webp" | "tif" | "tiff" | "bmp" | "heic" => "Image",
         "gz" | "tgz" | "7z" | "rar" => "Compressed",
@@ -512,6 +567,20 @@ pub fn read_text(path: &str, text: &str) -> Article {
         meta.title = title_line(body.of(text));
     }
     meta.into_article(path, text.to_string(), body)
+}
+
+/// Reads text rebuilt from a document (PDF, DOCX, e-mail) as plain text, then looks for a byline in
+/// the first few paragraphs, where documents put it under the headline rather than in header lines.
+pub(crate) fn read_document_text(path: &str, text: &str) -> Article {
+    let mut article = read_text(path, text);
+    if article.byline.is_none() {
+        article.byline = text
+            .split("\n\n")
+            .take(4)
+            .find_map(|p| byline_line(p.trim()))
+            .map(str::to_string);
+    }
+    article
 }
 
 /// The first line of a body when it reads as a headline: short, no final period, a blank line after it.

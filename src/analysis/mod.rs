@@ -7,10 +7,13 @@
 //! Nothing here knows about the browser; a test keeps web crates out.
 
 pub mod aliases;
+pub mod archive;
 pub mod claims;
 pub mod dates;
 pub mod decode;
 pub mod demo;
+pub mod docx;
+pub mod eml;
 pub mod events;
 pub mod figures;
 pub mod gazetteer;
@@ -19,6 +22,7 @@ pub mod ingest;
 pub mod model;
 pub mod names;
 pub mod numbers;
+pub mod pdf;
 pub mod report;
 pub mod segment;
 pub mod similarity;
@@ -26,7 +30,7 @@ pub mod slots;
 pub mod tagger;
 
 pub use decode::DecodeError;
-pub use ingest::{ingest, ingest_text};
+pub use ingest::{ingest, ingest_all, ingest_text};
 pub use model::*;
 pub use segment::segment;
 

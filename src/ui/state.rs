@@ -386,25 +386,39 @@ impl Workspace {
         }
     }
 
-    /// Adds one source under a unique path, ingesting its bytes; returns whether it was read.
+    /// Adds one file's sources under unique paths, ingesting its bytes; returns whether any was read.
+    ///
+    /// Formats change (issue 5): a ZIP archive adds one source per member through `ingest_all`,
+    /// each named "archive.zip/folder/file.txt"; a bad member becomes an error source of its own.
     fn add_bytes(&mut self, name: &str, bytes: Result<&[u8], String>) -> bool {
-        let path = unique_path(name, &|p| self.has_path(p));
-        let source = match bytes {
-            Ok(bytes) => match analysis::ingest(&path, bytes) {
-                Ok(article) => Source::Ok { article },
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                let path = unique_path(name, &|p| self.has_path(p));
+                self.sources.push(Rc::new(Source::Error {
+                    path,
+                    message: format!("Could not open this file: {message}."),
+                }));
+                return false;
+            }
+        };
+        let mut any_ok = false;
+        for (member, result) in analysis::ingest_all(name, bytes) {
+            let path = unique_path(&member, &|p| self.has_path(p));
+            let source = match result {
+                Ok(mut article) => {
+                    article.path = path;
+                    Source::Ok { article }
+                }
                 Err(error) => Source::Error {
                     path,
                     message: format!("Could not read this file: {error}."),
                 },
-            },
-            Err(message) => Source::Error {
-                path,
-                message: format!("Could not open this file: {message}."),
-            },
-        };
-        let ok = source.article().is_some();
-        self.sources.push(Rc::new(source));
-        ok
+            };
+            any_ok |= source.article().is_some();
+            self.sources.push(Rc::new(source));
+        }
+        any_ok
     }
 
     /// Applies `action`; `None` means nothing changed (so nothing re-renders).

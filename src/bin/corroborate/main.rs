@@ -46,7 +46,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use corroborate::analysis::report::{self, Failure};
-    use corroborate::analysis::{analyze_with, demo, ingest, Article};
+    use corroborate::analysis::{analyze_with, demo, ingest, ingest_all, Article};
     use std::io::Write;
     use std::path::{Path, PathBuf};
 
@@ -124,20 +124,28 @@ Files that cannot be read are reported and skipped; the exit code is 1 only when
         }
         for path in expand(&paths, &mut failures) {
             let shown = path.display().to_string();
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or(shown.clone());
-            let read = std::fs::read(&path).map_err(|e| format!("cannot read the file: {e}"));
-            match read.and_then(|bytes| ingest(&name, &bytes).map_err(|e| e.to_string())) {
-                Ok(mut article) => {
-                    article.path = shown;
-                    articles.push(article);
+            let bytes = match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    failures.push(Failure {
+                        path: shown,
+                        message: format!("cannot read the file: {e}"),
+                    });
+                    continue;
                 }
-                Err(message) => failures.push(Failure {
-                    path: shown,
-                    message,
-                }),
+            };
+            // One entry per file, or one per member of a ZIP archive ("news.zip/folder/wire.txt").
+            for (name, result) in ingest_all(&shown, &bytes) {
+                match result {
+                    Ok(mut article) => {
+                        article.path = name;
+                        articles.push(article);
+                    }
+                    Err(err) => failures.push(Failure {
+                        path: name,
+                        message: err.to_string(),
+                    }),
+                }
             }
         }
         for failure in &failures {
