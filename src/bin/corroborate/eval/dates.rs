@@ -55,6 +55,15 @@ pub fn run(data: &Path) {
         .into_iter()
         .map(|d| d.span)
         .collect();
+        if std::env::var_os("EVAL_VERBOSE").is_some() {
+            for o in ours.iter().filter(|o| !gold.contains(o)) {
+                let near = gold.iter().find(|g| g.overlaps(*o)).map(|g| g.of(&text));
+                println!("    extra {:?} (gold there: {near:?})", o.of(&text));
+            }
+            for g in gold.iter().filter(|g| !ours.iter().any(|o| o.overlaps(**g))) {
+                println!("    missed {:?}", g.of(&text));
+            }
+        }
         let tp = ours.iter().filter(|o| gold.contains(o)).count();
         exact.add(Counts {
             tp,
