@@ -358,7 +358,7 @@ fn spawn_worker(context: &RunnerContext) -> Result<(web_sys::Worker, Handlers), 
         let message = event
             .dyn_ref::<web_sys::ErrorEvent>()
             .map(|e| e.message())
-            .unwrap_or_else(|| "it failed".to_string());
+            .unwrap_or_else(|| "its script did not load or it stopped".to_string());
         fall_back(&on_failure, &message);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
