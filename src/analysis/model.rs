@@ -427,6 +427,9 @@ pub struct Slot {
     pub members: Vec<ItemRef>,
     /// The slot this one is a part of ("including three children" is part of the death toll).
     pub parent: Option<String>,
+    /// The year of the earlier event the figures are about, for background figures; `None` for the main event.
+    #[serde(default)]
+    pub background: Option<i32>,
 }
 
 /// The cross-article comparison.

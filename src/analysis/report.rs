@@ -152,6 +152,7 @@ pub fn to_json(analysis: &Analysis, failures: &[Failure]) -> Value {
                 "label": s.label,
                 "status": s.status.as_str(),
                 "parent": s.parent,
+                "background": s.background,
                 "members": s.members.iter().map(|m| json!([m.article, m.index])).collect::<Vec<_>>(),
             })
         })

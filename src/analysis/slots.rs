@@ -167,6 +167,7 @@ pub fn align(
             label: slot_label(&key),
             status: status(key.measure, &dated),
             parent: key.parent.as_deref().and_then(|p| ids.get(p).cloned()),
+            background: key.background,
             members,
         });
     }

@@ -96,7 +96,8 @@ pub fn measure_name(measure: Measure, label: Option<&str>) -> String {
     match (measure, label.map(str::trim).filter(|l| !l.is_empty())) {
         (Measure::Other, Some(label)) => label.to_string(),
         (Measure::Other, None) => "other figure".to_string(),
-        (measure, _) => measure.as_str().to_string(),
+        (measure, Some(label)) => format!("{} ({label})", measure.as_str()),
+        (measure, None) => measure.as_str().to_string(),
     }
 }
 

@@ -24,8 +24,9 @@ const SCALE_FACTOR: f64 = 10.0;
 /// other quantities (magnitudes, money) only when there are no main ones, since they share one axis badly.
 fn chart_slots(analysis: &Analysis) -> Vec<usize> {
     let slots = &analysis.comparison.slots;
+    // Background figures (an earlier event) are listed in the table but kept off the chart of this event.
     let top: Vec<usize> = (0..slots.len())
-        .filter(|&i| slots[i].parent.is_none())
+        .filter(|&i| slots[i].parent.is_none() && slots[i].background.is_none())
         .collect();
     let main: Vec<usize> = top
         .iter()
