@@ -6,6 +6,7 @@ use crate::ui::components::{
 };
 use crate::ui::hooks::{
     use_analysis_runner, use_model_loader, use_persistence, use_restore, use_window_drop,
+    AnalysisProgress,
 };
 use crate::ui::state::{View, Workspace};
 use yew::prelude::*;
@@ -36,7 +37,7 @@ pub fn App() -> Html {
     let workspace = use_reducer(Workspace::default);
     use_restore(&workspace);
     use_persistence(&workspace);
-    use_analysis_runner(&workspace);
+    let progress = use_analysis_runner(&workspace);
     use_model_loader(&workspace);
     let dragging = use_window_drop(&workspace);
 
@@ -83,7 +84,9 @@ pub fn App() -> Html {
                         <p class="tagline">{ "Compare how news sources report one event. Everything stays on this device." }</p>
                     </div>
                     <div class="topbar-actions">
-                        <Status />
+                        <ContextProvider<AnalysisProgress> context={progress}>
+                            <Status />
+                        </ContextProvider<AnalysisProgress>>
                         <ExportMenu />
                     </div>
                 </header>

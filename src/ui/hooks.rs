@@ -5,6 +5,7 @@ use crate::analysis;
 use crate::ui::persist;
 use crate::ui::state::{Action, AnalysisState, FileInput, Workspace};
 use crate::ui::storage;
+use crate::ui::work;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -123,41 +124,340 @@ pub fn after_paint(job: impl FnOnce() + 'static) {
     }
 }
 
+/// Where a running analysis stands, for the status line: the worker's progress and a way to cancel it.
+#[derive(Clone, PartialEq)]
+pub struct AnalysisProgress {
+    /// `(done, total)` articles extracted so far, once the worker has said.
+    pub progress: Option<(usize, usize)>,
+    /// Whether the running analysis can be cancelled (only one in a worker can).
+    pub cancellable: bool,
+    /// Stops the running analysis; the last finished one stays on screen.
+    pub cancel: Callback<()>,
+}
+
+/// The worker's script, beside the page: Trunk's loader shim for the `corroborate-worker` program.
+const WORKER_URL: &str = "corroborate-worker_loader.js";
+
+/// One analysis handed to the worker: what the page keeps to put the result together.
+struct Job {
+    /// The generation it is for.
+    generation: u64,
+    /// The articles sent (the worker does not send them back).
+    articles: Vec<analysis::Article>,
+    /// The per-article results received so far.
+    parts: Vec<analysis::ArticleAnalysis>,
+    /// The model, for the main-thread fallback.
+    model: Option<Rc<analysis::tagger::NerModel>>,
+}
+
+/// The handlers of one worker, kept alive as long as it may call them.
+type Handlers = (
+    Closure<dyn FnMut(web_sys::MessageEvent)>,
+    Closure<dyn FnMut(web_sys::Event)>,
+);
+
+/// The page's side of the analysis worker.
+#[derive(Default)]
+struct Runner {
+    /// The live worker, if one has been started and not terminated.
+    worker: Option<web_sys::Worker>,
+    /// Whether the live worker has said it listens.
+    ready: bool,
+    /// Set when workers cannot be used here: every analysis then runs on the page's thread.
+    unavailable: bool,
+    /// The request waiting for the worker to be ready.
+    queued: Option<String>,
+    /// The analysis in the worker, if any.
+    job: Option<Job>,
+    /// The live worker's handlers.
+    handlers: Option<Handlers>,
+    /// Handlers of terminated workers: dropped at the next start, never while one of them may be running.
+    retired: Vec<Handlers>,
+}
+
+impl Runner {
+    /// Stops the worker and forgets its analysis; returns whether an analysis was running in it.
+    fn terminate(&mut self) -> bool {
+        if let Some(worker) = self.worker.take() {
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+            worker.terminate();
+        }
+        self.retired.extend(self.handlers.take());
+        self.ready = false;
+        self.queued = None;
+        self.job.take().is_some()
+    }
+}
+
+/// Shared handles that the worker's handlers need.
+#[derive(Clone)]
+struct RunnerContext {
+    runner: Rc<RefCell<Runner>>,
+    dispatcher: UseReducerDispatcher<Workspace>,
+    progress: UseStateSetter<Option<(usize, usize)>>,
+}
+
 /// Runs the analysis whenever a new generation is marked running, after the "running" state has painted.
 ///
-/// The analysis runs on the main thread for now; a generation that was superseded before its turn is skipped.
+/// The analysis runs in a web worker, so that the page stays responsive; a newer generation supersedes
+/// (terminates) an older one. Where workers are unavailable or fail to start it runs on the page's thread,
+/// with a warning on the console. Returns the progress and the cancel action for the status line.
 #[hook]
-pub fn use_analysis_runner(workspace: &WorkspaceHandle) {
+pub fn use_analysis_runner(workspace: &WorkspaceHandle) -> AnalysisProgress {
     let latest = use_mut_ref(|| 0_u64);
+    let runner = use_mut_ref(Runner::default);
+    let progress = use_state_eq(|| None::<(usize, usize)>);
+    let context = RunnerContext {
+        runner: runner.clone(),
+        dispatcher: workspace.dispatcher(),
+        progress: progress.setter(),
+    };
     let handle = workspace.clone();
     let running = workspace.state == AnalysisState::Running;
-    use_effect_with(
-        (workspace.generation, running),
-        move |&(generation, running)| {
-            if running {
-                *latest.borrow_mut() = generation;
-                let articles = handle.articles();
-                let model = handle.ner.clone();
-                let dispatcher = handle.dispatcher();
-                after_paint(move || {
-                    if *latest.borrow() != generation {
-                        return;
-                    }
-                    // The sources are written before the analysis starts, so a crash in it loses nothing.
-                    storage::flush_save();
-                    let options = analysis::Options {
-                        ner: model.as_deref(),
-                    };
-                    let analysis = Rc::new(analysis::analyze_with(articles, &options));
-                    dispatcher.dispatch(Action::AnalysisFinished {
-                        generation,
-                        analysis,
-                        with_model: model.is_some(),
+    {
+        let latest = latest.clone();
+        let context = context.clone();
+        use_effect_with(
+            (workspace.generation, running),
+            move |&(generation, running)| {
+                if running {
+                    *latest.borrow_mut() = generation;
+                    context.progress.set(None);
+                    let articles = handle.articles();
+                    let model = handle.ner.clone();
+                    after_paint(move || {
+                        if *latest.borrow() != generation {
+                            return;
+                        }
+                        // The sources are written before the analysis starts, so a crash in it loses nothing.
+                        storage::flush_save();
+                        start(
+                            &context,
+                            Job {
+                                generation,
+                                articles,
+                                parts: Vec::new(),
+                                model,
+                            },
+                        );
                     });
-                });
+                }
+            },
+        );
+    }
+    let cancel = {
+        let context = context.clone();
+        let latest = latest.clone();
+        use_callback((), move |(), ()| {
+            // Generation 0 is never analysed, so a start still waiting for the paint is skipped too.
+            *latest.borrow_mut() = 0;
+            context.runner.borrow_mut().terminate();
+            context.progress.set(None);
+            context.dispatcher.dispatch(Action::AnalysisCancelled);
+        })
+    };
+    let cancellable = running && !runner.borrow().unavailable;
+    AnalysisProgress {
+        progress: *progress,
+        cancellable,
+        cancel,
+    }
+}
+
+/// Hands `job` to the worker (started if needed), or runs it here when workers cannot be used.
+fn start(context: &RunnerContext, mut job: Job) {
+    let mut runner = context.runner.borrow_mut();
+    runner.retired.clear();
+    if runner.unavailable {
+        drop(runner);
+        analyze_here(job, &context.dispatcher);
+        return;
+    }
+    // A newer generation supersedes the one in the worker: stopping it is quicker than letting it finish.
+    if runner.job.is_some() {
+        runner.terminate();
+    }
+    if runner.worker.is_none() {
+        match spawn_worker(context) {
+            Ok((worker, handlers)) => {
+                runner.worker = Some(worker);
+                runner.handlers = Some(handlers);
             }
-        },
+            Err(error) => {
+                runner.unavailable = true;
+                drop(runner);
+                web_sys::console::warn_1(
+                    &format!("The analysis worker could not start ({error}); analysing on the page instead.").into(),
+                );
+                analyze_here(job, &context.dispatcher);
+                return;
+            }
+        }
+    }
+    let request = work::Request {
+        generation: job.generation,
+        with_model: job.model.is_some(),
+        articles: std::mem::take(&mut job.articles),
+    };
+    let json = serde_json::to_string(&request);
+    job.articles = request.articles;
+    let json = match json {
+        Ok(json) => json,
+        Err(error) => {
+            drop(runner);
+            web_sys::console::warn_1(
+                &format!("The articles could not be sent to the worker ({error}); analysing on the page instead.").into(),
+            );
+            analyze_here(job, &context.dispatcher);
+            return;
+        }
+    };
+    runner.job = Some(job);
+    if runner.ready {
+        post_request(&runner, json);
+    } else {
+        runner.queued = Some(json);
+    }
+}
+
+/// Sends a request to the live worker.
+fn post_request(runner: &Runner, json: String) {
+    if let Some(worker) = &runner.worker {
+        if let Err(error) = worker.post_message(&JsValue::from_str(&json)) {
+            web_sys::console::warn_2(
+                &"The analysis could not be sent to the worker:".into(),
+                &error,
+            );
+        }
+    }
+}
+
+/// Starts a worker and wires its replies to the workspace.
+fn spawn_worker(context: &RunnerContext) -> Result<(web_sys::Worker, Handlers), String> {
+    let worker = web_sys::Worker::new(WORKER_URL).map_err(|e| js_message(&e))?;
+    let on_reply = context.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            match event
+                .data()
+                .as_string()
+                .map(|text| serde_json::from_str::<work::Reply>(&text))
+            {
+                Some(Ok(reply)) => on_worker_reply(&on_reply, reply),
+                Some(Err(error)) => web_sys::console::warn_1(
+                    &format!("A reply of the analysis worker could not be read: {error}").into(),
+                ),
+                None => web_sys::console::warn_1(
+                    &"The analysis worker sent something that is not text.".into(),
+                ),
+            }
+        });
+    let on_failure = context.clone();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let message = event
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .unwrap_or_else(|| "its script did not load or it stopped".to_string());
+        fall_back(&on_failure, &message);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok((worker, (on_message, on_error)))
+}
+
+/// Handles one reply of the live worker; replies for another generation than its job are dropped.
+fn on_worker_reply(context: &RunnerContext, reply: work::Reply) {
+    let mut runner = context.runner.borrow_mut();
+    let current = runner.job.as_ref().map(|job| job.generation);
+    match reply {
+        work::Reply::Ready => {
+            runner.ready = true;
+            if let Some(json) = runner.queued.take() {
+                post_request(&runner, json);
+            }
+        }
+        work::Reply::Progress {
+            generation,
+            done,
+            total,
+        } => {
+            if current == Some(generation) {
+                drop(runner);
+                context.progress.set(Some((done, total)));
+            }
+        }
+        work::Reply::Part {
+            generation,
+            extracted,
+        } => {
+            if let Some(job) = runner.job.as_mut().filter(|j| j.generation == generation) {
+                job.parts.extend(extracted);
+            }
+        }
+        work::Reply::Done {
+            generation,
+            with_model,
+            comparison,
+        } => {
+            if current != Some(generation) {
+                return;
+            }
+            let Some(job) = runner.job.take() else {
+                return;
+            };
+            drop(runner);
+            context.progress.set(None);
+            let analysis = analysis::Analysis {
+                articles: job.articles,
+                extracted: job.parts,
+                comparison,
+            };
+            context.dispatcher.dispatch(Action::AnalysisFinished {
+                generation,
+                analysis: Rc::new(analysis),
+                with_model,
+            });
+        }
+        work::Reply::Failed { message } => {
+            drop(runner);
+            fall_back(context, &message);
+        }
+    }
+}
+
+/// The worker failed: its analysis runs on the page instead, and a worker that never started is not tried again.
+fn fall_back(context: &RunnerContext, message: &str) {
+    let job = {
+        let mut runner = context.runner.borrow_mut();
+        if !runner.ready {
+            runner.unavailable = true;
+        }
+        let job = runner.job.take();
+        runner.terminate();
+        job
+    };
+    web_sys::console::warn_1(
+        &format!("The analysis worker failed ({message}); analysing on the page instead.").into(),
     );
+    context.progress.set(None);
+    if let Some(job) = job {
+        let dispatcher = context.dispatcher.clone();
+        after_paint(move || analyze_here(job, &dispatcher));
+    }
+}
+
+/// Runs an analysis on the page's own thread: the fallback where workers cannot be used.
+fn analyze_here(job: Job, dispatcher: &UseReducerDispatcher<Workspace>) {
+    let options = analysis::Options {
+        ner: job.model.as_deref(),
+    };
+    let analysis = Rc::new(analysis::analyze_with(job.articles, &options));
+    dispatcher.dispatch(Action::AnalysisFinished {
+        generation: job.generation,
+        analysis,
+        with_model: job.model.is_some(),
+    });
 }
 
 /// The learned name tagger's file, next to the page (Trunk copies it into the build; the service worker caches it).

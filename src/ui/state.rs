@@ -193,6 +193,8 @@ pub enum Action {
     },
     /// The learned name tagger arrived: the analysis runs again with it.
     ModelLoaded(Rc<NerModel>),
+    /// The user cancelled the running analysis: the last finished one stays on screen.
+    AnalysisCancelled,
     /// Saving failed; the message is shown as a warning.
     StorageFailed(String),
     /// Saving worked (clears an earlier warning).
@@ -564,6 +566,17 @@ impl Workspace {
                 next.analysis = Some(analysis);
                 next.state = AnalysisState::Done;
             }
+            Action::AnalysisCancelled => {
+                if self.state != AnalysisState::Running {
+                    return None;
+                }
+                next.state = if next.analysis.is_some() {
+                    AnalysisState::Done
+                } else {
+                    AnalysisState::Idle
+                };
+                next.notice = Some("Analysis cancelled".to_string());
+            }
             Action::StorageFailed(message) => {
                 if self.storage_warning.as_deref() == Some(message.as_str()) {
                     return None;
@@ -709,6 +722,30 @@ mod tests {
         assert!(Workspace::default()
             .apply(Action::AddPaste("  \n".to_string()))
             .is_none());
+    }
+
+    #[test]
+    fn cancelling_keeps_the_last_analysis() {
+        let ws = apply(
+            &Workspace::default(),
+            Action::AddPaste("One text.".to_string()),
+        );
+        let cancelled = apply(&ws, Action::AnalysisCancelled);
+        assert_eq!(cancelled.state, AnalysisState::Idle);
+        assert_eq!(cancelled.notice.as_deref(), Some("Analysis cancelled"));
+        let done = apply(
+            &ws,
+            Action::AnalysisFinished {
+                generation: ws.generation,
+                analysis: Rc::new(analysis::analyze(ws.articles())),
+                with_model: false,
+            },
+        );
+        assert!(done.apply(Action::AnalysisCancelled).is_none());
+        let rerun = apply(&done, Action::AddPaste("Two texts.".to_string()));
+        let cancelled = apply(&rerun, Action::AnalysisCancelled);
+        assert_eq!(cancelled.state, AnalysisState::Done);
+        assert!(cancelled.analysis.is_some_and(|a| a.articles.len() == 1));
     }
 
     #[test]

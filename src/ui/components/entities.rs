@@ -5,12 +5,18 @@ use crate::analysis::Label;
 use crate::ui::components::item_panel::entity_focus;
 use crate::ui::format;
 use crate::ui::hooks::use_workspace;
+use crate::ui::rows;
 use crate::ui::state::Action;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// How many rows are drawn before "show all", so that a huge batch stays responsive.
 const ROW_LIMIT: usize = 200;
+
+/// The row height assumed until a drawn row has been measured, in pixels.
+const ROW_HEIGHT_GUESS: i32 = 33;
 
 /// Which entities to show by how many sources name them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +69,12 @@ pub fn EntitiesView() -> Html {
     let label_filter = use_state_eq(|| None::<Label>);
     let coverage_filter = use_state_eq(|| Coverage::Any);
     let show_all = use_state_eq(|| false);
+    // After "show all" on a long list only the rows near the view are drawn (see `crate::ui::rows`).
+    let range = use_state_eq(|| (0_usize, 0_usize));
+    let row_height = use_state_eq(|| ROW_HEIGHT_GUESS);
+    let body_ref = use_node_ref();
+    let top_spacer = use_node_ref();
+    let bottom_spacer = use_node_ref();
     let Some(analysis) = workspace.analysis.clone() else {
         return html! {};
     };
@@ -115,7 +127,85 @@ pub fn EntitiesView() -> Html {
         n_kept.min(ROW_LIMIT)
     };
 
-    let rows = kept.iter().take(shown).map(|&entity_idx| {
+    let windowed = *show_all && n_kept > ROW_LIMIT;
+    {
+        let (range, row_height, body_ref) = (range.clone(), row_height.clone(), body_ref.clone());
+        use_effect_with((windowed, n_kept), move |&(windowed, n_kept)| {
+            let mut listeners = Vec::new();
+            if let (true, Some(window)) = (windowed, web_sys::window()) {
+                let update = move || {
+                    let Some(body) = body_ref.cast::<web_sys::HtmlElement>() else {
+                        return;
+                    };
+                    // Every row has the same height (the windowed table does not wrap), so one tells all.
+                    let measured = body
+                        .query_selector("tr.entity-row")
+                        .ok()
+                        .flatten()
+                        .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
+                        .map(|row| row.offset_height())
+                        .filter(|&h| h > 0)
+                        .unwrap_or(*row_height);
+                    row_height.set(measured);
+                    let viewport = web_sys::window()
+                        .and_then(|w| w.inner_height().ok())
+                        .and_then(|h| h.as_f64())
+                        .unwrap_or(900.0);
+                    let scrolled = -body.get_bounding_client_rect().top();
+                    range.set(rows::visible_rows(
+                        n_kept,
+                        f64::from(measured),
+                        scrolled,
+                        viewport,
+                    ));
+                };
+                update();
+                let update = std::rc::Rc::new(update);
+                for event in ["scroll", "resize"] {
+                    let update = update.clone();
+                    listeners.push(EventListener::new_with_options(
+                        &window,
+                        event,
+                        EventListenerOptions::run_in_capture_phase(),
+                        move |_| update(),
+                    ));
+                }
+            }
+            move || drop(listeners)
+        });
+    }
+    let (first, end) = if windowed {
+        (
+            range.0.min(n_kept),
+            range.1.clamp(range.0.min(n_kept), n_kept),
+        )
+    } else {
+        (0, shown)
+    };
+    {
+        // Spacers stand in for the rows not drawn; their heights are set here because the CSP allows no inline styles.
+        let (top_spacer, bottom_spacer) = (top_spacer.clone(), bottom_spacer.clone());
+        let height = *row_height;
+        use_effect_with(
+            (first, end, n_kept, height, windowed),
+            move |&(first, end, n_kept, height, windowed)| {
+                let set = |spacer: &NodeRef, rows: usize| {
+                    if let Some(element) = spacer.cast::<web_sys::HtmlElement>() {
+                        let px = if windowed {
+                            rows as i64 * i64::from(height)
+                        } else {
+                            0
+                        };
+                        let _ = element.style().set_property("height", &format!("{px}px"));
+                    }
+                };
+                set(&top_spacer, first);
+                set(&bottom_spacer, n_kept.saturating_sub(end));
+            },
+        );
+    }
+
+    let rows = kept[first..end].iter().map(|&entity_idx| {
         let entity = &entities[entity_idx];
         let paths: Vec<&str> = analysis
             .articles
@@ -205,7 +295,7 @@ pub fn EntitiesView() -> Html {
                 <p class="placeholder">{ "No names were found in these articles." }</p>
             } else {
                 <div class="table-scroll">
-                    <table id="entities-table" class="matrix">
+                    <table id="entities-table" class={classes!("matrix", windowed.then_some("windowed"))} data-rows={n_kept.to_string()}>
                         <thead>
                             <tr>
                                 <th scope="col">{ "Name" }</th>
@@ -218,7 +308,11 @@ pub fn EntitiesView() -> Html {
                                 }) }
                             </tr>
                         </thead>
-                        <tbody>{ for rows }</tbody>
+                        <tbody ref={body_ref}>
+                            <tr class="spacer" aria-hidden="true" ref={top_spacer}></tr>
+                            { for rows }
+                            <tr class="spacer" aria-hidden="true" ref={bottom_spacer}></tr>
+                        </tbody>
                     </table>
                 </div>
                 if shown < n_kept {

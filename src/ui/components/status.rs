@@ -1,7 +1,8 @@
-//! The analysis status line: `#analysis-status` with its state and the number of articles analysed.
+//! The analysis status line: `#analysis-status` with its state, the number of articles analysed, and while the
+//! worker runs its progress (`progress#analysis-progress`) and a cancel button (`#analysis-cancel`).
 
 use crate::ui::format;
-use crate::ui::hooks::use_workspace;
+use crate::ui::hooks::{use_workspace, AnalysisProgress};
 use crate::ui::state::AnalysisState;
 use yew::prelude::*;
 
@@ -9,13 +10,31 @@ use yew::prelude::*;
 #[component]
 pub fn Status() -> Html {
     let workspace = use_workspace();
+    let running = use_context::<AnalysisProgress>();
+    let progress = running.as_ref().and_then(|r| r.progress);
     let n_analysed = workspace.analysis.as_ref().map_or(0, |a| a.articles.len());
     let text = match workspace.state {
         AnalysisState::Idle => "No articles yet".to_string(),
-        AnalysisState::Running => format!(
-            "Analysing {}…",
-            format::count(workspace.n_articles(), "article", "articles")
-        ),
+        AnalysisState::Running => match progress {
+            // After the last article the worker compares them all, which takes a while on large drops.
+            Some((done, total)) if done >= total => format!(
+                "Comparing {}…",
+                format::count(total, "article", "articles").replacen(
+                    &total.to_string(),
+                    &format::number(total as f64),
+                    1
+                )
+            ),
+            Some((done, total)) => format!(
+                "Analysing {} of {}…",
+                format::number(done as f64),
+                format::number(total as f64)
+            ),
+            None => format!(
+                "Analysing {}…",
+                format::count(workspace.n_articles(), "article", "articles")
+            ),
+        },
         AnalysisState::Done => match &workspace.analysis {
             Some(analysis) => format!(
                 "{} compared · {} · {}",
@@ -44,6 +63,12 @@ pub fn Status() -> Html {
                 <span class="spinner" aria-hidden="true"></span>
             }
             <span>{ text }</span>
+            if let (AnalysisState::Running, Some((done, total))) = (workspace.state, progress) {
+                <progress id="analysis-progress" value={done.to_string()} max={total.to_string()}>{ format!("{done} of {total}") }</progress>
+            }
+            if let Some(running) = running.filter(|r| r.cancellable && workspace.state == AnalysisState::Running) {
+                <button type="button" id="analysis-cancel" class="link" onclick={running.cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+            }
         </div>
     }
 }

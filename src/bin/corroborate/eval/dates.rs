@@ -60,7 +60,10 @@ pub fn run(data: &Path) {
                 let near = gold.iter().find(|g| g.overlaps(*o)).map(|g| g.of(&text));
                 println!("    extra {:?} (gold there: {near:?})", o.of(&text));
             }
-            for g in gold.iter().filter(|g| !ours.iter().any(|o| o.overlaps(**g))) {
+            for g in gold
+                .iter()
+                .filter(|g| !ours.iter().any(|o| o.overlaps(**g)))
+            {
                 println!("    missed {:?}", g.of(&text));
             }
         }

@@ -1,0 +1,54 @@
+//! Windowing of long tables: which rows to draw so that only those near the view are in the page.
+//!
+//! Rows have one fixed height; the table draws rows `first..end` between two spacers of the missing
+//! rows' height, and recomputes the range on scroll. The range moves in whole steps so that a small
+//! scroll redraws nothing.
+
+/// Rows drawn beyond the view on each side, so that a quick scroll does not show blank space.
+pub const MARGIN: usize = 30;
+
+/// The range moves by multiples of this many rows.
+pub const STEP: usize = 10;
+
+/// The rows `first..end` of `n` rows of `row_height` pixels to draw, when the top of the first row is
+/// `scrolled` pixels above the top of a view `viewport` pixels high (negative when it is below).
+pub fn visible_rows(n: usize, row_height: f64, scrolled: f64, viewport: f64) -> (usize, usize) {
+    if n == 0 || row_height <= 0.0 || !row_height.is_finite() || !scrolled.is_finite() {
+        return (0, n.min(MARGIN + STEP));
+    }
+    let top = (scrolled.max(0.0) / row_height).floor() as usize;
+    let bottom = ((scrolled + viewport.max(0.0)).max(0.0) / row_height).ceil() as usize;
+    let first = (top.saturating_sub(MARGIN) / STEP * STEP).min(n);
+    let end = ((bottom + MARGIN).div_ceil(STEP) * STEP).clamp(first, n);
+    (first, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_rows_near_the_view_are_drawn() {
+        let cases = [
+            // (rows, height, scrolled, viewport) -> range
+            ((0, 30.0, 0.0, 900.0), (0, 0)),
+            ((5, 30.0, 0.0, 900.0), (0, 5)),
+            ((2000, 30.0, 0.0, 900.0), (0, 60)),
+            ((2000, 30.0, -500.0, 900.0), (0, 50)),
+            ((2000, 30.0, -5000.0, 900.0), (0, 30)),
+            ((2000, 30.0, 3000.0, 900.0), (70, 160)),
+            ((2000, 30.0, 3010.0, 900.0), (70, 170)),
+            ((2000, 30.0, 60_000.0, 900.0), (1970, 2000)),
+            ((2000, 30.0, 90_000.0, 900.0), (2000, 2000)),
+            ((2000, 0.0, 3000.0, 900.0), (0, 40)),
+            ((2000, 30.0, f64::NAN, 900.0), (0, 40)),
+        ];
+        for ((n, h, scrolled, viewport), want) in cases {
+            assert_eq!(
+                visible_rows(n, h, scrolled, viewport),
+                want,
+                "{n} rows of {h} px scrolled {scrolled}"
+            );
+        }
+    }
+}
