@@ -81,7 +81,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
             </div>
             <div id="dropzone" class={classes!("dropzone", props.dragging.then_some("active"))}>
                 <p class="drop-title">{ "Drop articles here" }</p>
-                <p class="hint">{ "Text, Markdown or saved web pages, several at once." }</p>
+                <p class="hint">{ "Text, Markdown, saved web pages, PDF, Word, e-mail or ZIP, several at once." }</p>
                 <button type="button" class="primary" onclick={choose}>{ "Choose files" }</button>
                 <label for="file-input" class="visually-hidden">{ "Choose article files" }</label>
                 <input
