@@ -89,6 +89,20 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// Refuses a file that is empty or larger than the single-file limit, before any reading.
+pub(crate) fn check_size(bytes: &[u8]) -> Result<(), DecodeError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(DecodeError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_BYTES,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(())
+}
+
 /// Decodes bytes to text; returns the text and warnings about how it was read.
 ///
 /// UTF-8 (a BOM is stripped) is taken as is; UTF-16 needs a BOM or a clear pattern of zero bytes;
@@ -103,15 +117,7 @@ impl std::error::Error for DecodeError {}
 /// assert!(warnings[0].contains("Windows-1252"));
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), DecodeError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(DecodeError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_BYTES,
-        });
-    }
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
-    }
+    check_size(bytes)?;
     let mut warnings = Vec::new();
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or(&[]);

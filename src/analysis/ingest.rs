@@ -38,15 +38,7 @@ pub enum Format {
 /// assert!(ingest("photo.png", b"\x89PNG\r\n").is_err());
 /// ```
 pub fn ingest(path: &str, bytes: &[u8]) -> Result<Article, DecodeError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(DecodeError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_BYTES,
-        });
-    }
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
-    }
+    super::decode::check_size(bytes)?;
     let ext = extension(path);
     if let Some(result) = read_document(path, &ext, bytes) {
         return result;
