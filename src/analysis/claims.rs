@@ -13,7 +13,7 @@ use super::model::{
 use std::collections::{HashMap, HashSet};
 
 /// Minimum weighted Jaccard similarity for two sentences to state the same thing.
-const THRESHOLD: f64 = 0.12;
+const THRESHOLD: f64 = 0.10;
 
 /// A sentence that negates a claim must be at least this similar to one that states it to count as contradicting.
 const CONTRADICT_THRESHOLD: f64 = 0.25;

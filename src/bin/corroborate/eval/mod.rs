@@ -5,6 +5,7 @@
 //! Where a reference tool exists (compromise, for names), it runs on the same texts and its scores are printed beside ours.
 
 mod aliases;
+mod claims;
 mod dates;
 mod figures;
 mod html;
@@ -96,7 +97,7 @@ Usage: corroborate eval [--data DIR] [AREA...]
 
 Scores the engine against the development data and prints tables.
   --data DIR   the data folder (default: ../shared/data next to the project)
-  AREA         any of: names dates figures slots aliases html (default: all)";
+  AREA         any of: names dates figures slots aliases claims html (default: all)";
 
 /// Runs the evaluation command; returns the exit code.
 pub fn run(args: Vec<String>) -> i32 {
@@ -116,7 +117,9 @@ pub fn run(args: Vec<String>) -> i32 {
                 println!("{USAGE}");
                 return 0;
             }
-            "names" | "dates" | "figures" | "slots" | "aliases" | "html" => areas.push(arg),
+            "names" | "dates" | "figures" | "slots" | "aliases" | "claims" | "html" => {
+                areas.push(arg)
+            }
             other => {
                 eprintln!("corroborate eval: unknown area or option '{other}'\n\n{USAGE}");
                 return 2;
@@ -143,6 +146,9 @@ pub fn run(args: Vec<String>) -> i32 {
     }
     if wants("aliases") {
         aliases::run(&data);
+    }
+    if wants("claims") {
+        claims::run(&data, &project);
     }
     if wants("html") {
         html::run(&data);

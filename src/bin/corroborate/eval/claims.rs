@@ -1,0 +1,163 @@
+//! Claims against hand-checked fixtures: the seed claims (`tests/fixtures/claims/seeds.json`, sentences picked
+//! by keywords so that no seed text is copied) and the demo's claims (`tests/fixtures/demo/expected.json`).
+//!
+//! Alignment is scored pairwise over the fixture's evidence sentences: two sentences of one fixture claim should
+//! share one claim of ours, and two of different claims should not. The state (stated or contradicted) of every
+//! evidence sentence that lands in a claim of ours is scored too.
+
+use super::{read_json, row, Counts};
+use corroborate::analysis::{analyze_with, demo, ingest, Analysis, Article, ClaimState};
+use serde_json::Value;
+use std::path::Path;
+
+/// One evidence sentence: article, sentence index, fixture claim, whether the fixture says it contradicts.
+struct Evidence {
+    article: usize,
+    sentence: usize,
+    claim: usize,
+    contradicts: bool,
+}
+
+/// The sentence of `article` that the locator picks: a quoted substring, or keywords that must all occur.
+fn locate(analysis: &Analysis, article: usize, locator: &Value) -> Option<usize> {
+    let text = &analysis.articles[article].text;
+    let sentences = &analysis.extracted[article].segments.sentences;
+    let matches = |s: &str| match locator {
+        Value::String(quote) => s.contains(quote.as_str()),
+        Value::Array(words) => {
+            let lower = s.to_lowercase();
+            words
+                .iter()
+                .filter_map(Value::as_str)
+                .all(|w| lower.contains(&w.to_lowercase()))
+        }
+        _ => false,
+    };
+    let hits: Vec<usize> = (0..sentences.len())
+        .filter(|&i| matches(sentences[i].span.of(text)))
+        .collect();
+    // A locator that picks several sentences is ambiguous; the first is taken and the fixture should be fixed.
+    hits.first().copied()
+}
+
+/// Scores one set of articles against its fixture claims; returns (pair counts, states right, states scored).
+fn score(analysis: &Analysis, claims: &[Value], name: &str) -> (Counts, usize, usize) {
+    let index_of = |file: &str| {
+        analysis
+            .articles
+            .iter()
+            .position(|a| a.path.ends_with(file))
+    };
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for (c, claim) in claims.iter().enumerate() {
+        // Two fixture layouts: {stated: {file: locator}, contradicted: {...}} and the demo's
+        // {stated_by, contradicted_by, evidence: {file: quote}}.
+        let mut add = |file: &str, locator: &Value, contradicts: bool| {
+            let located = index_of(file).and_then(|a| locate(analysis, a, locator).map(|s| (a, s)));
+            match located {
+                Some((article, sentence)) => evidence.push(Evidence {
+                    article,
+                    sentence,
+                    claim: c,
+                    contradicts,
+                }),
+                None => println!("  {name}: evidence not found in {file}: {locator}"),
+            }
+        };
+        for (key, contradicts) in [("stated", false), ("contradicted", true)] {
+            for (file, locator) in claim[key].as_object().into_iter().flatten() {
+                add(file, locator, contradicts);
+            }
+        }
+        let contradicted: Vec<&str> = claim["contradicted_by"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        for (file, locator) in claim["evidence"].as_object().into_iter().flatten() {
+            add(file, locator, contradicted.contains(&file.as_str()));
+        }
+    }
+    let comparison = &analysis.comparison;
+    let ours: Vec<Option<(usize, ClaimState)>> = evidence
+        .iter()
+        .map(|e| {
+            comparison.claims.iter().enumerate().find_map(|(k, claim)| {
+                let cell = claim.cells.get(e.article)?;
+                cell.sentences
+                    .contains(&e.sentence)
+                    .then_some((k, cell.state))
+            })
+        })
+        .collect();
+    let mut pairs = Counts::default();
+    for i in 0..evidence.len() {
+        for j in i + 1..evidence.len() {
+            let gold_same = evidence[i].claim == evidence[j].claim;
+            let ours_same = matches!((ours[i], ours[j]), (Some(a), Some(b)) if a.0 == b.0);
+            match (gold_same, ours_same) {
+                (true, true) => pairs.tp += 1,
+                (false, true) => pairs.fp += 1,
+                (true, false) => pairs.fn_ += 1,
+                (false, false) => {}
+            }
+        }
+    }
+    let (mut right, mut scored) = (0, 0);
+    for (e, found) in evidence.iter().zip(&ours) {
+        if let Some((_, state)) = found {
+            scored += 1;
+            let says_contradicted = *state == ClaimState::Contradicted;
+            if says_contradicted == e.contradicts {
+                right += 1;
+            }
+        }
+    }
+    (pairs, right, scored)
+}
+
+/// Prints the claims table.
+pub fn run(data: &Path, project: &Path) {
+    println!("\n== Claims: alignment of hand-checked claims across sources (pairwise over evidence sentences)");
+    let options = crate::options(false);
+    // The seeds, when the shared data sits beside the project.
+    let seeds = data.parent().map(|shared| shared.join("seeds"));
+    let fixture = read_json(&project.join("tests/fixtures/claims/seeds.json"));
+    match (seeds.filter(|d| d.is_dir()), fixture) {
+        (Some(dir), Ok(fixture)) => {
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .map(|e| e.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            files.sort();
+            let articles: Vec<Article> = files
+                .iter()
+                .filter_map(|p| {
+                    let name = p.file_name()?.to_string_lossy().into_owned();
+                    ingest(&name, &std::fs::read(p).ok()?).ok()
+                })
+                .collect();
+            let analysis = analyze_with(articles, &options);
+            let claims = fixture["claims"].as_array().cloned().unwrap_or_default();
+            let (pairs, right, scored) = score(&analysis, &claims, "seeds");
+            row("seeds claim pairs", &pairs);
+            println!("  {:<28} {right} of {scored} right", "seeds states");
+        }
+        (None, _) => println!("  skipped seeds: ../shared/seeds is absent"),
+        (_, Err(e)) => println!("  skipped seeds: {e}"),
+    }
+    let articles: Vec<Article> = demo::FILES
+        .iter()
+        .filter_map(|(name, bytes)| ingest(name, bytes).ok())
+        .collect();
+    let analysis = analyze_with(articles, &options);
+    match read_json(&project.join("tests/fixtures/demo/expected.json")) {
+        Ok(expected) => {
+            let claims = expected["claims"].as_array().cloned().unwrap_or_default();
+            let (pairs, right, scored) = score(&analysis, &claims, "demo");
+            row("demo claim pairs", &pairs);
+            println!("  {:<28} {right} of {scored} right", "demo states");
+        }
+        Err(e) => println!("  skipped demo: {e}"),
+    }
+}
