@@ -1,6 +1,8 @@
 //! Tests for date extraction and resolution: a fixture table of resolution cases, a never-panics loop,
 //! and a DATE span evaluation on the IE-ER newswire sample when the shared data is present.
 
+mod common;
+
 use chrono::NaiveDate;
 use corroborate::analysis::{dates, segment, DateMention, Span};
 use std::path::Path;
@@ -79,13 +81,7 @@ fn fixture_cases() {
             failures.push(format!("line {}: {sentence:?}: {e}", line_no + 1));
         }
     }
-    assert!(n_cases >= 60, "only {n_cases} cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {n_cases} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_all_passed(&failures, n_cases, 60);
 }
 
 #[test]

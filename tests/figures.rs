@@ -5,9 +5,10 @@
 //! The seed gold lives in `../shared/data/figures_gold/seeds.json` (or under `$CORROBORATE_SHARED`)
 //! and is skipped with a message when absent.
 
+mod common;
+
 use corroborate::analysis::numbers::{parse_str, NumberForm};
 use corroborate::analysis::{figures, segment, Figure, Span};
-use std::path::PathBuf;
 
 /// Extracts the figures of a whole text, as the pipeline does for a body spanning all of it.
 fn extract(text: &str) -> Vec<Figure> {
@@ -254,20 +255,9 @@ fn a_long_run_is_fast_enough() {
     );
 }
 
-/// Where the shared development data is: `../shared` next to the repository, or `$CORROBORATE_SHARED`.
-fn shared_dir() -> Option<PathBuf> {
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if beside.join("data").is_dir() {
-        return Some(beside);
-    }
-    std::env::var_os("CORROBORATE_SHARED")
-        .map(PathBuf::from)
-        .filter(|p| p.join("data").is_dir())
-}
-
 #[test]
 fn seed_gold_is_found_and_nothing_invented() {
-    let Some(shared) = shared_dir() else {
+    let Some(shared) = common::shared() else {
         println!("SKIPPED: ../shared (or $CORROBORATE_SHARED) is absent, so the seed figure gold was not checked.");
         return;
     };

@@ -1,6 +1,8 @@
 //! Ingest tests: a table of fixture files with the metadata and body each must give,
 //! inputs that must never panic, and token F1 of HTML extraction over the shared Readability pages.
 
+mod common;
+
 use corroborate::analysis::decode::{decode, DecodeError};
 use corroborate::analysis::{ingest, ingest_text, Article};
 use serde::Deserialize;
@@ -277,12 +279,9 @@ fn f1(predicted: &str, expected: &str) -> f64 {
 
 #[test]
 fn readability_pages() {
-    // The shared data sits beside the repository; a worktree one level deeper looks one level up.
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = ["../shared", "../../shared"]
-        .iter()
-        .map(|up| repo.join(up).join("data/readability_pages"))
-        .find(|p| p.is_dir())
+    let root = common::shared()
+        .map(|shared| shared.join("data/readability_pages"))
         .unwrap_or_else(|| repo.join("../shared/data/readability_pages"));
     let Ok(entries) = std::fs::read_dir(&root) else {
         println!("skipped: {} is absent", root.display());

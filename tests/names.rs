@@ -3,6 +3,8 @@
 //! Fixtures live in `tests/fixtures/names/cases.txt`: a sentence line, then one `LABEL<TAB>text` line per expected name
 //! in order, then a blank line. A case with no expected lines asserts that nothing is found.
 
+mod common;
+
 use corroborate::analysis::tagger::NerModel;
 use corroborate::analysis::{names, segment, Label, NameMention, Span};
 use std::collections::HashSet;
@@ -97,33 +99,13 @@ fn run_fixtures(model: Option<&NerModel>) {
             failures.push(e);
         }
     }
-    assert!(n_cases >= 40, "only {n_cases} fixture cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {n_cases} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::assert_all_passed(&failures, n_cases, 40);
 }
 
 #[test]
 fn spans_are_sorted_disjoint_and_on_char_boundaries() {
-    let long_a = "a".repeat(100_000);
-    let long_caps = "Moscow ".repeat(20_000);
-    let inputs = [
-        "",
-        "   \n\t ",
-        "President Putin said.\r\nThe U.N. Security Council met in New York.\r\n",
-        "😀 Moscow 😀 ISIS-K's claim 👍🏽 Crocus City Hall",
-        "Ame\u{301}lie Poulain met Jose\u{301} in Paris.",
-        "قال الرئيس فلاديمير بوتين في موسكو Putin",
-        "שלום Jerusalem עולם",
-        long_a.as_str(),
-        long_caps.as_str(),
-        "'s 's ' - -- -K K- al- -al U.S U. . .. Mr. Mr",
-        "THE U.S. AND RUSSIA'S IS WHO",
-    ];
-    for text in inputs {
+    for text in &common::nasty_texts() {
+        let text = text.as_str();
         let found = find(text);
         let mut previous_end = 0;
         for name in &found {
@@ -143,14 +125,6 @@ fn spans_are_sorted_disjoint_and_on_char_boundaries() {
     }
 }
 
-/// The folder of the shared development data, looked for beside the repository (or beside a worktree folder).
-fn shared() -> Option<PathBuf> {
-    ["../shared", "../../shared"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.join("data").is_dir() || p.join("seeds").is_dir())
-}
-
 #[test]
 fn seed_articles_name_the_main_actors() {
     seed_articles(None);
@@ -167,7 +141,10 @@ fn seed_articles_model_mode() {
 
 /// Checks the seed articles in one mode.
 fn seed_articles(model: Option<&NerModel>) {
-    let Some(dir) = shared().map(|d| d.join("seeds")).filter(|d| d.is_dir()) else {
+    let Some(dir) = common::shared()
+        .map(|d| d.join("seeds"))
+        .filter(|d| d.is_dir())
+    else {
         println!("skipped: ../shared/seeds is absent");
         return;
     };
@@ -281,7 +258,7 @@ fn conll_type(label: Label) -> Option<&'static str> {
 
 #[test]
 fn conll_dev_score() {
-    let Some(data) = shared()
+    let Some(data) = common::shared()
         .map(|d| d.join("data/conll2003"))
         .filter(|d| d.join("dev.docs.jsonl").is_file())
     else {

@@ -3,6 +3,8 @@
 //! The demo's expectations live in `tests/fixtures/demo/expected.json` (hand-checked);
 //! the seed expectations are the ones the product promises for `../shared/seeds`, skipped when absent.
 
+mod common;
+
 use corroborate::analysis::{analyze, demo, ingest, Analysis, Entity, ItemRef, Slot};
 use serde_json::Value;
 use std::path::Path;
@@ -25,7 +27,9 @@ fn demo_analysis() -> Analysis {
 }
 
 fn seed_analysis() -> Option<Analysis> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = common::shared()
+        .map(|shared| shared.join("seeds"))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("skipped: {} is absent", dir.display());
         return None;

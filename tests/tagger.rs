@@ -4,6 +4,8 @@
 //! Fixtures live in `tests/fixtures/tagger/cases.txt`, in the format of the name finder's:
 //! a sentence line, then one `LABEL<TAB>text` line per expected name in order, then a blank line.
 
+mod common;
+
 use corroborate::analysis::tagger::{ModelError, NerModel};
 use corroborate::analysis::{names, segment, Label, Span};
 use std::collections::HashSet;
@@ -138,22 +140,8 @@ fn known_misses() {
 #[test]
 fn spans_are_sorted_disjoint_and_on_char_boundaries() {
     let Some(model) = MODEL.as_ref() else { return };
-    let long_a = "a".repeat(100_000);
-    let long_caps = "Moscow ".repeat(20_000);
-    let inputs = [
-        "",
-        "   \n\t ",
-        "President Putin said.\r\nThe U.N. Security Council met in New York.\r\n",
-        "😀 Moscow 😀 ISIS-K's claim 👍🏽 Crocus City Hall",
-        "Ame\u{301}lie Poulain met Jose\u{301} in Paris.",
-        "قال الرئيس فلاديمير بوتين في موسكو Putin",
-        "שלום Jerusalem עולם",
-        long_a.as_str(),
-        long_caps.as_str(),
-        "'s 's ' - -- -K K- al- -al U.S U. . .. Mr. Mr",
-        "THE U.S. AND RUSSIA'S IS WHO",
-    ];
-    for text in inputs {
+    for text in &common::nasty_texts() {
+        let text = text.as_str();
         let found =
             names::extract_with(text, &segment(text, Span::new(0, text.len())), Some(model));
         let mut previous_end = 0;
@@ -177,14 +165,6 @@ fn spans_are_sorted_disjoint_and_on_char_boundaries() {
     }
 }
 
-/// The folder of the shared development data, looked for beside the repository (or beside a worktree folder).
-fn shared() -> Option<PathBuf> {
-    ["../shared", "../../shared"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.join("data").is_dir())
-}
-
 /// Maps our labels to CoNLL's scored types; MISC, NORP and EVENT are not scored.
 fn conll_type(label: Label) -> Option<&'static str> {
     match label {
@@ -198,7 +178,7 @@ fn conll_type(label: Label) -> Option<&'static str> {
 #[test]
 fn conll_dev_score() {
     let Some(model) = MODEL.as_ref() else { return };
-    let Some(data) = shared()
+    let Some(data) = common::shared()
         .map(|d| d.join("data/conll2003"))
         .filter(|d| d.join("dev.docs.jsonl").is_file())
     else {
