@@ -7,9 +7,7 @@ mod common;
 
 use corroborate::analysis::tagger::NerModel;
 use corroborate::analysis::{names, segment, Label, NameMention, Span};
-use std::collections::HashSet;
 use std::path::PathBuf;
-use std::time::Instant;
 
 /// Finds names in `text` read as one body, with the rules alone.
 fn find(text: &str) -> Vec<NameMention> {
@@ -243,119 +241,22 @@ fn seed_articles(model: Option<&NerModel>) {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// One gold or predicted name: CoNLL type and byte span.
-type Scored = (&'static str, usize, usize);
-
-/// Maps our labels to CoNLL's scored types; MISC, NORP and EVENT are not scored.
-fn conll_type(label: Label) -> Option<&'static str> {
-    match label {
-        Label::Person => Some("PER"),
-        Label::Org => Some("ORG"),
-        Label::Gpe | Label::Loc | Label::Fac => Some("LOC"),
-        _ => None,
-    }
-}
-
 #[test]
 fn conll_dev_score() {
-    let Some(data) = common::shared()
-        .map(|d| d.join("data/conll2003"))
-        .filter(|d| d.join("dev.docs.jsonl").is_file())
-    else {
-        println!("skipped: ../shared/data/conll2003 is absent");
+    let Some(score) = common::conll_dev(find) else {
         return;
     };
-    let Ok(jsonl) = std::fs::read_to_string(data.join("dev.docs.jsonl")) else {
-        return;
-    };
-    let types = ["PER", "ORG", "LOC"];
-    let mut tp = [0usize; 3];
-    let mut n_gold = [0usize; 3];
-    let mut n_pred = [0usize; 3];
-    let mut bytes = 0usize;
-    let mut elapsed = 0.0f64;
-    let show_errors = std::env::var("NAMES_ERRORS").is_ok();
-    for line in jsonl.lines() {
-        let Ok(doc) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let Some(file) = doc["file"].as_str() else {
-            continue;
-        };
-        let Ok(text) = std::fs::read_to_string(data.join(file)) else {
-            continue;
-        };
-        // Gold offsets count code points; spans here count bytes.
-        let byte_at: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
-        let mut gold: HashSet<Scored> = HashSet::new();
-        for e in doc["entities"].as_array().into_iter().flatten() {
-            let (Some(t), Some(s), Some(en)) =
-                (e["type"].as_str(), e["start"].as_u64(), e["end"].as_u64())
-            else {
-                continue;
-            };
-            let Some(t) = types.iter().find(|x| **x == t) else {
-                continue;
-            };
-            if let (Some(&s), Some(&en)) = (byte_at.get(s as usize), byte_at.get(en as usize)) {
-                gold.insert((t, s, en));
-            }
-        }
-        let clock = Instant::now();
-        let found = find(&text);
-        elapsed += clock.elapsed().as_secs_f64();
-        bytes += text.len();
-        let pred: HashSet<Scored> = found
-            .iter()
-            .filter_map(|n| conll_type(n.label).map(|t| (t, n.span.start, n.span.end)))
-            .collect();
-        for (k, t) in types.iter().enumerate() {
-            n_gold[k] += gold.iter().filter(|g| g.0 == *t).count();
-            n_pred[k] += pred.iter().filter(|p| p.0 == *t).count();
-            tp[k] += pred
-                .iter()
-                .filter(|p| p.0 == *t && gold.contains(p))
-                .count();
-        }
-        if show_errors {
-            for p in pred.difference(&gold) {
-                println!("FP {} {:?}", p.0, text.get(p.1..p.2).unwrap_or(""));
-            }
-            for g in gold.difference(&pred) {
-                println!("FN {} {:?}", g.0, text.get(g.1..g.2).unwrap_or(""));
-            }
-        }
+    for (k, t) in score.types.iter().enumerate() {
+        let (p, r, f) = score.prf(Some(k));
+        let (_, pred, gold) = score.counts[k];
+        println!("{t}: precision {p:.3} recall {r:.3} F1 {f:.3} (gold {gold}, predicted {pred})");
     }
-    let f1 = |tp: usize, pred: usize, gold: usize| {
-        let p = tp as f64 / pred.max(1) as f64;
-        let r = tp as f64 / gold.max(1) as f64;
-        (
-            p,
-            r,
-            if p + r > 0.0 {
-                2.0 * p * r / (p + r)
-            } else {
-                0.0
-            },
-        )
-    };
-    for (k, t) in types.iter().enumerate() {
-        let (p, r, f) = f1(tp[k], n_pred[k], n_gold[k]);
-        println!(
-            "{t}: precision {p:.3} recall {r:.3} F1 {f:.3} (gold {}, predicted {})",
-            n_gold[k], n_pred[k]
-        );
-    }
-    let (p, r, f) = f1(tp.iter().sum(), n_pred.iter().sum(), n_gold.iter().sum());
+    let (p, r, f) = score.prf(None);
     println!("micro: precision {p:.3} recall {r:.3} F1 {f:.3}");
     println!(
         "speed: {:.2} MB/s over {} bytes",
-        bytes as f64 / 1e6 / elapsed.max(1e-9),
-        bytes
+        score.bytes as f64 / 1e6 / score.seconds.max(1e-9),
+        score.bytes
     );
     // A floor well under the measured figure, so that a regression fails the build.
     assert!(f > 0.5, "CoNLL dev micro F1 fell to {f:.3}");

@@ -7,11 +7,9 @@
 mod common;
 
 use corroborate::analysis::tagger::{ModelError, NerModel};
-use corroborate::analysis::{names, segment, Label, Span};
-use std::collections::HashSet;
+use corroborate::analysis::{names, segment, Span};
 use std::path::PathBuf;
 use std::sync::LazyLock;
-use std::time::Instant;
 
 /// The committed model, or `None` (with a printed note) when it is absent.
 static MODEL: LazyLock<Option<NerModel>> = LazyLock::new(|| {
@@ -165,87 +163,19 @@ fn spans_are_sorted_disjoint_and_on_char_boundaries() {
     }
 }
 
-/// Maps our labels to CoNLL's scored types; MISC, NORP and EVENT are not scored.
-fn conll_type(label: Label) -> Option<&'static str> {
-    match label {
-        Label::Person => Some("PER"),
-        Label::Org => Some("ORG"),
-        Label::Gpe | Label::Loc | Label::Fac => Some("LOC"),
-        _ => None,
-    }
-}
-
 #[test]
 fn conll_dev_score() {
     let Some(model) = MODEL.as_ref() else { return };
-    let Some(data) = common::shared()
-        .map(|d| d.join("data/conll2003"))
-        .filter(|d| d.join("dev.docs.jsonl").is_file())
-    else {
-        println!("skipped: ../shared/data/conll2003 is absent");
+    let find = |text: &str| {
+        names::extract_with(text, &segment(text, Span::new(0, text.len())), Some(model))
+    };
+    let Some(score) = common::conll_dev(find) else {
         return;
     };
-    let Ok(jsonl) = std::fs::read_to_string(data.join("dev.docs.jsonl")) else {
-        return;
-    };
-    let (mut tp, mut n_gold, mut n_pred, mut bytes) = (0usize, 0usize, 0usize, 0usize);
-    let mut elapsed = 0.0f64;
-    for line in jsonl.lines() {
-        let Ok(doc) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        let Some(file) = doc["file"].as_str() else {
-            continue;
-        };
-        let Ok(text) = std::fs::read_to_string(data.join(file)) else {
-            continue;
-        };
-        // Gold offsets count code points; spans here count bytes.
-        let byte_at: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
-        let mut gold: HashSet<(&str, usize, usize)> = HashSet::new();
-        for e in doc["entities"].as_array().into_iter().flatten() {
-            let (Some(t), Some(s), Some(en)) =
-                (e["type"].as_str(), e["start"].as_u64(), e["end"].as_u64())
-            else {
-                continue;
-            };
-            let Some(t) = ["PER", "ORG", "LOC"].into_iter().find(|x| *x == t) else {
-                continue;
-            };
-            if let (Some(&s), Some(&en)) = (byte_at.get(s as usize), byte_at.get(en as usize)) {
-                gold.insert((t, s, en));
-            }
-        }
-        let clock = Instant::now();
-        let found = names::extract_with(
-            &text,
-            &segment(&text, Span::new(0, text.len())),
-            Some(model),
-        );
-        elapsed += clock.elapsed().as_secs_f64();
-        bytes += text.len();
-        let pred: HashSet<(&str, usize, usize)> = found
-            .iter()
-            .filter_map(|n| conll_type(n.label).map(|t| (t, n.span.start, n.span.end)))
-            .collect();
-        n_gold += gold.len();
-        n_pred += pred.len();
-        tp += pred.intersection(&gold).count();
-    }
-    let p = tp as f64 / n_pred.max(1) as f64;
-    let r = tp as f64 / n_gold.max(1) as f64;
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let (p, r, f) = score.prf(None);
     println!(
         "model path, CoNLL dev: precision {p:.3} recall {r:.3} F1 {f:.3}; {:.2} MB/s",
-        bytes as f64 / 1e6 / elapsed.max(1e-9)
+        score.bytes as f64 / 1e6 / score.seconds.max(1e-9)
     );
     assert!(f >= 0.85, "CoNLL dev micro F1 fell to {f:.3}");
 }
