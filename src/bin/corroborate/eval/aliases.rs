@@ -104,17 +104,13 @@ pub fn run(data: &Path) {
             forms,
         );
     }
-    let mut clusters: Vec<_> = match std::fs::read_dir(base.join("clusters")) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_dir())
-            .collect(),
+    let clusters = match super::sorted_entries(&base.join("clusters"), Path::is_dir) {
+        Ok(clusters) => clusters,
         Err(e) => {
             println!("  skipped: {e}");
             return;
         }
     };
-    clusters.sort();
     let (mut alone_total, mut e2e_total) = (Counts::default(), Counts::default());
     let (mut alone_f1s, mut e2e_f1s) = (Vec::new(), Vec::new());
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();

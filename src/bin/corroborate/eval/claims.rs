@@ -126,10 +126,7 @@ pub fn run(data: &Path, project: &Path) {
     let fixture = read_json(&project.join("tests/fixtures/claims/seeds.json"));
     match (seeds.filter(|d| d.is_dir()), fixture) {
         (Some(dir), Ok(fixture)) => {
-            let mut files: Vec<_> = std::fs::read_dir(&dir)
-                .map(|e| e.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default();
-            files.sort();
+            let files = super::sorted_entries(&dir, Path::is_file).unwrap_or_default();
             let articles: Vec<Article> = files
                 .iter()
                 .filter_map(|p| {

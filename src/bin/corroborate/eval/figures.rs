@@ -172,12 +172,8 @@ fn score_file(
 pub fn run(data: &Path, project: &Path) {
     println!("\n== Figures (measure + value + qualifier, overlapping span) and slots (pairwise)");
     let mut files = vec![data.join("figures_gold/seeds.json")];
-    if let Ok(entries) = std::fs::read_dir(project.join("tests/fixtures/figures_gold")) {
-        let mut own: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        own.sort();
+    let is_json = |p: &Path| p.extension().is_some_and(|x| x == "json");
+    if let Ok(own) = super::sorted_entries(&project.join("tests/fixtures/figures_gold"), is_json) {
         files.extend(own);
     }
     let verbose = std::env::var_os("EVAL_VERBOSE").is_some();

@@ -39,17 +39,13 @@ pub fn token_f1(ours: &str, expected: &str) -> f64 {
 pub fn run(data: &Path) {
     println!("\n== HTML: Readability test pages, token F1 of the article text, published date");
     let base = data.join("readability_pages");
-    let mut pages: Vec<_> = match std::fs::read_dir(&base) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_dir())
-            .collect(),
+    let pages = match super::sorted_entries(&base, Path::is_dir) {
+        Ok(pages) => pages,
         Err(e) => {
             println!("  skipped: {e}");
             return;
         }
     };
-    pages.sort();
     let (mut f1s, mut dated, mut dates_right, mut failed) = (Vec::new(), 0, 0, 0);
     let mut worst: Vec<(f64, String)> = Vec::new();
     for page in &pages {

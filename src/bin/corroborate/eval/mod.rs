@@ -86,6 +86,16 @@ pub fn row(label: &str, counts: &Counts) {
     println!("  {label:<28} {counts}");
 }
 
+/// The entries of a folder in name order, keeping those `keep` accepts; an error when it cannot be read.
+pub fn sorted_entries(dir: &Path, keep: impl Fn(&Path) -> bool) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| keep(p))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// Reads and parses a JSON file, or says why not.
 pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
