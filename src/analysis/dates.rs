@@ -229,6 +229,19 @@ enum Expr {
     InRelYear { inner: Box<Expr>, offset: i32 },
 }
 
+impl Expr {
+    /// A plain written day ("March 22", "22/03/2024"): no weekday, nothing before it.
+    fn day(year: Option<i32>, month: u32, day: u32) -> Expr {
+        Expr::Day {
+            year,
+            month,
+            day,
+            weekday: None,
+            prefix: "",
+        }
+    }
+}
+
 /// Walks one sentence's tokens and returns the matched expressions, in order, non-overlapping.
 fn scan(tokens: &[Tok], text: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
@@ -531,16 +544,7 @@ impl Cx<'_, '_> {
             end += 1;
         }
         NaiveDate::from_ymd_opt(year as i32, month, day)?;
-        Some((
-            end,
-            Expr::Day {
-                year: Some(year as i32),
-                month,
-                day,
-                weekday: None,
-                prefix: "",
-            },
-        ))
+        Some((end, Expr::day(Some(year as i32), month, day)))
     }
 
     /// Numeric dates: "22/03/2024", "03/22/2024", "2024/03/23", "22.03.2024".
@@ -622,16 +626,7 @@ impl Cx<'_, '_> {
             Some((end, y)) => (end, Some(y)),
             None => (after, None),
         };
-        Some((
-            end,
-            Expr::Day {
-                year,
-                month,
-                day,
-                weekday: None,
-                prefix: "",
-            },
-        ))
+        Some((end, Expr::day(year, month, day)))
     }
 
     /// "1990s", "1990's".
@@ -861,16 +856,7 @@ impl Cx<'_, '_> {
                 }
                 None => None,
             };
-            return Some((
-                k,
-                Expr::Day {
-                    year,
-                    month,
-                    day,
-                    weekday: None,
-                    prefix: "",
-                },
-            ));
+            return Some((k, Expr::day(year, month, day)));
         }
         let (end, year) = self.trailing_year(j)?;
         Some((

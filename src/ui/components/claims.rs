@@ -2,7 +2,7 @@
 //! saying, with a symbol and a word, whether it states the claim, says nothing, or contradicts it;
 //! a filter by agreement, and a stated or contradicting cell opens its sentence in the reader.
 
-use crate::analysis::{Analysis, Claim, ClaimState};
+use crate::analysis::{Analysis, Claim, ClaimState, Span};
 use crate::ui::claim_filter::{Agreement, ClaimFilter};
 use crate::ui::format;
 use crate::ui::hooks::use_workspace;
@@ -13,15 +13,22 @@ use yew::prelude::*;
 /// How many rows are drawn before "show all", so that a huge batch stays responsive.
 const ROW_LIMIT: usize = 200;
 
+/// Where sentence `sentence` of article `article_idx` is, if both exist.
+fn sentence_span(analysis: &Analysis, article_idx: usize, sentence: usize) -> Option<Span> {
+    Some(
+        analysis
+            .extracted
+            .get(article_idx)?
+            .segments
+            .sentences
+            .get(sentence)?
+            .span,
+    )
+}
+
 /// The focus on sentence `sentence` of article `article_idx`, for views that point at whole sentences.
 pub fn sentence_focus(analysis: &Analysis, article_idx: usize, sentence: usize) -> Option<Focus> {
-    let span = analysis
-        .extracted
-        .get(article_idx)?
-        .segments
-        .sentences
-        .get(sentence)?
-        .span;
+    let span = sentence_span(analysis, article_idx, sentence)?;
     Some(Focus {
         path: analysis.articles.get(article_idx)?.path.clone(),
         span,
@@ -60,16 +67,11 @@ fn tally(claim: &Claim) -> String {
 
 /// The text of sentence `sentence` of article `article_idx`, cut to about 240 characters for a tooltip.
 fn sentence_text(analysis: &Analysis, article_idx: usize, sentence: usize) -> String {
-    let Some(text) = analysis.articles.get(article_idx).and_then(|a| {
-        let span = analysis
-            .extracted
-            .get(article_idx)?
-            .segments
-            .sentences
-            .get(sentence)?
-            .span;
-        Some(span.of(&a.text))
-    }) else {
+    let Some(text) = analysis
+        .articles
+        .get(article_idx)
+        .and_then(|a| sentence_span(analysis, article_idx, sentence).map(|span| span.of(&a.text)))
+    else {
         return String::new();
     };
     crate::ui::heatmap::short_label(text.trim(), 240)
