@@ -242,12 +242,19 @@ pub struct Meta {
 }
 
 impl Meta {
-    /// Builds the article, falling back to the URL host and the file name where metadata is missing.
+    /// Builds the article, falling back to the URL host, the dateline's agency and the file name where metadata
+    /// is missing.
     pub fn into_article(self, path: &str, text: String, body: Span) -> Article {
         let source = self
             .source
             .filter(|s| !s.is_empty())
             .or_else(|| self.url.as_deref().and_then(url_host))
+            .or_else(|| {
+                // Wire copy names its agency in the dateline: "MOSCOW (AP) -".
+                super::dateline::find(&text, body.start)
+                    .and_then(|d| d.agency)
+                    .map(|a| a.of(&text).to_string())
+            })
             .unwrap_or_else(|| file_stem(path));
         let title = self
             .title

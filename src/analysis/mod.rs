@@ -9,6 +9,7 @@
 pub mod aliases;
 pub mod archive;
 pub mod claims;
+pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod demo;
@@ -72,7 +73,8 @@ pub struct Options<'a> {
 pub fn analyze_article_with(article: &Article, options: &Options) -> ArticleAnalysis {
     let text = article.text.as_str();
     let segments = segment(text, article.body);
-    let found = names::extract_with(text, &segments, options.ner);
+    let mut found = names::extract_with(text, &segments, options.ner);
+    names::label_outlet(text, &article.source, &mut found);
     let names = events::widen(text, &segments, found);
     let dates = dates::extract(text, &segments, article.date);
     let figures = figures::extract(text, &segments);

@@ -73,6 +73,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         })
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
+    with_dateline(text, segments, gaz, &mut names);
     names.sort_by_key(|n| (n.span.start, n.span.end));
     // Candidates come from disjoint word ranges, so this only guards the documented invariant.
     let mut kept: Vec<NameMention> = Vec::with_capacity(names.len());
@@ -139,7 +140,9 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         names.retain(|n| !known.span.contains(n.span));
         names.push(known);
     }
+    with_dateline(text, segments, gaz, &mut names);
     names.sort_by_key(|n| (n.span.start, n.span.end));
+    let names = join_split_heads(text, segments, gaz, names);
     let names = join_dotted(text, names);
     let names = strip_affiliation_suffix(text, names, gaz);
     let headings = heading_spans(text, segments);
@@ -161,6 +164,120 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         }
     }
     kept
+}
+
+/// Types as an organisation every name that is the article's own outlet ("seen by Meridian Wire" in a Meridian
+/// Wire story): an outlet that names itself is a newsroom, whatever the tagger made of the words.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::{names, Label, NameMention, Span};
+/// let text = "A report seen by Meridian Wire said so.";
+/// let mut found = vec![NameMention { label: Label::Person, span: Span::new(17, 30) }];
+/// names::label_outlet(text, "Meridian Wire", &mut found);
+/// assert_eq!(found[0].label, Label::Org);
+/// ```
+pub fn label_outlet(text: &str, outlet: &str, names: &mut [NameMention]) {
+    let outlet = outlet.trim().trim_start_matches("The ").to_lowercase();
+    if outlet.is_empty() {
+        return;
+    }
+    for name in names.iter_mut() {
+        let surface = name.span.of(text).trim_start_matches("The ").to_lowercase();
+        if surface == outlet {
+            name.label = Label::Org;
+        }
+    }
+}
+
+/// Reads the names of a dateline that opens the body ("PORT HALLORAN, Estravia (Meridian Wire) -"):
+/// the place in capitals is a place (or what the word lists know it as), the region a place, the agency an
+/// organisation. They replace whatever the tagger or the rules made of those words, which all-capitals text
+/// and a bracketed outlet mislead ("PORT" alone, an agency taken for a person).
+fn with_dateline(text: &str, segments: &Segments, gaz: &Gazetteer, names: &mut Vec<NameMention>) {
+    let Some(found) = segments
+        .sentences
+        .first()
+        .and_then(|s| super::dateline::find(text, s.span.start))
+    else {
+        return;
+    };
+    let place = found.place.of(text);
+    let place_label = gaz.folded_name(&place.to_lowercase()).unwrap_or(Label::Gpe);
+    let region_label = |span: Span| {
+        gaz.name(span.of(text))
+            .filter(|l| matches!(l, Label::Gpe | Label::Loc))
+            .unwrap_or(Label::Gpe)
+    };
+    let parts = [
+        Some((found.place, place_label)),
+        found.region.map(|r| (r, region_label(r))),
+        found.agency.map(|a| (a, Label::Org)),
+    ];
+    for (span, label) in parts.into_iter().flatten() {
+        names.retain(|n| !n.span.overlaps(span));
+        names.push(NameMention { label, span });
+    }
+}
+
+/// Mends two ways the tagger cuts a name ending in a head word, typed then by that head:
+/// a lone head word with the capitalised word before it left out ("Quay [Lane]" becomes "Quay Lane"), and a
+/// one-word name right before a name that ends in a head word ("[Saint] [Anselm Relief Society]").
+fn join_split_heads(
+    text: &str,
+    segments: &Segments,
+    gaz: &Gazetteer,
+    names: Vec<NameMention>,
+) -> Vec<NameMention> {
+    let head_of = |span: Span| {
+        let surface = span.of(text);
+        gaz.head(surface.rsplit(' ').next().unwrap_or(surface))
+    };
+    let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
+    for mut name in names {
+        let surface = name.span.of(text);
+        let lone_head = !surface.contains(' ') && head_of(name.span).is_some();
+        if lone_head {
+            if let Some(start) = capitalised_word_before(text, segments, gaz, name.span.start) {
+                let taken = out.last().is_some_and(|last| last.span.end > start);
+                if !taken {
+                    name.span = Span::new(start, name.span.end);
+                    name.label = head_of(name.span).unwrap_or(name.label);
+                }
+            }
+        }
+        if let Some(last) = out.last_mut() {
+            let between = text.get(last.span.end..name.span.start);
+            let one_word = !last.span.of(text).contains(' ');
+            if between == Some(" ") && one_word && head_of(name.span).is_some() {
+                last.span = last.span.cover(name.span);
+                last.label = head_of(name.span).unwrap_or(name.label);
+                continue;
+            }
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// The start of the capitalised word just before `at` (one space between), when it is not the first word of
+/// its sentence (where capitals say nothing) and is not a common word.
+fn capitalised_word_before(
+    text: &str,
+    segments: &Segments,
+    gaz: &Gazetteer,
+    at: usize,
+) -> Option<usize> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let word = before.rsplit([' ', '\n', '(', '"', '“']).next()?;
+    let start = before.len() - word.len();
+    let sentence = segments.sentence_at(at)?;
+    let sentence_start = segments.sentences.get(sentence)?.span.start;
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && word.chars().count() > 1;
+    let common = gaz.is_common(&word.to_lowercase()) || gaz.is_title(&word.to_lowercase());
+    (capitalised && start > sentence_start && !common).then_some(start)
 }
 
 /// Joins a name that starts with the dot of an abbreviation to the name just before it:
@@ -320,9 +437,16 @@ fn word_list_class(label: Label, surface: &str, gaz: &Gazetteer) -> Label {
                 Label::Gpe | Label::Loc | Label::Fac | Label::Misc | Label::Norp
             )
         });
+    // "State", "Republic", "Kingdom" and "City" also end organisations and teams ("Islamic State",
+    // "Manchester City"), so only the administrative heads that never do turn a name into a place.
+    let shared_head = matches!(
+        last_word,
+        "State" | "Republic" | "Kingdom" | "Emirate" | "Emirates" | "City" | "Town" | "Village"
+    );
     let place_head = gaz
         .head(last_word)
-        .filter(|head| matches!(head, Label::Fac | Label::Loc))
+        .filter(|head| matches!(head, Label::Fac | Label::Loc | Label::Gpe))
+        .filter(|head| *head != Label::Gpe || !shared_head)
         .filter(|_| surface.contains(' ') && matches!(label, Label::Person | Label::Org));
     // A person's name does not end in "Company", "Police" or "Society": those heads make an organisation.
     let org_head = gaz
