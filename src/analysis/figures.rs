@@ -894,7 +894,9 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
         first_tok = a;
         cand.first_tok = first_tok;
     }
-    if bare_one && (cand.measure.is_none() || cand.source == Source::Labelled) {
+    // "When one is killed, all of us lose": a condition, not a count.
+    let conditional = matches!(prev, "when" | "if" | "whenever" | "once" | "unless");
+    if bare_one && (cand.measure.is_none() || cand.source == Source::Labelled || conditional) {
         return None;
     }
     if cand.measure.is_none() {
@@ -1052,8 +1054,14 @@ fn scan_unit(ctx: &Ctx, start: usize) -> Option<UnitScan> {
                 end,
             });
         }
-        // "two rounds of talks" are not shots.
-        if matches!(w, "round" | "rounds") && ctx.w(k + 1) == "of" {
+        // "two rounds of talks" are not shots; "300 rounds of ammunition" are.
+        if matches!(w, "round" | "rounds")
+            && ctx.w(k + 1) == "of"
+            && !matches!(
+                ctx.w(k + 2),
+                "ammunition" | "ammo" | "gunfire" | "fire" | "bullets" | "shots"
+            )
+        {
             return None;
         }
         if let Some((label, person)) = other_noun(w) {
@@ -2171,7 +2179,12 @@ fn emit(
                     out.iter().rposition(|f| {
                         f.sentence == sentence
                             && f.subset_of.is_none()
-                            && (f.measure != Measure::Other || !f.unit.is_empty())
+                            && (f.measure != Measure::Other
+                                || (!f.unit.is_empty()
+                                    && !matches!(
+                                        f.label.as_deref(),
+                                        Some("money" | "magnitude" | "damage share")
+                                    )))
                             && f.value.is_some_and(|v| c.num.value.is_some_and(|n| n < v))
                     })
                 })
