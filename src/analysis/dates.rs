@@ -8,6 +8,17 @@
 //! "three days ago") but not a leading preposition or article ("on", "in", "since", "the"):
 //! the preposition is context, not part of the date, and tight spans line up with other tools' spans.
 //!
+//! Span conventions where corpora differ (IE-ER's DATE spans, for one):
+//! - Modifiers that change the days meant are part of the span: "last fall", "next spring", "early 1990s". IE-ER
+//!   marks only "fall" or "1990s", but the modifier decides which fall, so it belongs to the expression.
+//! - A range written with a dash is one mention with a first and last day ("May 1-31", "1997-98"), not two.
+//! - "the day before", "the previous day" and "the following day" keep their article, since "day before" alone is
+//!   not an expression. They count from the single day mentioned last in the article, or from the report date.
+//! - Not dates: a season word that is neither after a preposition ("in the spring") nor given a year or a
+//!   modifier ("summer residence", "spring training", "at winter and summer solstices"), recurring days ("on
+//!   Thursdays"), religious days of the week ("the Jewish Sabbath") and a calendar quarter outside talk of money
+//!   or the economy ("the third quarter" of a game). None of them names concrete days of the story.
+//!
 //! Without a report date, only expressions that carry their own year ("March 22, 2024", "in 2013",
 //! "the 1990s") are returned: relative ones ("on Friday", "last week") and year-less ones
 //! ("March 22") are left out, because a mention must name concrete days and a guessed year would
@@ -67,7 +78,11 @@ pub fn extract(
             if span.of(text).is_empty() {
                 continue;
             }
-            let Some(value) = resolve(&item.expr, report_date, us_style) else {
+            let value = match item.expr {
+                Expr::Adjacent { days, what } => adjacent(days, what, mentions.last(), report_date),
+                ref expr => resolve(expr, report_date, us_style),
+            };
+            let Some(value) = value else {
                 continue;
             };
             mentions.push(DateMention {
@@ -225,6 +240,11 @@ enum Expr {
     RelMonth { offset: i32, part: Part },
     /// The year `offset` years from the report year.
     RelYear { offset: i32, part: Part },
+    /// A calendar quarter ("the second quarter", "the first quarter of 1998"), of a given year or of the report year.
+    Quarter { year: Option<i32>, quarter: u32 },
+    /// The day before or after the date mentioned last ("the day before", "the following day"): resolved in
+    /// [`extract`] against that mention, or the report date when there is none.
+    Adjacent { days: i64, what: &'static str },
     /// A year-less day or month followed by "next year", "last year" or "this year" ("May 13 next year").
     InRelYear { inner: Box<Expr>, offset: i32 },
 }
@@ -434,7 +454,9 @@ impl Cx<'_, '_> {
                 .or_else(|| self.amount_ago(i))
                 .or_else(|| self.bare_year(i)),
             TokenKind::Word => self
-                .night_of(i)
+                .adjacent_day(i)
+                .or_else(|| self.quarter(i))
+                .or_else(|| self.night_of(i))
                 .or_else(|| self.holiday(i))
                 .or_else(|| self.part_of(i))
                 .or_else(|| self.weekday_date(i))
@@ -1265,6 +1287,145 @@ impl Cx<'_, '_> {
         ))
     }
 
+    /// "the day before", "the previous day", "the day after", "the following day", "the next day", and "the day
+    /// before yesterday". Not when an event follows ("the day before the vote"): that day is not known.
+    fn adjacent_day(&self, i: usize) -> Option<(usize, Expr)> {
+        if self.low(i) != "the" {
+            return None;
+        }
+        let (days, end, what) = match (self.low(i + 1), self.low(i + 2)) {
+            ("day", "before") => (-1, i + 3, "the day before"),
+            ("day", "after") => (1, i + 3, "the day after"),
+            ("previous" | "preceding", "day") => (-1, i + 3, "the day before"),
+            ("following" | "next", "day") => (1, i + 3, "the day after"),
+            _ => return None,
+        };
+        match self.low(end) {
+            "yesterday" if days < 0 => {
+                return Some((
+                    end + 1,
+                    Expr::DayShift {
+                        days: -2,
+                        what: "the day before yesterday",
+                    },
+                ))
+            }
+            "tomorrow" if days > 0 => {
+                return Some((
+                    end + 1,
+                    Expr::DayShift {
+                        days: 2,
+                        what: "the day after tomorrow",
+                    },
+                ))
+            }
+            _ => {}
+        }
+        // "the day before the vote", "the day after Christmas", "the day after 9/11": relative to something else.
+        let next = self.t.get(end);
+        let blocked = matches!(
+            self.low(end),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "this"
+                | "that"
+                | "our"
+                | "my"
+                | "your"
+        ) || next.is_some_and(|t| {
+            t.kind == TokenKind::Number || (t.kind == TokenKind::Word && t.capitalized())
+        });
+        if blocked {
+            return None;
+        }
+        Some((end, Expr::Adjacent { days, what }))
+    }
+
+    /// "the second quarter", "the first quarter of 1998", "Q3 2023": calendar quarters. A year-less quarter is read
+    /// only in a sentence about money or the economy, since "the third quarter" of a game is not a date.
+    fn quarter(&self, i: usize) -> Option<(usize, Expr)> {
+        let (quarter, after) = match self.low(i) {
+            "first" => (1, i + 1),
+            "second" => (2, i + 1),
+            "third" => (3, i + 1),
+            "fourth" | "final" | "last"
+                if self.low(i + 1) == "quarter" && self.low(i) != "last" =>
+            {
+                (4, i + 1)
+            }
+            "q1" => (1, i),
+            "q2" => (2, i),
+            "q3" => (3, i),
+            "q4" => (4, i),
+            _ => return None,
+        };
+        let end = if after > i {
+            if !matches!(self.low(after), "quarter" | "quarters") {
+                return None;
+            }
+            after + 1
+        } else {
+            i + 1
+        };
+        if let Some((year_end, year)) = self.trailing_year(end) {
+            return Some((
+                year_end,
+                Expr::Quarter {
+                    year: Some(year),
+                    quarter,
+                },
+            ));
+        }
+        // "the second quarter of the game", "a quarter of the city".
+        if self.low(end) == "of" {
+            return None;
+        }
+        let economic = self.t.iter().any(|t| {
+            matches!(
+                t.low.as_str(),
+                "profit"
+                    | "profits"
+                    | "earnings"
+                    | "revenue"
+                    | "revenues"
+                    | "sales"
+                    | "growth"
+                    | "gdp"
+                    | "economy"
+                    | "economic"
+                    | "results"
+                    | "fiscal"
+                    | "quarterly"
+                    | "loss"
+                    | "losses"
+                    | "market"
+                    | "markets"
+                    | "inflation"
+                    | "output"
+                    | "demand"
+                    | "shares"
+                    | "prices"
+                    | "investors"
+                    | "income"
+                    | "deficit"
+                    | "exports"
+                    | "imports"
+            )
+        });
+        economic.then_some((
+            end,
+            Expr::Quarter {
+                year: None,
+                quarter,
+            },
+        ))
+    }
+
     /// "today", "tonight", "yesterday", "tomorrow".
     fn deictic(&self, i: usize) -> Option<(usize, Expr)> {
         let (days, what) = match self.low(i) {
@@ -1605,6 +1766,29 @@ fn season_days(year: i32, season: u32) -> Option<(NaiveDate, NaiveDate)> {
         2 => (ymd(year, 9, 1)?, ymd(year, 11, 30)?),
         _ => (ymd(year, 12, 1)?, month_end(year.checked_add(1)?, 2)?),
     })
+}
+
+/// "the day before", "the following day": one day from the single day mentioned last in the article, which is
+/// what such phrases count from in news ("The fire broke out on Friday. The day before, ..."); from the report
+/// date when no single day was mentioned before.
+fn adjacent(
+    days: i64,
+    what: &'static str,
+    last: Option<&DateMention>,
+    report: Option<NaiveDate>,
+) -> Option<Value> {
+    match last.filter(|m| m.start == m.end) {
+        Some(m) => Some(Value {
+            start: shift(m.start, days)?,
+            end: shift(m.start, days)?,
+            relative: true,
+            note: format!(
+                "{what}: counted from the date mentioned before it, {}",
+                show(m.start)
+            ),
+        }),
+        None => resolve(&Expr::Adjacent { days, what }, report, false),
+    }
 }
 
 /// The year for a year-less day: the report year, unless that lands well away from the report date.
@@ -2033,6 +2217,34 @@ fn resolve(expr: &Expr, report: Option<NaiveDate>, us_style: bool) -> Option<Val
                 _ => format!("{what}, from the report date {}", show(report)),
             };
             relative(d, d, note)
+        }
+        Expr::Quarter { year, quarter } => {
+            let first_month = quarter.checked_sub(1)?.checked_mul(3)?.checked_add(1)?;
+            let (year, note) = match year {
+                Some(y) => (y, format!("quarter {quarter} of {y}")),
+                None => {
+                    let report = report?;
+                    let (y, why) = year_for_range(report, ymd(report.year(), first_month, 1)?)?;
+                    (y, format!("quarter {quarter} ({why})"))
+                }
+            };
+            let start = ymd(year, first_month, 1)?;
+            let end = month_end(year, first_month.checked_add(2)?)?;
+            if matches!(expr, Expr::Quarter { year: Some(_), .. }) {
+                absolute(start, end, note)
+            } else {
+                relative(start, end, note)
+            }
+        }
+        // Resolved in `extract`, which knows the mention before it; alone it counts from the report date.
+        Expr::Adjacent { days, what } => {
+            let report = report?;
+            let d = shift(report, days)?;
+            relative(
+                d,
+                d,
+                format!("{what}: counted from the report date {}", show(report)),
+            )
         }
         Expr::MonthsAgo(n) => {
             let report = report?;

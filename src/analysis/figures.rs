@@ -7,8 +7,16 @@
 //! ("killed 93 people", "the death toll rose to 144"), and a cue after the noun ("144 people dead",
 //! "11 men were detained"). Nouns of event quantities ("homes", "flights", "hostages"), magnitudes
 //! and money give labelled [`Measure::Other`] figures.
+//! The cue after the noun is looked for over the clause, not only the next words: an appositive or a bracket
+//! ("two managers, Paul Riva and Alan Steinberg, were wounded"), quotation marks, a last conjunct without a number
+//! ("two men, three women and a child were killed") and "after being evacuated" later in the clause are crossed.
+//! Counts without a cue that add up to an earlier figure break it down and take its measure ("captured 23 pirates"
+//! ... "12 are Somali and 11 Yemeni"); a part with no measure of its own ("four of them", "including three",
+//! "seven bullets — three to the back") belongs to the nearest whole before it in the sentence.
+//! A bare "one" is a figure only when a cue says what happened to it ("killing one", "one is confirmed dead").
 //! A number with none of these is not a figure: years, dates, times, ages, durations, identifiers,
-//! percentages and "one of the attackers" are dropped rather than shown as invented figures.
+//! percentages other than shares of damage, and "one of the attackers" are dropped rather than shown as
+//! invented figures.
 //! Ambiguous words become labelled `Other` figures rather than guesses: "casualties" (killed and
 //! injured together in most usage), "victims" without a cue, "survivors", "rescued" and "shot"
 //! (which counts the dead and the injured together).
@@ -318,7 +326,7 @@ fn measure_noun(w: &str) -> Option<Cue> {
             Some((Measure::Killed, None))
         }
         "injuries" | "injured" | "wounded" => Some((Measure::Injured, None)),
-        "arrests" => Some((Measure::Arrested, None)),
+        "arrests" | "arrest" => Some((Measure::Arrested, None)),
         "detainees" => Some((Measure::Arrested, Some("detained"))),
         "evacuees" => Some((Measure::Evacuated, None)),
         _ => None,
@@ -348,7 +356,8 @@ fn person_noun(w: &str) -> bool {
         | "teen" | "youth" | "villager" | "sons" | "daughters" | "brothers" | "sisters" | "coworkers"
         | "co-workers" | "colleagues" | "pirates" | "robbers" | "gangsters" | "peacekeepers" | "seafarers" | "cops"
         | "managers" | "partners" | "bosses" | "executives" | "officials" | "witnesses" | "rioters" | "mourners"
-        | "marchers" | "looters" | "commandos" | "firemen" | "rescuers" | "smugglers" | "raiders" | "gunmen")
+        | "marchers" | "looters" | "commandos" | "firemen" | "rescuers" | "smugglers" | "raiders" | "gunmen"
+        | "customer" | "customers" | "rioter" | "shopper" | "employee" | "witness" | "bystander" | "pedestrian")
 }
 
 /// Nouns that are event quantities in their own right; the bool says whether they count people,
@@ -377,7 +386,9 @@ fn other_noun(w: &str) -> Option<(&'static str, bool)> {
         "drones" => ("drones", false),
         "explosions" | "blasts" => ("explosions", false),
         "bombs" => ("bombs", false),
-        "shots" | "rounds" | "gunshots" => ("shots", false),
+        "shots" | "rounds" | "round" | "gunshots" => ("shots", false),
+        "bullets" | "bullet" => ("bullets", false),
+        "devices" | "device" | "ieds" | "ied" => ("devices", false),
         "schools" => ("schools", false),
         // Things seized, deployed or damaged, under one label per kind so that articles naming them
         // differently ("seven rifles", "seven AK-47s") share a slot.
@@ -385,22 +396,29 @@ fn other_noun(w: &str) -> Option<(&'static str, bool)> {
         "vessels" | "ships" | "tankers" | "freighters" => ("vessels", false),
         "warships" | "frigates" | "destroyers" | "gunboats" => ("warships", false),
         "rifles" | "guns" | "pistols" | "handguns" | "shotguns" | "weapons" | "firearms"
-        | "launchers" | "ak-47s" | "revolvers" => ("weapons", false),
+        | "launchers" | "launcher" | "ak-47s" | "revolvers" | "rifle" | "pistol" | "revolver" => {
+            ("weapons", false)
+        }
         "grenades" => ("grenades", false),
         "magazines" => ("magazines", false),
-        "bullets" => ("bullets", false),
         "shells" | "cartridges" => ("shells", false),
         "engines" | "tenders" | "appliances" | "pumps" => ("fire engines", false),
         "helicopters" | "choppers" => ("helicopters", false),
         "tents" => ("tents", false),
         "villages" | "hamlets" => ("villages", false),
         "attacks" => ("attacks", false),
-        "counts" | "charges" => ("charges", false),
+        "counts" | "charges" | "count" | "charge" => ("charges", false),
         "lawsuits" => ("lawsuits", false),
         "motors" => ("motors", false),
         _ => return None,
     })
 }
+
+/// Singular nouns of [`other_noun`], which count only after "one" ("one round", "one count of fleeing").
+const SINGULAR_THINGS: &[&str] = &[
+    "round", "bullet", "device", "ied", "launcher", "rifle", "pistol", "revolver", "count",
+    "charge",
+];
 
 /// Units of time: a number of them is a duration or an age, never a count of the event.
 #[rustfmt::skip]
@@ -423,7 +441,7 @@ fn blocked_noun(w: &str) -> bool {
         | "goals" | "votes" | "seats" | "places" | "steps" | "stories" | "storeys" | "floors" | "pages"
         | "times" | "ways" | "parties" | "groups" | "teams" | "things" | "reasons" | "questions" | "issues"
         | "ago" | "laps" | "occasions" | "fronts" | "languages" | "sources" | "incidents" | "blocks" | "yards"
-        | "seconds")
+        | "seconds" | "caliber" | "calibre" | "gauge" | "magnum")
 }
 
 /// Words that end a noun phrase when looking for the counted noun.
@@ -583,6 +601,10 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
     if let Some(c) = money(ctx, &num, qualifier, first_tok) {
         return Some(c);
     }
+    // Damage shares: "between 40 and 80 percent of the buildings were destroyed".
+    if let Some(c) = damage_share(ctx, &num, qualifier, first_tok) {
+        return Some(c);
+    }
     if num.short_suffix {
         return None;
     }
@@ -641,6 +663,7 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
             && ctx.capitalized(a - 1)
             && a - 1 > 0
             && !weekday(prev)
+            && cue(prev).is_none()
             && first_tok == a
         {
             return None;
@@ -750,10 +773,22 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
     if year_like && matches!(unit.kind, UnitKind::Elided | UnitKind::Unknown) {
         return None;
     }
-    // A bare "one" is a pronoun or an article far more often than a count.
-    if num.form == NumberForm::Words
+    // A bare "one" is a pronoun or an article far more often than a count, unless a cue says what happened to it
+    // ("killing one", "one is confirmed dead"); that is settled once the measure is known.
+    let bare_one = num.form == NumberForm::Words
         && num.value == Some(1.0)
-        && matches!(unit.kind, UnitKind::Elided | UnitKind::Unknown)
+        && matches!(unit.kind, UnitKind::Elided | UnitKind::Unknown);
+    // "No-one was injured": a negation, not a count.
+    if num.value == Some(1.0) && prev == "-" && prev2 == "no" {
+        return None;
+    }
+    // A singular noun after a number other than one names a model, not a count: ".357 revolver", "AK 47 rifle".
+    if unit.kind == UnitKind::Thing
+        && num.value != Some(1.0)
+        && unit
+            .noun
+            .map(|n| head_noun(n.of(ctx.lower)))
+            .is_some_and(|h| SINGULAR_THINGS.contains(&h.as_str()))
     {
         return None;
     }
@@ -826,6 +861,12 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
                 set(&mut cand, unit.cue, Source::Local);
             } else if let Some(c) = lookback(ctx, first_tok, unit.kind) {
                 set(&mut cand, Some(c), Source::Before);
+            } else if let Some(c) = after
+                .is_none()
+                .then(|| later_passive(ctx, unit.end, unit.kind))
+                .flatten()
+            {
+                set(&mut cand, Some(c), Source::After);
             } else if let Some(found) = after {
                 match found {
                     After::Cue(c) => set(&mut cand, Some(c), Source::After),
@@ -852,6 +893,11 @@ fn read_candidate(ctx: &Ctx, num: Number) -> Option<Cand> {
     if first_tok > a {
         first_tok = a;
         cand.first_tok = first_tok;
+    }
+    // "When one is killed, all of us lose": a condition, not a count.
+    let conditional = matches!(prev, "when" | "if" | "whenever" | "once" | "unless");
+    if bare_one && (cand.measure.is_none() || cand.source == Source::Labelled || conditional) {
+        return None;
     }
     if cand.measure.is_none() {
         cand.fallback = plain_count(ctx, &cand, &unit).or_else(|| crowd(ctx, &cand, &unit));
@@ -913,7 +959,10 @@ fn scan_unit(ctx: &Ctx, start: usize) -> Option<UnitScan> {
         let w = ctx.w(k);
         if kind == TokenKind::Punct {
             // Hyphens inside compound modifiers ("high-profile") are skipped; other punctuation ends the phrase.
-            if w == "-" && ctx.glued(k) && ctx.glued(k + 1) && step > 0 {
+            // Tokenised corpora space them out ("12 worst - hit villages"): a spaced hyphen is skipped too when a
+            // word follows it.
+            let spaced = ctx.kind(k + 1) == Some(TokenKind::Word) && !stop_word(ctx.w(k + 1));
+            if w == "-" && ((ctx.glued(k) && ctx.glued(k + 1)) || spaced) && step > 0 {
                 k += 1;
                 continue;
             }
@@ -1004,6 +1053,16 @@ fn scan_unit(ctx: &Ctx, start: usize) -> Option<UnitScan> {
                 label,
                 end,
             });
+        }
+        // "two rounds of talks" are not shots; "300 rounds of ammunition" are.
+        if matches!(w, "round" | "rounds")
+            && ctx.w(k + 1) == "of"
+            && !matches!(
+                ctx.w(k + 2),
+                "ammunition" | "ammo" | "gunfire" | "fire" | "bullets" | "shots"
+            )
+        {
+            return None;
         }
         if let Some((label, person)) = other_noun(w) {
             let kind = if person {
@@ -1131,6 +1190,15 @@ fn lookahead(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<After> {
                 };
             }
             "rescued" => return Some(After::Label("rescued")),
+            // "The two other victims were being treated at the hospital", "underwent surgery for gunshot wounds".
+            "treated" if saw_verb && matches!(next, "at" | "in" | "for" | "by") => {
+                return Some(After::Cue((Measure::Injured, None)))
+            }
+            "underwent" | "undergoing" | "undergo"
+                if matches!(next, "surgery" | "operations" | "an" | "emergency") =>
+            {
+                return Some(After::Cue((Measure::Injured, None)))
+            }
             // "Two officers suffered minor injuries".
             "suffered" | "sustained" | "received"
                 if (1..=3).any(|d| {
@@ -1179,6 +1247,44 @@ fn lookahead(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<After> {
                 continue;
             }
             _ => {}
+        }
+        // "one person had been attacked": passive assault verbs label the people counted.
+        if matches!(unit, UnitKind::Person) && saw_verb && !w.ends_with("ing") {
+            if let Some(c) = assault_cue(w) {
+                return Some(After::Cue(c));
+            }
+        }
+        // Quotation marks do not end the clause: "two men, believed to be "managers," underwent surgery".
+        if matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’") && k > start {
+            k += 1;
+            continue;
+        }
+        // A last conjunct with no number shares the predicate: "two men, three women and a child were killed".
+        if k == start
+            && w == "and"
+            && matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its")
+        {
+            let mut j = k + 2;
+            while j < k + 5
+                && ctx.kind(j) == Some(TokenKind::Word)
+                && !aux_word(ctx.w(j))
+                && cue(ctx.w(j)).is_none()
+                && !stop_word(ctx.w(j))
+            {
+                j += 1;
+            }
+            if j > k + 2 && verb_aux(ctx.w(j)) {
+                k = j;
+                continue;
+            }
+        }
+        // An appositive or a bracket right after the noun is skipped once: "two managers, Paul Riva and Alan
+        // Steinberg, were wounded".
+        if k == start {
+            if let Some(j) = skip_aside(ctx, k) {
+                k = j;
+                continue;
+            }
         }
         if let Some(c) = cue(w) {
             // A noun of unknown kind needs a verb or an adjacent participle ("two hikers were killed",
@@ -1237,6 +1343,33 @@ fn lookahead(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<After> {
     None
 }
 
+/// A passive cue later in the clause of people it counts: "Around 60 people spent the night in a school after being
+/// evacuated from their homes". Only "after/before/when/while being <cue>" and "having been <cue>" are read, which
+/// can only describe the clause's subject; the clause ends at a semicolon, a new number or a verb of saying.
+fn later_passive(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<Cue> {
+    if !matches!(unit, UnitKind::Person | UnitKind::PersonOther) {
+        return None;
+    }
+    let end = start.saturating_add(20).min(ctx.words.len());
+    for k in start..end {
+        let w = ctx.w(k);
+        if matches!(w, ";" | ":" | "—") || ctx.kind(k) == Some(TokenKind::Number) || said_verb(w)
+        {
+            return None;
+        }
+        let participle = match (w, ctx.w(k + 1)) {
+            ("after" | "before" | "when" | "while", "being") => k + 2,
+            ("having", "been") => k + 2,
+            _ => continue,
+        };
+        let p = ctx.w(participle);
+        if p.ends_with("ed") || matches!(p, "hurt" | "held") {
+            return cue(p);
+        }
+    }
+    None
+}
+
 /// A past participle after the noun, for labels ("homes destroyed", "flights cancelled").
 fn participle_after(ctx: &Ctx, start: usize) -> Option<&'static str> {
     let mut k = start;
@@ -1259,6 +1392,55 @@ const PARTICIPLES: &[&str] = &[
     "linked", "connected", "involved", "affected", "released", "freed", "taken", "abducted", "kidnapped",
     "deployed",
 ];
+
+/// Verbs of assault, which make the people they count a labelled quantity ("one person had been attacked").
+fn assault_cue(w: &str) -> Option<Cue> {
+    matches!(
+        w,
+        "assaulted"
+            | "assaulting"
+            | "attacked"
+            | "attacking"
+            | "beaten"
+            | "beating"
+            | "punched"
+            | "stabbed"
+    )
+    .then_some((Measure::Other, Some("assaulted")))
+}
+
+/// The end of an appositive or a bracket that starts at token `k` ("two managers, Paul Riva and Alan Steinberg,
+/// were wounded", "23 personnel (12 Somali and 11 Yemeni) surrendered"): the token after its closing mark.
+///
+/// An appositive between commas is short, holds no verb of its own and no cue, so that a list
+/// ("two men, three women and a child were killed") or a new clause is not skipped.
+fn skip_aside(ctx: &Ctx, k: usize) -> Option<usize> {
+    let close = match ctx.w(k) {
+        "(" => ")",
+        "," => ",",
+        _ => return None,
+    };
+    let mut j = k + 1;
+    while j < k + 12 {
+        let w = ctx.w(j);
+        if w == close {
+            return (j > k + 1).then_some(j + 1);
+        }
+        if w.is_empty() || matches!(w, "." | ";" | "?" | "!") {
+            return None;
+        }
+        // Finite verbs start a clause; "believed to be" in an appositive does not.
+        let clause_word = cue(w).is_some()
+            || (verb_aux(w) && !matches!(w, "be" | "been" | "being"))
+            || said_verb(w)
+            || matches!(w, "(" | ")" | "who" | "which" | "that" | "whom");
+        if close == "," && clause_word {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
 
 /// Looks for a cue before the number over link words ("killed an estimated 60", "the death toll rose to 144").
 fn lookback(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<Cue> {
@@ -1292,6 +1474,16 @@ fn lookback(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<Cue> {
                 | "surpassed"
                 | "hit"
         );
+        // "took the life of two officers", "the bodies of two more victims": the noun governs what follows "of".
+        if matches!(w, "life" | "bodies" | "corpses" | "remains") && ctx.w(k + 1) == "of" {
+            return Some((Measure::Killed, None));
+        }
+        // "assaulting one customer": people attacked are a labelled quantity, not casualties.
+        if matches!(unit, UnitKind::Person) && steps == 1 {
+            if let Some(c) = assault_cue(w) {
+                return Some(c);
+            }
+        }
         // "fled", "homeless" and "held" before a number rarely govern it; "held talks" is not an arrest.
         if !matches!(w, "fled" | "fleeing" | "homeless" | "dies" | "die" | "died") {
             if let Some(c) = cue(w).or_else(|| capture_cue(w, unit)) {
@@ -1329,6 +1521,15 @@ fn lookback(ctx: &Ctx, start: usize, unit: UnitKind) -> Option<Cue> {
 fn subset_marker(ctx: &Ctx, start: usize, unit: &UnitScan) -> Marker {
     if start > 0 && ctx.w(start - 1) == "with" && unit.kind == UnitKind::Elided {
         return Marker::With;
+    }
+    // "hit by seven bullets — three to the back": a bare count after a dash breaks down the figure before it.
+    if start > 1
+        && matches!(ctx.w(start - 1), "—" | "–")
+        && unit.kind == UnitKind::Elided
+        && unit.cue.is_none()
+        && ctx.kind(start - 2) == Some(TokenKind::Word)
+    {
+        return Marker::Include;
     }
     // "the 23 pirates (12 Somali and 11 Yemeni)": a bare count in brackets breaks down the figure before it.
     if start > 1
@@ -1427,6 +1628,9 @@ fn plain_count(ctx: &Ctx, cand: &Cand, unit: &UnitScan) -> Option<String> {
         let w = before(d);
         let w2 = before(d + 1);
         (w == "to" && w2 == "home")
+            || (matches!(w, "has" | "have")
+                && w2 == "which"
+                && matches!(head, "residents" | "inhabitants" | "people" | "citizens"))
             || matches!(w, "employs" | "employ" | "employed" | "employing" | "staff")
             || (w == "of"
                 && matches!(
@@ -1744,6 +1948,69 @@ fn magnitude_low(ctx: &Ctx, at: usize) -> Option<(f64, usize)> {
     (ctx.w(from) == opener && (0.0..=10.0).contains(&value)).then_some((value, from))
 }
 
+/// Words that make a percentage in their sentence a share of damage.
+fn damage_word(w: &str) -> bool {
+    matches!(
+        w,
+        "destroyed"
+            | "damaged"
+            | "damage"
+            | "razed"
+            | "flattened"
+            | "collapsed"
+            | "levelled"
+            | "leveled"
+    )
+}
+
+/// Shares of damage in percent ("40 percent to 70 percent of the buildings were destroyed", "sustained between 40
+/// and 80 percent damage"): fact-checkers compare them across reports. Other percentages (polls, prices, turnout)
+/// are not event figures, so the sentence must speak of damage.
+fn damage_share(ctx: &Ctx, num: &Number, qualifier: Qualifier, q_start: usize) -> Option<Cand> {
+    let b = num.end;
+    let percent = |k: usize| match ctx.w(k) {
+        "percent" | "%" => Some(k + 1),
+        "per" if ctx.w(k + 1) == "cent" => Some(k + 2),
+        _ => None,
+    };
+    let mut end = percent(b)?;
+    if !ctx.words.iter().any(|w| damage_word(w)) {
+        return None;
+    }
+    let mut number = num.clone();
+    // "40 percent to 70 percent": the range is written with the unit twice.
+    if ctx.w(end) == "to" && num.value.is_some() {
+        if let Some(high) = numbers::parse_at(ctx.lower, ctx.toks, end + 1) {
+            if let (Some(h), Some(l), Some(e)) = (high.value, num.value, percent(high.end)) {
+                if h > l {
+                    number.value = None;
+                    number.low = Some(l);
+                    number.high = Some(h);
+                    number.form = NumberForm::Range;
+                    number.end = high.end;
+                    number.span = Span::new(num.span.start, high.span.end);
+                    end = e;
+                }
+            }
+        }
+    }
+    let unit = ctx.span(b, percent(b)?);
+    Some(Cand {
+        measure: Some(Measure::Other),
+        label: Some("damage share".to_string()),
+        source: Source::Labelled,
+        marker: Marker::None,
+        unit_kind: UnitKind::Thing,
+        qualifier,
+        unit,
+        span: ctx.span(q_start.min(num.first), end),
+        first_tok: q_start.min(num.first),
+        end_tok: end,
+        num: number,
+        fallback: None,
+    })
+}
+
 /// Money figures: "$2 million", "US$ 5m", "£1.2bn", "2 million dollars".
 fn money(ctx: &Ctx, num: &Number, qualifier: Qualifier, q_start: usize) -> Option<Cand> {
     let a = num.first;
@@ -1840,6 +2107,40 @@ fn coordinate(ctx: &Ctx, cands: &mut [Cand]) {
     }
 }
 
+/// Runs of two or more candidates with no measure that could break down an earlier figure ("12 Somali and 11
+/// Yemeni suspects", "12 are from Somalia and 11 from Yemen"): first index, last index and the sum of their values.
+///
+/// Only whole counts of people or of nothing named take part, and the sum must be at least five, so that
+/// a chance total ("two men and one woman" after "three") is not read as a breakdown.
+fn breakdown_groups(cands: &[Cand]) -> Vec<(usize, usize, f64)> {
+    let part = |c: &Cand| {
+        c.measure.is_none()
+            && matches!(c.marker, Marker::None | Marker::Include)
+            && c.qualifier == Qualifier::Exact
+            && matches!(
+                c.unit_kind,
+                UnitKind::Person | UnitKind::Elided | UnitKind::Unknown | UnitKind::PersonOther
+            )
+            && c.num.value.is_some_and(|v| v >= 1.0 && v.fract() == 0.0)
+    };
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i;
+        while j < cands.len() && part(&cands[j]) {
+            j += 1;
+        }
+        if j >= i + 2 {
+            let sum: f64 = cands[i..j].iter().filter_map(|c| c.num.value).sum();
+            if sum >= 5.0 {
+                groups.push((i, j - 1, sum));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    groups
+}
+
 /// Turns the sentence's candidates into figures, settling subsets; drops candidates with no measure.
 fn emit(
     ctx: &Ctx,
@@ -1850,12 +2151,46 @@ fn emit(
     plain: &mut Vec<bool>,
 ) {
     let first_in_sentence = out.len();
-    for c in cands {
+    let groups = breakdown_groups(&cands);
+    let mut sum_parent: Vec<Option<usize>> = vec![None; cands.len()];
+    for (idx, c) in cands.into_iter().enumerate() {
         let mut measure = c.measure;
         let mut subset_of = None;
-        if c.marker != Marker::None {
+        // "Of the 23 pirates arrested, 12 are Somali and 11 Yemeni": counts without a cue that add up to an
+        // earlier figure break it down, and take its measure. The parts are settled when the first is reached,
+        // since the whole may be a figure of this very sentence.
+        if let Some(&(from, to, sum)) = groups.iter().find(|g| g.0 == idx) {
+            let parent = out.iter().rposition(|f| {
+                f.measure != Measure::Other && f.subset_of.is_none() && f.value == Some(sum)
+            });
+            for slot in sum_parent.iter_mut().take(to + 1).skip(from) {
+                *slot = parent;
+            }
+        }
+        if let Some(p) = sum_parent.get(idx).copied().flatten() {
+            subset_of = Some(p);
+            measure = out.get(p).map(|f| f.measure);
+        } else if c.marker != Marker::None {
             let same_sentence = |f: &&Figure| f.sentence == sentence;
+            // Without a measure of its own, a part belongs to the nearest whole before it in this sentence, of
+            // whatever measure ("Seven bullets hit him, including three from the rear").
+            let nearest = (measure.is_none() && c.marker != Marker::With)
+                .then(|| {
+                    out.iter().rposition(|f| {
+                        f.sentence == sentence
+                            && f.subset_of.is_none()
+                            && (f.measure != Measure::Other
+                                || (!f.unit.is_empty()
+                                    && !matches!(
+                                        f.label.as_deref(),
+                                        Some("money" | "magnitude" | "damage share")
+                                    )))
+                            && f.value.is_some_and(|v| c.num.value.is_some_and(|n| n < v))
+                    })
+                })
+                .flatten();
             let parent = match measure {
+                None if nearest.is_some() => nearest,
                 Some(m) => out.iter().rposition(|f| {
                     f.measure == m
                         && f.subset_of.is_none()
@@ -1890,9 +2225,10 @@ fn emit(
         let label = if fallback.is_some() {
             fallback.clone()
         } else if subset_of.is_some() && c.label.is_none() {
+            // A part of a labelled quantity shares its label ("three" of "seven bullets").
             out.get(subset_of.unwrap_or(0))
                 .and_then(|f| f.label.clone())
-                .filter(|_| measure != Measure::Other)
+                .filter(|_| measure != Measure::Other || c.unit.is_empty())
         } else {
             c.label.clone()
         };
