@@ -193,27 +193,28 @@ pub fn apply(
     }
 }
 
-/// The surface form that best stands for entity `entity` in an edit: its name when no other entity holds that
-/// form, else its first alias that no other entity holds, else its name.
+/// For each entity, the surface form that best stands for it in an edit: its name when no other entity holds
+/// that form, else its first alias that no other entity holds, else its name.
 ///
 /// A form held by one entity only keeps pointing at that entity when the analysis runs again.
-pub fn key_form(comparison: &Comparison, entity: usize) -> Option<String> {
-    let target = comparison.entities.get(entity)?;
-    let shared = |form: &str| {
-        comparison
-            .entities
-            .iter()
-            .enumerate()
-            .any(|(i, e)| i != entity && e.aliases.iter().any(|a| a == form))
-    };
-    let candidates = std::iter::once(&target.name).chain(&target.aliases);
-    Some(
-        candidates
-            .clone()
-            .find(|form| !shared(form))
-            .unwrap_or(&target.name)
-            .clone(),
-    )
+pub fn key_forms(comparison: &Comparison) -> Vec<String> {
+    let mut holders: HashMap<&str, usize> = HashMap::new();
+    for entity in &comparison.entities {
+        for alias in &entity.aliases {
+            *holders.entry(alias.as_str()).or_default() += 1;
+        }
+    }
+    comparison
+        .entities
+        .iter()
+        .map(|entity| {
+            std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .find(|form| holders.get(form.as_str()).copied().unwrap_or(0) <= 1)
+                .unwrap_or(&entity.name)
+                .clone()
+        })
+        .collect()
 }
 
 /// Mentions grouped into would-be entities while the edits are replayed.
