@@ -12,7 +12,8 @@ use std::collections::{HashMap, HashSet};
 
 /// One correction to the entities, as the user made it.
 ///
-/// The JSON form is `{"kind": "merge", "forms": ["NHC", "Northgate Hydro"]}` or `{"kind": "split", "form": "Ferrant"}`.
+/// The JSON form is `{"kind": "merge", "forms": ["NHC", "Northgate Hydro"]}`, `{"kind": "split", "form": "Ferrant"}`
+/// or `{"kind": "split", "form": "Ferrant", "from": "Ines Ferrant"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum EntityEdit {
@@ -25,6 +26,10 @@ pub enum EntityEdit {
     Split {
         /// The surface form, as listed in an entity's aliases.
         form: String,
+        /// A form of the entity to split it from, when the form is written in several ("Ferrant" in both
+        /// "Ines Ferrant" and "Luka Ferrant"); without it the form leaves every entity it is in.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
     },
 }
 
@@ -41,7 +46,11 @@ impl EntityEdit {
                     _ => format!("Merged {}", quoted.join("")),
                 }
             }
-            EntityEdit::Split { form } => format!("Split “{form}” out"),
+            EntityEdit::Split {
+                form,
+                from: Some(from),
+            } if from != form => format!("Split “{form}” out of “{from}”"),
+            EntityEdit::Split { form, .. } => format!("Split “{form}” out"),
         }
     }
 }
@@ -86,7 +95,8 @@ pub struct Edited {
 ///
 /// A form is matched as shown in alias lists (possessive dropped, white space collapsed), case and all.
 /// When one form is held by several entities, a merge takes the entity with the most mentions of it, and a
-/// split takes it out of each of them (into one new entity per entity it left).
+/// split takes it out of the entity holding its `from` form, or without one out of each of them (into one new
+/// entity per entity it left).
 ///
 /// # Examples
 /// ```
@@ -159,14 +169,26 @@ pub fn apply(
                     Outcome::AlreadySo
                 }
             }
-            EntityEdit::Split { form } => {
+            EntityEdit::Split { form, from } => {
                 let mentions = mentions_of(form);
-                if mentions.is_empty() {
-                    Outcome::Missing(vec![form.clone()])
-                } else if groups.split(mentions) {
-                    Outcome::Applied
-                } else {
-                    Outcome::AlreadySo
+                let source = from.as_deref().map(|f| groups.main_group(mentions_of(f)));
+                match source {
+                    _ if mentions.is_empty() => Outcome::Missing(vec![form.clone()]),
+                    Some(None) => Outcome::Missing(from.iter().cloned().collect()),
+                    Some(Some(group)) => {
+                        let inside: Vec<ItemRef> = mentions
+                            .iter()
+                            .copied()
+                            .filter(|&m| groups.group_of(m) == group)
+                            .collect();
+                        if groups.split(&inside) {
+                            Outcome::Applied
+                        } else {
+                            Outcome::AlreadySo
+                        }
+                    }
+                    None if groups.split(mentions) => Outcome::Applied,
+                    None => Outcome::AlreadySo,
                 }
             }
         };

@@ -301,6 +301,7 @@ mod tests {
             },
             EntityEdit::Split {
                 form: "Ferrant".into(),
+                from: None,
             },
         ]
     }

@@ -217,7 +217,12 @@ pub enum Action {
     /// The user said these entities are one: each is named by a surface form it holds (see [`analysis::edits::key_forms`]).
     MergeEntities(Vec<String>),
     /// The user said mentions written this way are an entity of their own.
-    SplitAlias(String),
+    SplitAlias {
+        /// The spelling to split out.
+        form: String,
+        /// A form of the entity it leaves (its key form), so that the same spelling in another entity stays.
+        from: String,
+    },
     /// The user undid one edit, by its index in [`Workspace::edits`].
     UndoEdit(usize),
     /// The user undid every edit.
@@ -732,8 +737,11 @@ impl Workspace {
                 }
                 next.push_edit(EntityEdit::Merge { forms: distinct });
             }
-            Action::SplitAlias(form) => {
-                next.push_edit(EntityEdit::Split { form });
+            Action::SplitAlias { form, from } => {
+                next.push_edit(EntityEdit::Split {
+                    form,
+                    from: Some(from),
+                });
             }
             Action::UndoEdit(index) => {
                 if index >= next.edits.len() {
@@ -1165,7 +1173,13 @@ mod tests {
         assert_eq!(entity_names(&merged).len(), before.len() - 1);
         assert!(merged.revision > ws.revision, "an edit is saved");
         assert_eq!(merged.generation, ws.generation, "an edit re-runs nothing");
-        let split = apply(&merged, Action::SplitAlias("Brennik".into()));
+        let split = apply(
+            &merged,
+            Action::SplitAlias {
+                form: "Brennik".into(),
+                from: "Brennik Lines".into(),
+            },
+        );
         assert_eq!(entity_names(&split).len(), before.len());
         assert!(entity_names(&split).contains(&"Brennik".to_string()));
         assert_eq!(split.edit_outcomes, [Outcome::Applied, Outcome::Applied]);

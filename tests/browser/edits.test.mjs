@@ -48,10 +48,15 @@ test('merge two rows and split an alias out: kept across a reload and an export'
 
     // Merge the last two rows (two entities that name different things, so the analysis never joins them).
     const [x, y] = before.slice(-2);
+    // By keyboard: Space ticks a row, Enter on the button merges, and the focus lands on the new edit's undo.
     await page.check(`tr.entity-row[data-entity="${x.entity}"] input.entity-select`);
-    await page.check(`tr.entity-row[data-entity="${y.entity}"] input.entity-select`);
-    await page.click('button#merge-entities');
+    await page.focus(`tr.entity-row[data-entity="${y.entity}"] input.entity-select`);
+    await page.keyboard.press('Space');
+    await page.waitForSelector('button#merge-entities:not([disabled])');
+    await page.focus('button#merge-entities');
+    await page.keyboard.press('Enter');
     await page.waitForFunction((want) => document.querySelectorAll('tr.entity-row').length === want, before.length - 1);
+    await page.waitForFunction(() => document.activeElement?.matches('#entity-edits li.entity-edit:last-child button.undo-edit'));
     let rows = await entityRows(page);
     const merged = rows.find((r) => r.aliases.includes(x.name) && r.aliases.includes(y.name));
     assert.ok(merged, `no row holds both ${x.name} and ${y.name}`);
@@ -60,7 +65,9 @@ test('merge two rows and split an alias out: kept across a reload and an export'
     // Split out the second alias of the first row that has several.
     const source = rows.find((r) => r.aliases.length > 1 && r.aliases.some((a) => a !== r.name));
     const alias = source.aliases.find((a) => a !== source.name);
-    await page.click(`tr.entity-row[data-entity="${source.entity}"] button.split-alias[data-form="${alias}"]`);
+    const sourceForm = await page.$eval(`tr.entity-row[data-entity="${source.entity}"]`, (tr) => tr.dataset.form);
+    await page.focus(`tr.entity-row[data-entity="${source.entity}"] button.split-alias[data-form="${alias}"]`);
+    await page.keyboard.press('Enter');
     await page.waitForFunction((want) => document.querySelectorAll('tr.entity-row').length === want, before.length);
     rows = await entityRows(page);
     const split = rows.find((r) => r.name === alias && r.aliases.length === 1);
@@ -82,7 +89,8 @@ test('merge two rows and split an alias out: kept across a reload and an export'
     after = await rowKeys(page);
     const saved = await waitForSavedEdits(page, 2);
     assert.equal(saved.version, 3);
-    assert.deepEqual(saved.edits[1], { kind: 'split', form: alias });
+    // The split names the row it came from, so the same spelling in another row stays where it is.
+    assert.deepEqual(saved.edits[1], { kind: 'split', form: alias, from: sourceForm });
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('.app[data-ready="true"]');
     await waitForAnalysis(page, n);

@@ -80,6 +80,26 @@ pub fn EntitiesView() -> Html {
     let bottom_spacer = use_node_ref();
     // The rows ticked for merging, by their key forms (which outlive the renumbering an edit causes).
     let selected = use_state_eq(Vec::<String>::new);
+    // Set by a merge or split made here: the row it acted on is gone, so the focus moves to the new edit's undo.
+    let acted = use_mut_ref(|| false);
+    {
+        let acted = acted.clone();
+        use_effect_with(workspace.edits.len(), move |_| {
+            if std::mem::take(&mut *acted.borrow_mut()) {
+                let undo = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| {
+                        d.query_selector("#entity-edits li.entity-edit:last-child .undo-edit")
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(undo) = undo {
+                    let _ = undo.focus();
+                }
+            }
+        });
+    }
     let analysis_ptr = workspace
         .analysis
         .as_ref()
@@ -255,9 +275,11 @@ pub fn EntitiesView() -> Html {
         };
         let aliases = others.into_iter().map(|alias| {
             let dispatcher = workspace.dispatcher();
-            let form = alias.to_string();
+            let (form, from) = (alias.to_string(), key_form.clone());
+            let acted = acted.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
-                dispatcher.dispatch(Action::SplitAlias(form.clone()))
+                *acted.borrow_mut() = true;
+                dispatcher.dispatch(Action::SplitAlias { form: form.clone(), from: from.clone() })
             });
             html! {
                 <span class="alias" data-form={alias.to_string()}>
@@ -331,7 +353,9 @@ pub fn EntitiesView() -> Html {
         let selected = selected.clone();
         let key_forms = key_forms.clone();
         let dispatcher = workspace.dispatcher();
+        let acted = acted.clone();
         Callback::from(move |_: MouseEvent| {
+            *acted.borrow_mut() = true;
             let forms: Vec<String> = selected
                 .iter()
                 .filter(|form| key_forms.contains(form))
