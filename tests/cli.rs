@@ -36,6 +36,7 @@ fn check_contract(args: &[&str]) -> Value {
         "slots",
         "claims",
         "similarity",
+        "copies",
         "warnings",
     ] {
         assert!(json.get(key).is_some(), "missing top-level key {key}");
@@ -115,6 +116,11 @@ fn usage_errors_say_what_is_wrong() {
         (vec!["frobnicate"], "unknown command"),
         (vec!["analyze"], "no files given"),
         (vec!["analyze", "--colour"], "unknown option"),
+        (vec!["analyze", "--edits"], "needs a file"),
+        (
+            vec!["analyze", "--edits", "/nonexistent/e.json"],
+            "cannot read",
+        ),
     ] {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -135,4 +141,35 @@ fn text_report_names_sources_and_slots() {
         text.contains("Figures (") && text.contains("Entities ("),
         "{text}"
     );
+}
+
+#[test]
+fn edits_from_a_file_merge_and_split_entities() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edits");
+    let file = |name: &str| dir.join(name).display().to_string();
+    let (a, b, edits) = (file("a.txt"), file("b.txt"), file("cli-edits.json"));
+    let json = check_contract(&["--edits", &edits, &a, &b]);
+    let names: Vec<&str> = json["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Brennik") && names.contains(&"Brennik Lines"),
+        "{names:?}"
+    );
+    let warned = json["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .any(|w| {
+            w["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("Nobody Here"))
+        });
+    assert!(warned, "the edit that matches nothing is a warning");
+    let bad = run(&["analyze", "--edits", &a, &b]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a list of edits"));
 }

@@ -3,7 +3,7 @@
 //! Stages, one module each: [`decode`] and [`ingest`] (bytes to [`Article`], the only fallible step),
 //! [`segment`] (sentences and tokens), [`names`] (with the learned [`tagger`] when a model is loaded), [`dates`] and [`figures`] (extraction),
 //! [`aliases`] (mentions to entities across articles), [`slots`] and [`similarity`] (comparison),
-//! and [`report`] (the CLI's JSON contract and text report).
+//! [`edits`] (the user's merges and splits of entities, replayed over a comparison), and [`report`] (the CLI's JSON contract and text report).
 //! Nothing here knows about the browser; a test keeps web crates out.
 
 pub mod aliases;
@@ -14,6 +14,7 @@ pub mod dates;
 pub mod decode;
 pub mod demo;
 pub mod docx;
+pub mod edits;
 pub mod eml;
 pub mod events;
 pub mod figures;
@@ -92,6 +93,7 @@ pub fn compare(articles: &[Article], extracted: &[ArticleAnalysis]) -> Compariso
     let (entities, name_entity) = aliases::resolve(articles, extracted);
     let (slots, figure_slot) = slots::align(articles, extracted);
     let similarity = similarity::matrix(articles, extracted);
+    let copies = similarity::copy_groups(&similarity, similarity::COPY_THRESHOLD);
     let claims = claims::align(articles, extracted, &name_entity, &entities, &figure_slot);
     let mut warnings = Vec::new();
     if articles.iter().any(|a| a.date.is_none()) && articles.len() > 1 {
@@ -106,9 +108,30 @@ pub fn compare(articles: &[Article], extracted: &[ArticleAnalysis]) -> Compariso
         slots,
         figure_slot,
         similarity,
+        copies,
         claims,
         warnings,
     }
+}
+
+/// Replays the user's entity corrections over an analysis (see [`edits::apply`]); returns what became of each.
+///
+/// Only the entities and `name_entity` change (and `warnings`, for an edit that matches nothing any more).
+pub fn apply_edits(
+    analysis: &mut Analysis,
+    entity_edits: &[edits::EntityEdit],
+) -> Vec<edits::Outcome> {
+    if entity_edits.is_empty() {
+        return Vec::new();
+    }
+    let edited = edits::apply(
+        &analysis.articles,
+        &analysis.extracted,
+        &analysis.comparison,
+        entity_edits,
+    );
+    analysis.comparison = edited.comparison;
+    edited.outcomes
 }
 
 /// Runs the whole pipeline over ingested articles, with names from the rules alone.

@@ -445,6 +445,10 @@ pub struct Comparison {
     pub figure_slot: Vec<Vec<Option<usize>>>,
     /// Pairwise text similarity in `0.0..=1.0`, symmetric, 1.0 on the diagonal.
     pub similarity: Vec<Vec<f32>>,
+    /// Groups of articles (indices, sorted) that read like one story reprinted: linked by similarity at or above
+    /// [`crate::analysis::similarity::COPY_THRESHOLD`]; groups of two or more only, ordered by first article.
+    #[serde(default)]
+    pub copies: Vec<Vec<usize>>,
     /// Statements made by two or more sources, with what every source does with each.
     #[serde(default)]
     pub claims: Vec<Claim>,

@@ -185,6 +185,7 @@ pub fn to_json(analysis: &Analysis, failures: &[Failure]) -> Value {
         .collect();
     out.insert("claims".into(), Value::Array(claims));
     out.insert("similarity".into(), json!(comparison.similarity));
+    out.insert("copies".into(), json!(comparison.copies));
     out.insert("warnings".into(), Value::Array(warnings));
     Value::Object(out)
 }
@@ -350,6 +351,10 @@ pub fn to_text(analysis: &Analysis, failures: &[Failure]) -> String {
         for (i, row) in comparison.similarity.iter().enumerate() {
             let cells: Vec<String> = row.iter().map(|s| format!("{s:.2}")).collect();
             let _ = writeln!(out, "  [{i}] {}", cells.join(" "));
+        }
+        for group in &comparison.copies {
+            let members: Vec<String> = group.iter().map(|i| format!("[{i}]")).collect();
+            let _ = writeln!(out, "  One origin (likely copies): {}", members.join(", "));
         }
     }
     let conflicts = comparison

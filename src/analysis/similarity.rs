@@ -135,6 +135,79 @@ pub fn matrix(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec<f3
     out
 }
 
+/// Two articles at or above this similarity read like one story reprinted, not two reports.
+pub const COPY_THRESHOLD: f32 = 0.5;
+
+/// Groups of articles that share one origin: linked, directly or through each other, by pairs at or above
+/// `threshold` (single linkage: the connected components of the copy pairs).
+///
+/// Only groups of two or more are returned; each is sorted, and groups are ordered by their first article.
+/// A reprint of a reprint joins its origin's group even when it shares less with the origin itself,
+/// because every copy of one story repeats it, not confirms it.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::similarity::copy_groups;
+/// let m = vec![
+///     vec![1.0, 0.1, 0.8],
+///     vec![0.1, 1.0, 0.0],
+///     vec![0.8, 0.0, 1.0],
+/// ];
+/// assert_eq!(copy_groups(&m, 0.5), vec![vec![0, 2]]);
+/// ```
+pub fn copy_groups(similarity: &[Vec<f32>], threshold: f32) -> Vec<Vec<usize>> {
+    let n = similarity.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (i, row) in similarity.iter().enumerate() {
+        for (j, &value) in row.iter().enumerate().take(n).skip(i + 1) {
+            if value >= threshold {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups[r].push(i);
+    }
+    groups.retain(|g| g.len() > 1);
+    groups
+}
+
+/// How many independent reports the sources `sources` (article indices) make: one per copy group among
+/// them, plus one per source in no group. Repeated indices count once.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::similarity::independent;
+/// assert_eq!(independent([0, 1, 2, 3], &[vec![0, 3]]), 3);
+/// ```
+pub fn independent(sources: impl IntoIterator<Item = usize>, copies: &[Vec<usize>]) -> usize {
+    let mut origins: Vec<usize> = sources
+        .into_iter()
+        .map(|s| {
+            copies
+                .iter()
+                .find(|group| group.contains(&s))
+                .and_then(|group| group.first().copied())
+                .unwrap_or(s)
+        })
+        .collect();
+    origins.sort_unstable();
+    origins.dedup();
+    origins.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -168,10 +168,47 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
+/// How many sources report something and how many of them independently, copies of one story counting once:
+/// "4 sources, 3 independent"; just "4 sources" when every one is independent.
+pub fn independent_sources(n_sources: usize, n_independent: usize) -> String {
+    let sources = count(n_sources, "source", "sources");
+    if n_independent < n_sources {
+        format!("{sources}, {n_independent} independent")
+    } else {
+        sources
+    }
+}
+
+/// Where the copy groups' origins are named: "3 sources, one origin: A, B, C".
+pub fn one_origin(outlets: &[&str]) -> String {
+    format!(
+        "{} sources, one origin: {}",
+        outlets.len(),
+        outlets.join(", ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::Span;
+
+    #[test]
+    fn independent_counts() {
+        let cases = [
+            (1, 1, "1 source"),
+            (4, 4, "4 sources"),
+            (4, 3, "4 sources, 3 independent"),
+            (2, 1, "2 sources, 1 independent"),
+        ];
+        for (n, independent, want) in cases {
+            assert_eq!(independent_sources(n, independent), want);
+        }
+        assert_eq!(
+            one_origin(&["Wire", "Post", "Courier"]),
+            "3 sources, one origin: Wire, Post, Courier"
+        );
+    }
 
     #[test]
     fn numbers() {

@@ -12,7 +12,8 @@ use std::hash::{Hash, Hasher};
 ///
 /// Half of all distinct three-word sequences shared is far beyond what two reporters writing about one
 /// event produce on their own (the demo's and the seeds' independent reports share under 5%).
-pub const COPY_THRESHOLD: f32 = 0.5;
+/// The engine's copy groups use the same value, so a listed pair is always inside a listed group.
+pub const COPY_THRESHOLD: f32 = crate::analysis::similarity::COPY_THRESHOLD;
 
 /// Above this many sources a heatmap is too large to read, and a ranked list of pairs replaces it.
 pub const HEATMAP_LIMIT: usize = 40;

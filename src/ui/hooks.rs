@@ -38,13 +38,13 @@ pub fn use_restore(workspace: &WorkspaceHandle) {
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
             let restored = storage::restore().await;
-            dispatcher.dispatch(Action::Restored(restored.sources));
+            dispatcher.dispatch(Action::Restored(restored.contents));
             if let Some(warning) = restored.warning {
                 dispatcher.dispatch(Action::StorageFailed(warning));
             }
             match storage::take_share_fragment() {
-                Some(Ok(sources)) => dispatcher.dispatch(Action::Import {
-                    sources,
+                Some(Ok(contents)) => dispatcher.dispatch(Action::Import {
+                    contents,
                     origin: "the share link".to_string(),
                 }),
                 Some(Err(error)) => dispatcher.dispatch(Action::Notify(format!(
@@ -523,8 +523,8 @@ pub fn on_files_read(dispatcher: UseReducerDispatcher<Workspace>) -> Callback<Ve
         }
         for (name, parsed) in workspaces {
             match parsed {
-                Ok(sources) => dispatcher.dispatch(Action::Import {
-                    sources,
+                Ok(contents) => dispatcher.dispatch(Action::Import {
+                    contents,
                     origin: name,
                 }),
                 Err(error) => dispatcher.dispatch(Action::Notify(format!(

@@ -1,10 +1,11 @@
 //! The workspace's saved and exchanged forms: the versioned JSON (saved in IndexedDB, exported as a file),
 //! the migration from the first localStorage format, recognition of a dropped workspace file, and the
-//! compressed share-link fragment (`#w=...`).
+//! compressed share-link fragment (`#w=...`). Each carries the sources and the user's entity edits.
 //!
 //! Everything read here is untrusted (a file from anywhere, a link from anyone): it is parsed as data,
 //! checked so that no later stage can be tricked into slicing outside a text, and refused with a message.
 
+use crate::analysis::edits::EntityEdit;
 use crate::analysis::{Analysis, Article};
 use crate::ui::state::{FileInput, Source};
 use serde::{Deserialize, Serialize};
@@ -12,8 +13,9 @@ use serde::{Deserialize, Serialize};
 /// The marker that tells a workspace file from an article that happens to be JSON.
 pub const FORMAT: &str = "corroborate.workspace";
 
-/// The version written today; version 1 (the localStorage save, without a marker) is still read.
-pub const VERSION: u32 = 2;
+/// The version written today. Version 3 added `edits`; version 2 (the same without edits) and version 1
+/// (the localStorage save, without a marker) are still read, as workspaces with no edits.
+pub const VERSION: u32 = 3;
 
 /// The localStorage key of the first save format, read once, migrated to IndexedDB, then removed.
 pub const LEGACY_STORAGE_KEY: &str = "corroborate.workspace.v1";
@@ -27,12 +29,25 @@ const MAX_INFLATED: usize = 64 * 1024 * 1024;
 /// The most sources one import may hold; more is not a workspace a person made.
 const MAX_SOURCES: usize = 10_000;
 
-/// The workspace as written: sources, and for an export the analysis too.
+/// The most entity edits one import may hold, and the most forms one merge may name.
+const MAX_EDITS: usize = 10_000;
+
+/// What a workspace file holds that the user made: the sources and the corrections to the entities.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contents {
+    /// The sources, in order.
+    pub sources: Vec<Source>,
+    /// The entity edits, in the order they were made (keyed by surface forms, so they survive re-analysis).
+    pub edits: Vec<EntityEdit>,
+}
+
+/// The workspace as written: sources, edits, and for an export the analysis too.
 #[derive(Serialize)]
 struct SavedRef<'a> {
     format: &'static str,
     version: u32,
     sources: Vec<&'a Source>,
+    edits: &'a [EntityEdit],
     #[serde(skip_serializing_if = "Option::is_none")]
     analysis: Option<&'a Analysis>,
 }
@@ -43,30 +58,36 @@ struct Saved {
     format: Option<String>,
     version: u32,
     sources: Vec<Source>,
+    /// Absent before version 3.
+    #[serde(default)]
+    edits: Vec<EntityEdit>,
 }
 
-/// The versioned JSON of `sources` (and of `analysis`, for an export).
+/// The versioned JSON of `sources` and `edits` (and of `analysis`, for an export).
 pub fn to_json<'a>(
     sources: impl IntoIterator<Item = &'a Source>,
+    edits: &[EntityEdit],
     analysis: Option<&Analysis>,
 ) -> Result<String, String> {
     let saved = SavedRef {
         format: FORMAT,
         version: VERSION,
         sources: sources.into_iter().collect(),
+        edits,
         analysis,
     };
     serde_json::to_string(&saved).map_err(|e| e.to_string())
 }
 
-/// Reads the sources of a saved or exported workspace, version 1 or 2, checking each one.
+/// Reads the sources and edits of a saved or exported workspace, version 1, 2 or 3, checking each one.
 ///
-/// Version 1 had no format marker; version 2 must carry it. Anything else is refused with a reason.
-pub fn parse(json: &str) -> Result<Vec<Source>, String> {
+/// Version 1 had no format marker; versions 2 and 3 must carry it; only version 3 holds edits (the older ones
+/// migrate to a workspace without any). Anything else is refused with a reason.
+pub fn parse(json: &str) -> Result<Contents, String> {
     let saved: Saved = serde_json::from_str(json).map_err(|e| format!("not a workspace: {e}"))?;
     match (saved.version, saved.format.as_deref()) {
-        (1, None) | (VERSION, Some(FORMAT)) => {}
-        (VERSION, _) => return Err("not a Corroborate workspace".to_string()),
+        (1, None) | (2 | VERSION, Some(FORMAT)) => {}
+        (2 | VERSION, _) => return Err("not a Corroborate workspace".to_string()),
         (version, _) => {
             return Err(format!(
                 "saved in format version {version}, which this app cannot read"
@@ -82,7 +103,34 @@ pub fn parse(json: &str) -> Result<Vec<Source>, String> {
     for source in &saved.sources {
         check_source(source)?;
     }
-    Ok(saved.sources)
+    if saved.version < 3 && !saved.edits.is_empty() {
+        return Err(format!(
+            "format version {} cannot hold edits",
+            saved.version
+        ));
+    }
+    check_edits(&saved.edits)?;
+    Ok(Contents {
+        sources: saved.sources,
+        edits: saved.edits,
+    })
+}
+
+/// Refuses more edits than a person makes, and merges that name more forms than that.
+fn check_edits(edits: &[EntityEdit]) -> Result<(), String> {
+    if edits.len() > MAX_EDITS {
+        return Err(format!(
+            "{} edits, more than the {MAX_EDITS} one workspace may hold",
+            edits.len()
+        ));
+    }
+    let too_wide = edits
+        .iter()
+        .any(|e| matches!(e, EntityEdit::Merge { forms } if forms.len() > MAX_EDITS));
+    if too_wide {
+        return Err(format!("a merge names more than {MAX_EDITS} forms"));
+    }
+    Ok(())
 }
 
 /// Refuses a source whose article could make a later stage slice outside its text.
@@ -134,8 +182,8 @@ pub fn is_workspace_file(name: &str, bytes: &[u8]) -> bool {
         .unwrap_or(false)
 }
 
-/// A workspace file from a drop: its name, and its sources or why they were refused.
-pub type Imported = (String, Result<Vec<Source>, String>);
+/// A workspace file from a drop: its name, and its contents or why they were refused.
+pub type Imported = (String, Result<Contents, String>);
 
 /// Splits dropped files into articles and imported workspaces (each parsed, or why not), keeping order within each.
 pub fn split_imports(files: Vec<FileInput>) -> (Vec<FileInput>, Vec<Imported>) {
@@ -153,9 +201,13 @@ pub fn split_imports(files: Vec<FileInput>) -> (Vec<FileInput>, Vec<Imported>) {
     (articles, workspaces)
 }
 
-/// The share-link fragment (`w=` and the deflated, base64url JSON) of `sources`, or its length when it is too long.
-pub fn encode_fragment<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Result<String, usize> {
-    let json = to_json(sources, None).map_err(|_| usize::MAX)?;
+/// The share-link fragment (`w=` and the deflated, base64url JSON) of `sources` and `edits`, or its length when
+/// it is too long.
+pub fn encode_fragment<'a>(
+    sources: impl IntoIterator<Item = &'a Source>,
+    edits: &[EntityEdit],
+) -> Result<String, usize> {
+    let json = to_json(sources, edits, None).map_err(|_| usize::MAX)?;
     let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
     let fragment = format!("w={}", base64url_encode(&deflated));
     if fragment.len() > MAX_FRAGMENT {
@@ -165,8 +217,8 @@ pub fn encode_fragment<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Res
     }
 }
 
-/// The sources of a share-link fragment (with or without its `#`); `None` when the fragment is not a share link.
-pub fn decode_fragment(fragment: &str) -> Option<Result<Vec<Source>, String>> {
+/// The contents of a share-link fragment (with or without its `#`); `None` when the fragment is not a share link.
+pub fn decode_fragment(fragment: &str) -> Option<Result<Contents, String>> {
     let payload = fragment
         .strip_prefix('#')
         .unwrap_or(fragment)
@@ -175,7 +227,7 @@ pub fn decode_fragment(fragment: &str) -> Option<Result<Vec<Source>, String>> {
 }
 
 /// Inflates and parses a share payload, with a cap on the inflated size.
-fn decode_payload(payload: &str) -> Result<Vec<Source>, String> {
+fn decode_payload(payload: &str) -> Result<Contents, String> {
     let deflated = base64url_decode(payload).ok_or("the link is damaged (not base64url)")?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED)
         .map_err(|_| "the link is damaged or too large to open".to_string())?;
@@ -242,27 +294,54 @@ mod tests {
         ]
     }
 
+    fn edits() -> Vec<EntityEdit> {
+        vec![
+            EntityEdit::Merge {
+                forms: vec!["NHC".into(), "Northgate <Hydro>".into()],
+            },
+            EntityEdit::Split {
+                form: "Ferrant".into(),
+                from: None,
+            },
+        ]
+    }
+
+    fn contents(sources: &[Source], edits: &[EntityEdit]) -> Contents {
+        Contents {
+            sources: sources.to_vec(),
+            edits: edits.to_vec(),
+        }
+    }
+
     #[test]
     fn round_trip_and_versions() {
-        let sources = sources();
-        let json = to_json(&sources, None).expect("serialisable");
-        assert!(json.starts_with(r#"{"format":"corroborate.workspace","version":2,"#));
-        assert_eq!(parse(&json).expect("readable"), sources);
+        let (sources, edits) = (sources(), edits());
+        let json = to_json(&sources, &edits, None).expect("serialisable");
+        assert!(json.starts_with(r#"{"format":"corroborate.workspace","version":3,"#));
+        assert!(json.contains(r#""edits":[{"kind":"merge","forms":["NHC","Northgate <Hydro>"]}"#));
+        assert_eq!(parse(&json).expect("readable"), contents(&sources, &edits));
         let analysis = analysis::analyze(vec![sources[0].article().cloned().expect("ok")]);
-        let export = to_json(&sources, Some(&analysis)).expect("serialisable");
+        let export = to_json(&sources, &edits, Some(&analysis)).expect("serialisable");
         assert!(export.contains(r#""analysis":"#));
         assert_eq!(
             parse(&export).expect("readable"),
-            sources,
+            contents(&sources, &edits),
             "the analysis is ignored on import"
         );
+        // Version 2 had no edits: it migrates to a workspace without any.
+        let plain = to_json(&sources, &[], None).expect("serialisable");
+        let v2 = plain
+            .replacen(r#""version":3"#, r#""version":2"#, 1)
+            .replacen(r#","edits":[]"#, "", 1);
+        assert!(!v2.contains("edits"));
+        assert_eq!(parse(&v2).expect("v2 readable"), contents(&sources, &[]));
         // Version 1, the localStorage form, is migrated: same sources, no marker.
-        let v1 = json.replacen(
+        let v1 = v2.replacen(
             r#""format":"corroborate.workspace","version":2"#,
             r#""version":1"#,
             1,
         );
-        assert_eq!(parse(&v1).expect("v1 readable"), sources);
+        assert_eq!(parse(&v1).expect("v1 readable"), contents(&sources, &[]));
     }
 
     #[test]
@@ -273,8 +352,24 @@ mod tests {
             ("{", "not a workspace"),
             ("[]", "not a workspace"),
             (
-                r#"{"version":3,"format":"corroborate.workspace","sources":[]}"#,
-                "version 3",
+                r#"{"version":4,"format":"corroborate.workspace","sources":[]}"#,
+                "version 4",
+            ),
+            (
+                r#"{"version":2,"format":"corroborate.workspace","sources":[],"edits":[{"kind":"split","form":"x"}]}"#,
+                "cannot hold edits",
+            ),
+            (
+                r#"{"version":3,"format":"corroborate.workspace","sources":[],"edits":[{"kind":"rename","form":"x"}]}"#,
+                "not a workspace",
+            ),
+            (
+                r#"{"version":3,"format":"corroborate.workspace","sources":[],"edits":{}}"#,
+                "not a workspace",
+            ),
+            (
+                r#"{"version":3,"sources":[]}"#,
+                "not a Corroborate workspace",
             ),
             (
                 r#"{"version":2,"sources":[]}"#,
@@ -313,7 +408,7 @@ mod tests {
         }
         assert_eq!(
             parse(r#"{"version":2,"format":"corroborate.workspace","sources":[]}"#),
-            Ok(Vec::new())
+            Ok(Contents::default())
         );
     }
 
@@ -369,7 +464,7 @@ mod tests {
             ["b.txt", "d.json"]
         );
         assert_eq!(workspaces.len(), 2);
-        assert_eq!(workspaces[0].1, Ok(Vec::new()));
+        assert_eq!(workspaces[0].1, Ok(Contents::default()));
         assert!(workspaces[1].1.is_err());
     }
 
@@ -397,7 +492,8 @@ mod tests {
     #[test]
     fn fragments() {
         let sources = sources();
-        let fragment = encode_fragment(&sources).expect("small enough");
+        let fragment = encode_fragment(&sources, &edits()).expect("small enough");
+        let sources = contents(&sources, &edits());
         assert!(fragment.starts_with("w="));
         assert!(fragment
             .bytes()
@@ -438,7 +534,7 @@ mod tests {
         let big = vec![Source::Ok {
             article: analysis::ingest_text("big.txt", &noise),
         }];
-        let length = encode_fragment(&big).expect_err("too long");
+        let length = encode_fragment(&big, &[]).expect_err("too long");
         assert!(length > MAX_FRAGMENT);
     }
 }

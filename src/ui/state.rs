@@ -5,9 +5,10 @@
 //! their dates bumps [`Workspace::generation`] and sets the analysis running, and a result for an older
 //! generation is ignored, so the views never show an analysis of a workspace that no longer exists.
 
+use crate::analysis::edits::{EntityEdit, Outcome};
 use crate::analysis::tagger::NerModel;
 use crate::analysis::{self, Analysis, Article, Span};
-use crate::ui::persist;
+use crate::ui::persist::{self, Contents};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -201,17 +202,31 @@ pub enum Action {
     StorageOk,
     /// The user dismissed the notice.
     DismissNotice,
-    /// The saved workspace was read at start (empty when there was none): its sources come first.
-    Restored(Vec<Source>),
-    /// Sources came from an imported workspace file or a share link: they are added like a drop.
+    /// The saved workspace was read at start (empty when there was none): its sources and edits come first.
+    Restored(Contents),
+    /// Sources came from an imported workspace file or a share link: they are added like a drop, and its
+    /// entity edits join the ones in force.
     Import {
-        /// The sources, already checked by [`persist::parse`].
-        sources: Vec<Source>,
+        /// The sources and edits, already checked by [`persist::parse`].
+        contents: Contents,
         /// Where they came from, for the notice ("team.json", "the share link").
         origin: String,
     },
     /// Something the user should read about the last action (a refused import, a link too long).
     Notify(String),
+    /// The user said these entities are one: each is named by a surface form it holds (see [`analysis::edits::key_forms`]).
+    MergeEntities(Vec<String>),
+    /// The user said mentions written this way are an entity of their own.
+    SplitAlias {
+        /// The spelling to split out.
+        form: String,
+        /// A form of the entity it leaves (its key form), so that the same spelling in another entity stays.
+        from: String,
+    },
+    /// The user undid one edit, by its index in [`Workspace::edits`].
+    UndoEdit(usize),
+    /// The user undid every edit.
+    ClearEdits,
 }
 
 /// The whole state of the app.
@@ -222,8 +237,15 @@ pub enum Action {
 pub struct Workspace {
     /// Sources in the order added; each behind an `Rc` so that a change copies only what changed.
     pub sources: Vec<Rc<Source>>,
-    /// The latest finished analysis (possibly of an older generation while a new one runs).
+    /// The latest finished analysis (possibly of an older generation while a new one runs), with the user's
+    /// entity edits applied: every view shows this one.
     pub analysis: Option<Rc<Analysis>>,
+    /// The same analysis as it came from the engine, before the edits; the edits are replayed over it.
+    pub unedited: Option<Rc<Analysis>>,
+    /// The user's corrections to the entities, in the order made; saved with the sources.
+    pub edits: Vec<EntityEdit>,
+    /// What became of each edit in the shown analysis, indexed like `edits` (empty before any analysis).
+    pub edit_outcomes: Vec<Outcome>,
     /// Where the analysis stands.
     pub state: AnalysisState,
     /// Bumped whenever the analysed articles change.
@@ -256,6 +278,8 @@ impl PartialEq for Workspace {
             _ => false,
         };
         same_analysis
+            && self.edits == other.edits
+            && self.edit_outcomes == other.edit_outcomes
             && self.sources.len() == other.sources.len()
             && self
                 .sources
@@ -297,14 +321,57 @@ impl Workspace {
     /// Restores a workspace from its saved JSON; the analysis must then be run again.
     pub fn from_json(json: &str) -> Result<Workspace, String> {
         let mut workspace = Workspace::default();
-        workspace.add_sources(persist::parse(json)?);
+        let contents = persist::parse(json)?;
+        workspace.add_sources(contents.sources);
+        workspace.add_edits(contents.edits);
         workspace.reset_analysis();
         Ok(workspace)
     }
 
-    /// The saved form of the workspace: sources only, since the analysis is recomputed on load.
+    /// The saved form of the workspace: sources and edits only, since the analysis is recomputed on load.
     pub fn to_json(&self) -> Result<String, String> {
-        persist::to_json(self.sources.iter().map(|s| s.as_ref()), None)
+        persist::to_json(self.sources.iter().map(|s| s.as_ref()), &self.edits, None)
+    }
+
+    /// Adds edits that are not already in force, in order; returns whether any was added.
+    fn add_edits(&mut self, edits: Vec<EntityEdit>) -> bool {
+        let mut added = false;
+        for edit in edits {
+            if !self.edits.contains(&edit) {
+                self.edits.push(edit);
+                added = true;
+            }
+        }
+        added
+    }
+
+    /// Replays the edits over the unedited analysis into the shown one, and drops a focused entity (its index
+    /// may now name another entity).
+    fn refresh_edits(&mut self) {
+        let Some(unedited) = &self.unedited else {
+            self.edit_outcomes.clear();
+            return;
+        };
+        if self.edits.is_empty() {
+            self.analysis = Some(unedited.clone());
+            self.edit_outcomes.clear();
+        } else {
+            let mut edited = Analysis::clone(unedited);
+            self.edit_outcomes = analysis::apply_edits(&mut edited, &self.edits);
+            self.analysis = Some(Rc::new(edited));
+        }
+        if let Some(focus) = &mut self.focus {
+            if matches!(focus.item, Some(FocusItem::Entity(_))) {
+                focus.item = None;
+            }
+        }
+    }
+
+    /// Records an edit made in the views and shows its effect at once; saved like any change of the sources.
+    fn push_edit(&mut self, edit: EntityEdit) {
+        self.edits.push(edit);
+        self.revision += 1;
+        self.refresh_edits();
     }
 
     /// Adds sources read from a save, an import or a link, each under a unique path; returns how many were read.
@@ -381,6 +448,8 @@ impl Workspace {
         if self.n_articles() == 0 {
             self.state = AnalysisState::Idle;
             self.analysis = None;
+            self.unedited = None;
+            self.edit_outcomes.clear();
             self.focus = None;
             self.reader_path = None;
         } else {
@@ -563,7 +632,8 @@ impl Workspace {
                         next.focus = None;
                     }
                 }
-                next.analysis = Some(analysis);
+                next.unedited = Some(analysis);
+                next.refresh_edits();
                 next.state = AnalysisState::Done;
             }
             Action::AnalysisCancelled => {
@@ -596,25 +666,45 @@ impl Workspace {
                     return None;
                 }
                 next.restored = true;
-                if !saved.is_empty() {
+                if !saved.edits.is_empty() {
+                    // Edits made while the save was being read go after the saved ones.
+                    let made = std::mem::take(&mut next.edits);
+                    next.add_edits(saved.edits);
+                    next.add_edits(made);
+                    next.refresh_edits();
+                }
+                if !saved.sources.is_empty() {
                     // Anything added while the save was being read goes after the saved sources.
                     let added = std::mem::take(&mut next.sources);
-                    next.add_sources(saved);
+                    next.add_sources(saved.sources);
                     next.add_sources(added.iter().map(|s| s.as_ref().clone()).collect());
                     next.revision += 1;
                     next.reset_analysis();
                 }
             }
-            Action::Import { sources, origin } => {
+            Action::Import { contents, origin } => {
+                let Contents { sources, edits } = contents;
                 let n_sources = sources.len();
+                let n_edits_before = next.edits.len();
+                if next.add_edits(edits) {
+                    next.revision += 1;
+                    next.refresh_edits();
+                }
+                let n_new_edits = next.edits.len() - n_edits_before;
                 let n_ok = next.add_sources(sources);
-                next.notice = Some(if n_sources == 0 {
-                    format!("{origin} holds no sources.")
-                } else {
-                    format!(
+                let count = crate::ui::format::count;
+                next.notice = Some(match (n_sources, n_new_edits) {
+                    (0, 0) => format!("{origin} holds no sources."),
+                    (0, n) => format!(
                         "Added {} from {origin}.",
-                        crate::ui::format::count(n_sources, "source", "sources")
-                    )
+                        count(n, "entity correction", "entity corrections")
+                    ),
+                    (n, 0) => format!("Added {} from {origin}.", count(n, "source", "sources")),
+                    (n, m) => format!(
+                        "Added {} and {} from {origin}.",
+                        count(n, "source", "sources"),
+                        count(m, "entity correction", "entity corrections")
+                    ),
                 });
                 if n_sources > 0 {
                     next.revision += 1;
@@ -634,6 +724,40 @@ impl Workspace {
                 if next.n_articles() > 0 {
                     next.reset_analysis();
                 }
+            }
+            Action::MergeEntities(forms) => {
+                let mut distinct: Vec<String> = Vec::with_capacity(forms.len());
+                for form in forms {
+                    if !distinct.contains(&form) {
+                        distinct.push(form);
+                    }
+                }
+                if distinct.len() < 2 {
+                    return None;
+                }
+                next.push_edit(EntityEdit::Merge { forms: distinct });
+            }
+            Action::SplitAlias { form, from } => {
+                next.push_edit(EntityEdit::Split {
+                    form,
+                    from: Some(from),
+                });
+            }
+            Action::UndoEdit(index) => {
+                if index >= next.edits.len() {
+                    return None;
+                }
+                next.edits.remove(index);
+                next.revision += 1;
+                next.refresh_edits();
+            }
+            Action::ClearEdits => {
+                if next.edits.is_empty() {
+                    return None;
+                }
+                next.edits.clear();
+                next.revision += 1;
+                next.refresh_edits();
             }
         }
         Some(next)
@@ -933,6 +1057,10 @@ mod tests {
                 message: "m".into(),
             },
         ];
+        let saved = Contents {
+            sources: saved,
+            edits: Vec::new(),
+        };
         let restored = apply(&dropped, Action::Restored(saved.clone()));
         assert!(restored.restored);
         assert_eq!(
@@ -945,13 +1073,13 @@ mod tests {
             restored.apply(Action::Restored(saved.clone())).is_none(),
             "restored once"
         );
-        let empty = apply(&Workspace::default(), Action::Restored(Vec::new()));
+        let empty = apply(&Workspace::default(), Action::Restored(Contents::default()));
         assert_eq!((empty.revision, empty.state), (0, AnalysisState::Idle));
 
         let imported = apply(
             &restored,
             Action::Import {
-                sources: saved,
+                contents: saved,
                 origin: "team.json".into(),
             },
         );
@@ -967,7 +1095,7 @@ mod tests {
         let nothing = apply(
             &restored,
             Action::Import {
-                sources: Vec::new(),
+                contents: Contents::default(),
                 origin: "x.json".into(),
             },
         );
@@ -975,5 +1103,121 @@ mod tests {
         assert_eq!(nothing.notice.as_deref(), Some("x.json holds no sources."));
         let told = apply(&restored, Action::Notify("Refused.".into()));
         assert!(told.apply(Action::Notify("Refused.".into())).is_none());
+    }
+
+    /// A workspace with the fixture articles of `tests/fixtures/edits/` analysed, as after the worker replied.
+    fn analysed(edits: Vec<EntityEdit>) -> Workspace {
+        let fixture = |name: &str| {
+            let path = format!("{}/tests/fixtures/edits/{name}", env!("CARGO_MANIFEST_DIR"));
+            file(name, &std::fs::read_to_string(path).expect("fixture"))
+        };
+        let ws = apply(
+            &Workspace::default(),
+            Action::Import {
+                contents: Contents {
+                    sources: Vec::new(),
+                    edits,
+                },
+                origin: "x.json".into(),
+            },
+        );
+        let ws = apply(
+            &ws,
+            Action::AddFiles(vec![fixture("a.txt"), fixture("b.txt")]),
+        );
+        apply(
+            &ws,
+            Action::AnalysisFinished {
+                generation: ws.generation,
+                analysis: Rc::new(analysis::analyze(ws.articles())),
+                with_model: false,
+            },
+        )
+    }
+
+    fn entity_names(ws: &Workspace) -> Vec<String> {
+        ws.analysis
+            .as_ref()
+            .map(|a| {
+                a.comparison
+                    .entities
+                    .iter()
+                    .map(|e| e.name.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn entity_edits_apply_undo_and_persist() {
+        let ws = analysed(Vec::new());
+        assert!(Rc::ptr_eq(
+            ws.analysis.as_ref().expect("analysed"),
+            ws.unedited.as_ref().expect("kept")
+        ));
+        let before = entity_names(&ws);
+        assert!(before.contains(&"Brennik Lines".to_string()));
+        assert!(ws
+            .apply(Action::MergeEntities(vec![
+                "Calvane".into(),
+                "Calvane".into()
+            ]))
+            .is_none());
+        let merged = apply(
+            &ws,
+            Action::MergeEntities(vec![
+                "Edda Klinsmark".into(),
+                "Coastal Rescue Service".into(),
+            ]),
+        );
+        assert_eq!(entity_names(&merged).len(), before.len() - 1);
+        assert!(merged.revision > ws.revision, "an edit is saved");
+        assert_eq!(merged.generation, ws.generation, "an edit re-runs nothing");
+        let split = apply(
+            &merged,
+            Action::SplitAlias {
+                form: "Brennik".into(),
+                from: "Brennik Lines".into(),
+            },
+        );
+        assert_eq!(entity_names(&split).len(), before.len());
+        assert!(entity_names(&split).contains(&"Brennik".to_string()));
+        assert_eq!(split.edit_outcomes, [Outcome::Applied, Outcome::Applied]);
+        assert_eq!(
+            split.unedited.as_ref().map(|a| a.comparison.entities.len()),
+            Some(before.len()),
+            "the engine's result is kept as it was"
+        );
+
+        // The edits are saved, and a restored workspace analyses into the same rows.
+        let json = split.to_json().expect("serialisable");
+        let back = Workspace::from_json(&json).expect("readable");
+        assert_eq!(back.edits, split.edits);
+        let restored = analysed(back.edits.clone());
+        assert_eq!(entity_names(&restored), entity_names(&split));
+
+        let undone = apply(&split, Action::UndoEdit(0));
+        assert_eq!(undone.edits.len(), 1);
+        assert!(undone.apply(Action::UndoEdit(5)).is_none());
+        let cleared = apply(&undone, Action::ClearEdits);
+        assert_eq!(entity_names(&cleared), before);
+        assert!(cleared.apply(Action::ClearEdits).is_none());
+
+        // Imported edits join the ones in force once, and the notice says so.
+        let imported = apply(
+            &undone,
+            Action::Import {
+                contents: Contents {
+                    sources: Vec::new(),
+                    edits: split.edits.clone(),
+                },
+                origin: "team.json".into(),
+            },
+        );
+        assert_eq!(imported.edits.len(), 2);
+        assert_eq!(
+            imported.notice.as_deref(),
+            Some("Added 1 entity correction from team.json.")
+        );
     }
 }

@@ -2,8 +2,7 @@
 //! key `current`, value the versioned JSON of [`crate::ui::persist`]), the one-time migration from localStorage,
 //! debounced saving that the analysis runner can flush, file downloads, and the share-link fragment.
 
-use crate::ui::persist;
-use crate::ui::state::Source;
+use crate::ui::persist::{self, Contents};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -130,10 +129,10 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// What was found at start: the saved sources, and a warning for the user when something could not be read.
+/// What was found at start: the saved sources and edits, and a warning for the user when something could not be read.
 pub struct RestoredWorkspace {
-    /// The sources to restore (empty when there was nothing, or nothing readable).
-    pub sources: Vec<Source>,
+    /// The sources and edits to restore (empty when there was nothing, or nothing readable).
+    pub contents: Contents,
     /// Why the saved workspace could not be read or migrated, when that is so.
     pub warning: Option<String>,
 }
@@ -148,12 +147,12 @@ pub async fn restore() -> RestoredWorkspace {
         Ok(db) => db,
         Err(error) => {
             // Without IndexedDB the old save is still worth showing; it stays where it is.
-            let sources = legacy
+            let contents = legacy
                 .as_deref()
                 .and_then(|json| persist::parse(json).ok())
                 .unwrap_or_default();
             return RestoredWorkspace {
-                sources,
+                contents,
                 warning: Some(format!(
                     "This browser's storage could not be opened ({error}), so changes will not be kept after a reload."
                 )),
@@ -164,7 +163,7 @@ pub async fn restore() -> RestoredWorkspace {
         Ok(saved) => saved,
         Err(error) => {
             return RestoredWorkspace {
-                sources: Vec::new(),
+                contents: Contents::default(),
                 warning: Some(format!(
                     "The saved workspace could not be read ({error}), so the app started empty."
                 )),
@@ -178,9 +177,9 @@ pub async fn restore() -> RestoredWorkspace {
                 remove_legacy();
             }
             match persist::parse(&json) {
-                Ok(sources) => RestoredWorkspace { sources, warning: None },
+                Ok(contents) => RestoredWorkspace { contents, warning: None },
                 Err(error) => RestoredWorkspace {
-                    sources: Vec::new(),
+                    contents: Contents::default(),
                     warning: Some(format!(
                         "The workspace saved in this browser could not be read ({error}), so the app started empty."
                     )),
@@ -188,8 +187,8 @@ pub async fn restore() -> RestoredWorkspace {
             }
         }
         (None, Some(old)) => match persist::parse(&old) {
-            Ok(sources) => {
-                let warning = match persist::to_json(&sources, None) {
+            Ok(contents) => {
+                let warning = match persist::to_json(&contents.sources, &contents.edits, None) {
                     Ok(json) => match write(json).await {
                         Ok(()) => {
                             remove_legacy();
@@ -201,16 +200,19 @@ pub async fn restore() -> RestoredWorkspace {
                     },
                     Err(error) => Some(error),
                 };
-                RestoredWorkspace { sources, warning }
+                RestoredWorkspace { contents, warning }
             }
             Err(error) => RestoredWorkspace {
-                sources: Vec::new(),
+                contents: Contents::default(),
                 warning: Some(format!(
                     "The workspace saved in this browser could not be read ({error}), so the app started empty."
                 )),
             },
         },
-        (None, None) => RestoredWorkspace { sources: Vec::new(), warning: None },
+        (None, None) => RestoredWorkspace {
+            contents: Contents::default(),
+            warning: None,
+        },
     }
 }
 
@@ -307,7 +309,7 @@ pub fn share_base() -> Option<String> {
 }
 
 /// Takes the share fragment from the address, if there is one, and clears it so a reload does not add it twice.
-pub fn take_share_fragment() -> Option<Result<Vec<Source>, String>> {
+pub fn take_share_fragment() -> Option<Result<Contents, String>> {
     let window = web_sys::window()?;
     let hash = window.location().hash().ok()?;
     let decoded = persist::decode_fragment(&hash)?;

@@ -75,7 +75,7 @@ test('sources, outlet names and dates survive a reload', { timeout: 4 * TIMEOUT 
     await page.dispatchEvent('li.source[data-path="b.txt"] .source-date', 'change');
     const saved = await waitForSave(page, (w) => w.sources.some((s) => s.article?.source === 'Le Progrès')
       && w.sources.some((s) => s.article?.date === '2024-03-25'));
-    assert.equal(saved.version, 2);
+    assert.equal(saved.version, 3);
     assert.equal(saved.format, 'corroborate.workspace');
     const before = await sources(page);
 
@@ -98,7 +98,7 @@ test('the localStorage save of version 1 is migrated once, then removed', { time
     await page.waitForSelector('li.source[data-path="old.pdf"][data-status="error"]');
     await page.waitForFunction(() => localStorage.getItem('corroborate.workspace.v1') === null);
     const saved = JSON.parse(await savedJson(page));
-    assert.equal(saved.version, 2);
+    assert.equal(saved.version, 3);
     assert.deepEqual(saved.sources.map((s) => s.path), ['old.pdf']);
   });
 });
@@ -116,7 +116,7 @@ test('an exported workspace imports back to the same sources', { timeout: 4 * TI
     const json = await fsp.readFile(await download.path(), 'utf8');
     const exported = JSON.parse(json);
     assert.equal(exported.format, 'corroborate.workspace');
-    assert.equal(exported.version, 2);
+    assert.equal(exported.version, 3);
     assert.ok(exported.analysis?.comparison, 'the export holds the analysis');
 
     // The other exports download too: a report without scripts, and CSV tables.

@@ -1,6 +1,7 @@
 //! The `corroborate` command-line tool: the analysis core over files, for batch work and evaluation.
 //!
-//! `corroborate analyze [--json] FILE|DIR...` prints the comparison; `--demo` analyses the built-in demo corpus.
+//! `corroborate analyze [--json] FILE|DIR...` prints the comparison; `--demo` analyses the built-in demo corpus,
+//! and `--edits FILE.json` replays entity corrections (merges and splits) made in the app or by hand.
 //! Files that cannot be read are reported and skipped; the exit code is non-zero only when nothing could be read.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -45,13 +46,14 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use corroborate::analysis::edits::EntityEdit;
     use corroborate::analysis::report::{self, Failure};
-    use corroborate::analysis::{analyze_with, demo, ingest, ingest_all, Article};
+    use corroborate::analysis::{analyze_with, apply_edits, demo, ingest, ingest_all, Article};
     use std::io::Write;
     use std::path::{Path, PathBuf};
 
     const USAGE: &str = "\
-Usage: corroborate analyze [--json] [--demo] FILE|DIR...
+Usage: corroborate analyze [--json] [--demo] [--edits FILE.json] FILE|DIR...
        corroborate eval [--data DIR] [AREA...]
        corroborate bench [--articles N]
        corroborate train-ner [--data DIR] [--out PATH]
@@ -61,6 +63,9 @@ Compares news articles about one event: names, aliases, figures and how they agr
   --json    print the full analysis as JSON (the contract in DESIGN.md section 5)
   --demo    add the built-in demo corpus (a fictional event told by five outlets)
   --no-model  find names with the rules alone, without the learned tagger
+  --edits FILE.json  merge and split entities as the file says: a list such as
+            [{\"kind\": \"merge\", \"forms\": [\"NHC\", \"Northgate Hydro\"]}, {\"kind\": \"split\", \"form\": \"Ferrant\"}],
+            or a workspace exported by the app (its \"edits\"); edits that match nothing become warnings
   DIR       every file below the folder, in name order
 
 Files that cannot be read are reported and skipped; the exit code is 1 only when nothing could be read.
@@ -72,6 +77,7 @@ Files that cannot be read are reported and skipped; the exit code is 1 only when
         let mut rules_only = false;
         let mut use_demo = false;
         let mut paths: Vec<PathBuf> = Vec::new();
+        let mut edits: Vec<EntityEdit> = Vec::new();
         let mut args = args.into_iter();
         match args.next().as_deref() {
             Some("analyze") => {}
@@ -88,9 +94,22 @@ Files that cannot be read are reported and skipped; the exit code is 1 only when
                 return 2;
             }
         }
-        for arg in args {
+        while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--json" => json = true,
+                "--edits" => {
+                    let Some(file) = args.next() else {
+                        eprintln!("corroborate: --edits needs a file\n\n{USAGE}");
+                        return 2;
+                    };
+                    match read_edits(Path::new(&file)) {
+                        Ok(read) => edits.extend(read),
+                        Err(message) => {
+                            eprintln!("corroborate: {file}: {message}");
+                            return 2;
+                        }
+                    }
+                }
                 "--demo" => use_demo = true,
                 "--no-model" => rules_only = true,
                 "-h" | "--help" => {
@@ -155,7 +174,8 @@ Files that cannot be read are reported and skipped; the exit code is 1 only when
             eprintln!("corroborate: nothing could be read");
             return 1;
         }
-        let analysis = analyze_with(articles, &crate::options(rules_only));
+        let mut analysis = analyze_with(articles, &crate::options(rules_only));
+        apply_edits(&mut analysis, &edits);
         let output = if json {
             format!("{}\n", report::to_json(&analysis, &failures))
         } else {
@@ -164,6 +184,25 @@ Files that cannot be read are reported and skipped; the exit code is 1 only when
         // A reader that stops early (`| head`) closes the pipe; that is not an error worth a panic.
         let _ = std::io::stdout().lock().write_all(output.as_bytes());
         0
+    }
+
+    /// Reads entity edits from a JSON file: a bare list of edits, or any object with an `edits` list (a workspace).
+    fn read_edits(path: &Path) -> Result<Vec<EntityEdit>, String> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum EditsFile {
+            List(Vec<EntityEdit>),
+            Workspace { edits: Vec<EntityEdit> },
+        }
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read the file: {e}"))?;
+        match serde_json::from_str::<EditsFile>(text.trim_start_matches('\u{feff}')) {
+            Ok(EditsFile::List(edits) | EditsFile::Workspace { edits }) => Ok(edits),
+            Err(_) => Err(
+                "not a list of edits: expected [{\"kind\": \"merge\", \"forms\": [...]}, {\"kind\": \"split\", \"form\": \"...\"}] or a workspace with \"edits\""
+                    .to_string(),
+            ),
+        }
     }
 
     /// Lists files, walking folders in name order; missing paths become failures.

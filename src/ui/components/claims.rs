@@ -2,7 +2,7 @@
 //! saying, with a symbol and a word, whether it states the claim, says nothing, or contradicts it;
 //! a filter by agreement, and a stated or contradicting cell opens its sentence in the reader.
 
-use crate::analysis::{Analysis, Claim, ClaimState, Span};
+use crate::analysis::{similarity, Analysis, Claim, ClaimState, Span};
 use crate::ui::claim_filter::{Agreement, ClaimFilter};
 use crate::ui::format;
 use crate::ui::hooks::use_workspace;
@@ -159,6 +159,10 @@ pub fn ClaimsView() -> Html {
             Agreement::Unanimous => "unanimous",
         };
         let origin_outlet = outlets.get(claim.origin.article).cloned().unwrap_or_default();
+        // Reprints of one story state its claims once: how many of the stating sources are independent.
+        let stating = claim.cells.iter().enumerate().filter(|(_, c)| c.state == ClaimState::Stated).map(|(j, _)| j);
+        let n_stating = stating.clone().count();
+        let n_independent = similarity::independent(stating, &analysis.comparison.copies);
         html! {
             <tr class={classes!("claim-row", agreement)} key={claim.id.clone()} data-claim={claim.id.clone()} data-agreement={agreement}>
                 <th scope="row" class="claim-text">
@@ -167,7 +171,14 @@ pub fn ClaimsView() -> Html {
                     </button>
                 </th>
                 { for cells }
-                <td class="claim-tally">{ tally(claim) }</td>
+                <td class="claim-tally" data-independent={n_independent.to_string()}>
+                    { tally(claim) }
+                    if n_independent < n_stating {
+                        <span class="independent" title="Sources whose wording is mostly shared (likely copies) count as one">
+                            { format!("{n_independent} independent") }
+                        </span>
+                    }
+                </td>
             </tr>
         }
     });

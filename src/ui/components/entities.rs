@@ -1,6 +1,9 @@
 //! The entities view: `table#entities-table`, one row per entity and one coverage cell per source,
 //! with filters by label and by coverage; a coverage cell opens the reader on the first mention.
+//! The user corrects the aliasing here: ticked rows merge into one (`button#merge-entities`), an alias splits out
+//! into a row of its own (`button.split-alias`), and the corrections in force are listed with undo (`#entity-edits`).
 
+use crate::analysis::edits::{self, Outcome};
 use crate::analysis::Label;
 use crate::ui::components::item_panel::entity_focus;
 use crate::ui::format;
@@ -75,12 +78,51 @@ pub fn EntitiesView() -> Html {
     let body_ref = use_node_ref();
     let top_spacer = use_node_ref();
     let bottom_spacer = use_node_ref();
+    // The rows ticked for merging, by their key forms (which outlive the renumbering an edit causes).
+    let selected = use_state_eq(Vec::<String>::new);
+    // Set by a merge or split made here: the row it acted on is gone, so the focus moves to the new edit's undo.
+    let acted = use_mut_ref(|| false);
+    {
+        let acted = acted.clone();
+        use_effect_with(workspace.edits.len(), move |_| {
+            if std::mem::take(&mut *acted.borrow_mut()) {
+                let undo = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| {
+                        d.query_selector("#entity-edits li.entity-edit:last-child .undo-edit")
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(undo) = undo {
+                    let _ = undo.focus();
+                }
+            }
+        });
+    }
+    let analysis_ptr = workspace
+        .analysis
+        .as_ref()
+        .map_or(0, |a| std::rc::Rc::as_ptr(a) as usize);
+    let key_forms = {
+        let analysis = workspace.analysis.clone();
+        use_memo(analysis_ptr, move |_| {
+            analysis
+                .map(|a| edits::key_forms(&a.comparison))
+                .unwrap_or_default()
+        })
+    };
     let Some(analysis) = workspace.analysis.clone() else {
         return html! {};
     };
     let outlets = workspace.outlets(&analysis);
     let n_sources = analysis.articles.len();
     let entities = &analysis.comparison.entities;
+    // A ticked form that no row holds any more (after an edit or a new analysis) is no longer ticked.
+    let n_selected = selected
+        .iter()
+        .filter(|form| key_forms.contains(form))
+        .count();
 
     let mut labels: Vec<Label> = entities.iter().map(|e| e.label).collect();
     labels.sort();
@@ -215,6 +257,41 @@ pub fn EntitiesView() -> Html {
             .map(|(_, a)| a.path.as_str())
             .collect();
         let others: Vec<&str> = entity.aliases.iter().map(String::as_str).filter(|a| *a != entity.name).collect();
+        let key_form = key_forms.get(entity_idx).cloned().unwrap_or_else(|| entity.name.clone());
+        let is_selected = selected.contains(&key_form);
+        let on_select = {
+            let selected = selected.clone();
+            let key_form = key_form.clone();
+            Callback::from(move |_: Event| {
+                let mut next: Vec<String> = (*selected).clone();
+                match next.iter().position(|f| *f == key_form) {
+                    Some(i) => {
+                        next.remove(i);
+                    }
+                    None => next.push(key_form.clone()),
+                }
+                selected.set(next);
+            })
+        };
+        let aliases = others.into_iter().map(|alias| {
+            let dispatcher = workspace.dispatcher();
+            let (form, from) = (alias.to_string(), key_form.clone());
+            let acted = acted.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                *acted.borrow_mut() = true;
+                dispatcher.dispatch(Action::SplitAlias { form: form.clone(), from: from.clone() })
+            });
+            html! {
+                <span class="alias" data-form={alias.to_string()}>
+                    { alias }
+                    <button type="button" class="split-alias" data-form={alias.to_string()} {onclick}
+                        aria-label={format!("Split “{alias}” out of {}", entity.name)}
+                        title={format!("“{alias}” is not {}: give it a row of its own", entity.name)}>
+                        <span aria-hidden="true">{ "✂" }</span>
+                    </button>
+                </span>
+            }
+        });
         let cells = analysis.articles.iter().enumerate().map(|(j, article)| {
             let count = entity.counts.get(j).copied().unwrap_or(0);
             let outlet = outlets.get(j).cloned().unwrap_or_default();
@@ -254,10 +331,15 @@ pub fn EntitiesView() -> Html {
                 data-name={entity.name.clone()}
                 data-aliases={entity.aliases.join("|")}
                 data-paths={paths.join("|")}
+                data-form={key_form.clone()}
             >
+                <td class="select">
+                    <input type="checkbox" class="entity-select" checked={is_selected} onchange={on_select}
+                        aria-label={format!("Select {} for merging", entity.name)} />
+                </td>
                 <th scope="row" class="entity-name">{ &entity.name }</th>
                 <td><span class={classes!("badge", format!("label-{}", format::label_class(entity.label)))}>{ format::label_name(entity.label) }</span></td>
-                <td class="aliases">{ others.join(", ") }</td>
+                <td class="aliases">{ for aliases }</td>
                 { for cells }
             </tr>
         }
@@ -267,6 +349,27 @@ pub fn EntitiesView() -> Html {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(true))
     };
+    let merge = {
+        let selected = selected.clone();
+        let key_forms = key_forms.clone();
+        let dispatcher = workspace.dispatcher();
+        let acted = acted.clone();
+        Callback::from(move |_: MouseEvent| {
+            *acted.borrow_mut() = true;
+            let forms: Vec<String> = selected
+                .iter()
+                .filter(|form| key_forms.contains(form))
+                .cloned()
+                .collect();
+            selected.set(Vec::new());
+            dispatcher.dispatch(Action::MergeEntities(forms));
+        })
+    };
+    let clear_selection = {
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| selected.set(Vec::new()))
+    };
+    let edit_list = edit_list(&workspace);
 
     html! {
         <section id="entities" aria-labelledby="entities-title">
@@ -291,6 +394,17 @@ pub fn EntitiesView() -> Html {
             <p class="muted">
                 { format!("{} of {} shown. Numbers are mentions per source; click one to read the first mention.", n_kept, format::count(entities.len(), "entity", "entities")) }
             </p>
+            <div class="entity-edit-bar" role="group" aria-label="Correct the entities">
+                <button type="button" id="merge-entities" class="secondary" disabled={n_selected < 2} onclick={merge}
+                    title="The ticked rows name one thing: show them as one row">
+                    { if n_selected < 2 { "Merge selected".to_string() } else { format!("Merge {n_selected} selected") } }
+                </button>
+                if n_selected > 0 {
+                    <button type="button" id="clear-selection" class="link" onclick={clear_selection}>{ "Clear selection" }</button>
+                }
+                <span class="muted">{ "Tick rows that name the same thing to merge them; press ✂ beside a spelling that is something else to split it out. Corrections are kept and apply to every view." }</span>
+            </div>
+            { edit_list }
             if entities.is_empty() {
                 <p class="placeholder">{ "No names were found in these articles." }</p>
             } else {
@@ -298,6 +412,7 @@ pub fn EntitiesView() -> Html {
                     <table id="entities-table" class={classes!("matrix", windowed.then_some("windowed"))} data-rows={n_kept.to_string()}>
                         <thead>
                             <tr>
+                                <th scope="col" class="select"><span class="visually-hidden">{ "Select" }</span></th>
                                 <th scope="col">{ "Name" }</th>
                                 <th scope="col">{ "Type" }</th>
                                 <th scope="col">{ "Also written" }</th>
@@ -318,6 +433,54 @@ pub fn EntitiesView() -> Html {
                 if shown < n_kept {
                     <button type="button" class="secondary" onclick={expand}>{ format!("Show all {n_kept} rows") }</button>
                 }
+            }
+        </section>
+    }
+}
+
+/// The corrections in force (`section#entity-edits`), each with what became of it and an undo button; nothing
+/// when there are none.
+fn edit_list(workspace: &crate::ui::hooks::WorkspaceHandle) -> Html {
+    if workspace.edits.is_empty() {
+        return html! {};
+    }
+    let items = workspace.edits.iter().enumerate().map(|(i, edit)| {
+        let outcome = workspace.edit_outcomes.get(i);
+        let (status, note) = match outcome {
+            Some(Outcome::Applied) => ("applied", String::new()),
+            Some(Outcome::AlreadySo) => ("already", " (the analysis already agrees)".to_string()),
+            Some(Outcome::Missing(forms)) => (
+                "missing",
+                format!(
+                    " (no longer applies: {} not in these articles)",
+                    forms.iter().map(|f| format!("“{f}”")).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            None => ("pending", String::new()),
+        };
+        let kind = match edit {
+            edits::EntityEdit::Merge { .. } => "merge",
+            edits::EntityEdit::Split { .. } => "split",
+        };
+        let description = edit.describe();
+        let dispatcher = workspace.dispatcher();
+        let undo = Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::UndoEdit(i)));
+        html! {
+            <li class={classes!("entity-edit", status)} data-kind={kind} data-status={status}>
+                <span class="edit-text">{ &description }</span>
+                <span class="muted">{ note }</span>
+                <button type="button" class="link undo-edit" onclick={undo} aria-label={format!("Undo: {description}")}>{ "Undo" }</button>
+            </li>
+        }
+    });
+    let dispatcher = workspace.dispatcher();
+    let clear = Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ClearEdits));
+    html! {
+        <section id="entity-edits" aria-labelledby="entity-edits-title">
+            <h3 id="entity-edits-title">{ format!("Your corrections ({})", workspace.edits.len()) }</h3>
+            <ol class="edit-list">{ for items }</ol>
+            if workspace.edits.len() > 1 {
+                <button type="button" id="clear-edits" class="link" onclick={clear}>{ "Undo all corrections" }</button>
             }
         </section>
     }

@@ -35,7 +35,7 @@ fn build(
         Export::Workspace => (
             "corroborate-workspace.json".into(),
             "application/json",
-            persist::to_json(sources, analysis)?,
+            persist::to_json(sources, &workspace.edits, analysis)?,
         ),
         Export::Report => (
             "corroborate-report.html".into(),
@@ -97,7 +97,10 @@ pub fn ExportMenu() -> Html {
         let workspace = workspace.clone();
         let share_url = share_url.clone();
         Callback::from(move |_: MouseEvent| {
-            let fragment = persist::encode_fragment(workspace.sources.iter().map(|s| s.as_ref()));
+            let fragment = persist::encode_fragment(
+                workspace.sources.iter().map(|s| s.as_ref()),
+                &workspace.edits,
+            );
             match fragment {
                 Ok(fragment) => {
                     let url = format!("{}#{fragment}", storage::share_base().unwrap_or_default());
@@ -112,7 +115,7 @@ pub fn ExportMenu() -> Html {
                             None => false,
                         };
                         dispatcher.dispatch(Action::Notify(if copied {
-                            "Share link copied. It holds the sources (not the analysis, which is recomputed) and never reaches a server.".to_string()
+                            "Share link copied. It holds the sources and your entity corrections (not the analysis, which is recomputed) and never reaches a server.".to_string()
                         } else {
                             "The share link is shown in the menu: copy it from there.".to_string()
                         }));

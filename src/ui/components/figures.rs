@@ -1,7 +1,7 @@
 //! The figures view: `table#slots-table` with one row per figure slot (subsets indented under their parent),
 //! each value in report-date order and clickable, and the chart of the main slots over report date.
 
-use crate::analysis::{Analysis, ItemRef, SlotStatus};
+use crate::analysis::{similarity, Analysis, ItemRef, SlotStatus};
 use crate::ui::components::item_panel::figure_focus;
 use crate::ui::components::FigureChart;
 use crate::ui::format;
@@ -90,8 +90,14 @@ pub fn FiguresView() -> Html {
     let outlets = workspace.outlets(&analysis);
     let slots = &analysis.comparison.slots;
 
+    let copies = &analysis.comparison.copies;
     let rows = slot_order(&analysis).into_iter().map(|(slot_idx, depth)| {
         let slot = &slots[slot_idx];
+        // Reprints of one story report its figure once: the count says how many sources are independent.
+        let mut reporting: Vec<usize> = slot.members.iter().map(|m| m.article).collect();
+        reporting.sort_unstable();
+        reporting.dedup();
+        let n_independent = similarity::independent(reporting.iter().copied(), copies);
         let values = members_by_date(&analysis, &slot.members).into_iter().filter_map(|member| {
             let figure = analysis.extracted.get(member.article)?.figures.get(member.index)?;
             let article = analysis.articles.get(member.article)?;
@@ -145,6 +151,10 @@ pub fn FiguresView() -> Html {
                 <td>
                     <span class={classes!("status-badge", slot.status.as_str())} title={status_help(slot.status)}>
                         { status_text(slot.status) }
+                    </span>
+                    <span class="sources-count" data-sources={reporting.len().to_string()} data-independent={n_independent.to_string()}
+                        title="Sources whose wording is mostly shared (likely copies) count as one independent source">
+                        { format::independent_sources(reporting.len(), n_independent) }
                     </span>
                 </td>
                 <td><ul class="slot-values">{ for values }</ul></td>

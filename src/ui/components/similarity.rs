@@ -4,6 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::ui::components::claims::sentence_focus;
+use crate::ui::format;
 use crate::ui::heatmap::{self, Pair, COPY_THRESHOLD, HEATMAP_LIMIT, PAIR_LIMIT};
 use crate::ui::hooks::use_workspace;
 use crate::ui::state::{Action, Focus};
@@ -205,9 +206,35 @@ pub fn SimilarityView() -> Html {
     } else {
         copy_note
     };
+    // Copies of copies are one origin too: the groups come from the engine (single linkage over the copy pairs).
+    let groups = analysis.comparison.copies.iter().map(|group| {
+        let names: Vec<&str> = group
+            .iter()
+            .filter_map(|&i| outlets.get(i).map(String::as_str))
+            .collect();
+        let paths: Vec<&str> = group
+            .iter()
+            .filter_map(|&i| analysis.articles.get(i).map(|a| a.path.as_str()))
+            .collect();
+        html! {
+            <li class="copy-group" data-paths={paths.join("|")} data-size={group.len().to_string()}>
+                { format::one_origin(&names) }
+            </li>
+        }
+    });
+    let n_independent = n - analysis
+        .comparison
+        .copies
+        .iter()
+        .map(|g| g.len() - 1)
+        .sum::<usize>();
     let copy_list = html! {
         <>
             <p class={classes!(if copies.is_empty() { "no-copies" } else { "copies-note" })}>{ copy_note }</p>
+            if !analysis.comparison.copies.is_empty() {
+                <p class="muted">{ format!("Counting each origin once, these {n} sources are {n_independent} independent reports:") }</p>
+            }
+            <ul id="copy-groups" class="group-list">{ for groups }</ul>
             <ul id="copy-pairs" class="pair-list">
                 { for copies.iter().map(|&p| pair_item(&workspace, &analysis, &outlets, p, "copy-pair")) }
             </ul>
