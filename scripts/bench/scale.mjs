@@ -5,9 +5,12 @@
 // longest under 200 ms. It builds nothing: run `trunk build --release --offline` first. It prints figures
 // and asserts nothing.
 //
-// Usage: node scripts/bench/scale.mjs [--articles N] [--bytes N]
+// Usage: node scripts/bench/scale.mjs [--articles N] [--bytes N] [--trace]
 //   --articles N   how many articles to drop (default 1000)
 //   --bytes N      about how many bytes each holds (default 5000)
+//   --trace        also prints, in time order, each long task and each change of the status line and of the
+//                  number of drawn sources, so that a long task can be told apart (reading the drop, drawing
+//                  the list, reading results, drawing the comparison)
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +23,7 @@ const args = Object.fromEntries(
   process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)),
 );
 const count = Number(args.articles ?? 1000);
+const trace = 'trace' in args;
 const bytes = Number(args.bytes ?? 5000);
 if (!fs.existsSync(path.join(distDir, 'index.html'))) {
   console.error(`no built site in ${distDir}: run \`trunk build --release --offline\` first`);
@@ -40,6 +44,14 @@ try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
+    // What the page shows, noted at each change, to place the long tasks among the app's steps.
+    window.shown = [];
+    let last = '';
+    new MutationObserver(() => {
+      const status = document.querySelector('#analysis-status');
+      const now = `${document.querySelectorAll('#source-list > li').length} sources drawn · ${status?.dataset.state}/${status?.dataset.names} · ${status?.querySelector('span:not(.spinner)')?.textContent}`;
+      if (now !== last) window.shown.push({ start: performance.now(), what: (last = now) });
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   await openApp(page, server, '/');
   // The model is fetched once the app is up; waiting for it keeps its arrival out of the figures.
@@ -61,6 +73,14 @@ try {
   console.log(`the app's long tasks after the drop: ${app.length}, longest ${longest(app).toFixed(0)} ms (target: under 200 ms)`);
   console.log(`  the ten longest: ${app.map((t) => t.duration).sort((a, b) => b - a).slice(0, 10).map((d) => d.toFixed(0)).join(', ') || 'none'} ms`);
   console.log(`the harness's drop task (building ${count} File objects in the page): ${harness.length ? `${longest(harness).toFixed(0)} ms` : 'under 50 ms'}`);
+  if (trace) {
+    const shown = (await page.evaluate(() => window.shown)).filter((e) => e.start >= dropped);
+    const lines = [
+      ...app.map((t) => ({ start: t.start, what: `long task ${t.duration.toFixed(0)} ms` })),
+      ...shown.filter((e, i) => i === 0 || e.what.replace(/Analysing [\d,]+/, '') !== shown[i - 1].what.replace(/Analysing [\d,]+/, '')),
+    ].sort((a, b) => a.start - b.start);
+    for (const line of lines) console.log(`  ${((line.start - dropped) / 1000).toFixed(2).padStart(7)} s  ${line.what}`);
+  }
   assertNoExternalRequests(page, server.origin);
   if (page.errors.length) console.log(`page errors: ${JSON.stringify(page.errors)}`);
 } finally {

@@ -88,12 +88,49 @@ pub fn analyze_article_with(article: &Article, options: &Options) -> ArticleAnal
     }
 }
 
+/// The stages of [`compare`], in the order they run, so that a long comparison can say where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CompareStage {
+    /// Mentions to entities across articles ([`aliases`]).
+    Aliases,
+    /// Figures to slots ([`slots`]).
+    Slots,
+    /// Pairwise shared wording ([`similarity`]), the longest stage on large batches.
+    Similarity,
+    /// Statements aligned across sources ([`claims`]).
+    Claims,
+}
+
+impl CompareStage {
+    /// Every stage, in the order they run.
+    pub const ALL: [CompareStage; 4] = [
+        CompareStage::Aliases,
+        CompareStage::Slots,
+        CompareStage::Similarity,
+        CompareStage::Claims,
+    ];
+}
+
 /// Compares articles already analysed one by one; `extracted` is indexed like `articles`.
 pub fn compare(articles: &[Article], extracted: &[ArticleAnalysis]) -> Comparison {
+    compare_observed(articles, extracted, &mut |_| {})
+}
+
+/// [`compare`], calling `on_stage` as each stage starts (the browser's worker reports it as progress).
+pub fn compare_observed(
+    articles: &[Article],
+    extracted: &[ArticleAnalysis],
+    on_stage: &mut dyn FnMut(CompareStage),
+) -> Comparison {
+    on_stage(CompareStage::Aliases);
     let (entities, name_entity) = aliases::resolve(articles, extracted);
+    on_stage(CompareStage::Slots);
     let (slots, figure_slot) = slots::align(articles, extracted);
+    on_stage(CompareStage::Similarity);
     let similarity = similarity::matrix(articles, extracted);
     let copies = similarity::copy_groups(&similarity, similarity::COPY_THRESHOLD);
+    on_stage(CompareStage::Claims);
     let claims = claims::align(articles, extracted, &name_entity, &entities, &figure_slot);
     let mut warnings = Vec::new();
     if articles.iter().any(|a| a.date.is_none()) && articles.len() > 1 {

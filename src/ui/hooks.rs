@@ -129,6 +129,8 @@ pub fn after_paint(job: impl FnOnce() + 'static) {
 pub struct AnalysisProgress {
     /// `(done, total)` articles extracted so far, once the worker has said.
     pub progress: Option<(usize, usize)>,
+    /// The stage of the comparison that runs, once every article has been extracted.
+    pub stage: Option<analysis::CompareStage>,
     /// Whether the running analysis can be cancelled (only one in a worker can).
     pub cancellable: bool,
     /// Stops the running analysis; the last finished one stays on screen.
@@ -144,8 +146,8 @@ struct Job {
     generation: u64,
     /// The articles sent (the worker does not send them back).
     articles: Vec<analysis::Article>,
-    /// The per-article results received so far.
-    parts: Vec<analysis::ArticleAnalysis>,
+    /// The results received so far, in batches.
+    gathered: work::Gathered,
     /// The model, for the main-thread fallback.
     model: Option<Rc<analysis::tagger::NerModel>>,
 }
@@ -165,8 +167,10 @@ struct Runner {
     ready: bool,
     /// Set when workers cannot be used here: every analysis then runs on the page's thread.
     unavailable: bool,
-    /// The request waiting for the worker to be ready.
-    queued: Option<String>,
+    /// The request waiting for the worker to be ready, and whether it wants the name model.
+    queued: Option<(String, bool)>,
+    /// Whether the live worker has been sent the name model's bytes.
+    model_sent: bool,
     /// The analysis in the worker, if any.
     job: Option<Job>,
     /// The live worker's handlers.
@@ -185,6 +189,7 @@ impl Runner {
         }
         self.retired.extend(self.handlers.take());
         self.ready = false;
+        self.model_sent = false;
         self.queued = None;
         self.job.take().is_some()
     }
@@ -196,6 +201,7 @@ struct RunnerContext {
     runner: Rc<RefCell<Runner>>,
     dispatcher: UseReducerDispatcher<Workspace>,
     progress: UseStateSetter<Option<(usize, usize)>>,
+    stage: UseStateSetter<Option<analysis::CompareStage>>,
 }
 
 /// Runs the analysis whenever a new generation is marked running, after the "running" state has painted.
@@ -208,10 +214,12 @@ pub fn use_analysis_runner(workspace: &WorkspaceHandle) -> AnalysisProgress {
     let latest = use_mut_ref(|| 0_u64);
     let runner = use_mut_ref(Runner::default);
     let progress = use_state_eq(|| None::<(usize, usize)>);
+    let stage = use_state_eq(|| None::<analysis::CompareStage>);
     let context = RunnerContext {
         runner: runner.clone(),
         dispatcher: workspace.dispatcher(),
         progress: progress.setter(),
+        stage: stage.setter(),
     };
     let handle = workspace.clone();
     let running = workspace.state == AnalysisState::Running;
@@ -223,7 +231,7 @@ pub fn use_analysis_runner(workspace: &WorkspaceHandle) -> AnalysisProgress {
             move |&(generation, running)| {
                 if running {
                     *latest.borrow_mut() = generation;
-                    context.progress.set(None);
+                    context.clear_progress();
                     let articles = handle.articles();
                     let model = handle.ner.clone();
                     after_paint(move || {
@@ -237,7 +245,7 @@ pub fn use_analysis_runner(workspace: &WorkspaceHandle) -> AnalysisProgress {
                             Job {
                                 generation,
                                 articles,
-                                parts: Vec::new(),
+                                gathered: work::Gathered::default(),
                                 model,
                             },
                         );
@@ -253,13 +261,14 @@ pub fn use_analysis_runner(workspace: &WorkspaceHandle) -> AnalysisProgress {
             // Generation 0 is never analysed, so a start still waiting for the paint is skipped too.
             *latest.borrow_mut() = 0;
             context.runner.borrow_mut().terminate();
-            context.progress.set(None);
+            context.clear_progress();
             context.dispatcher.dispatch(Action::AnalysisCancelled);
         })
     };
     let cancellable = running && !runner.borrow().unavailable;
     AnalysisProgress {
         progress: *progress,
+        stage: *stage,
         cancellable,
         cancel,
     }
@@ -313,17 +322,21 @@ fn start(context: &RunnerContext, mut job: Job) {
             return;
         }
     };
+    let with_model = request.with_model;
     runner.job = Some(job);
     if runner.ready {
-        post_request(&runner, json);
+        post_request(&mut runner, json, with_model);
     } else {
-        runner.queued = Some(json);
+        runner.queued = Some((json, with_model));
     }
 }
 
-/// Sends a request to the live worker.
-fn post_request(runner: &Runner, json: String) {
+/// Sends a request to the live worker, preceded by the name model's bytes the first time one wants them.
+fn post_request(runner: &mut Runner, json: String, with_model: bool) {
     if let Some(worker) = &runner.worker {
+        if with_model && !runner.model_sent {
+            runner.model_sent = send_model(worker);
+        }
         if let Err(error) = worker.post_message(&JsValue::from_str(&json)) {
             web_sys::console::warn_2(
                 &"The analysis could not be sent to the worker:".into(),
@@ -373,8 +386,8 @@ fn on_worker_reply(context: &RunnerContext, reply: work::Reply) {
     match reply {
         work::Reply::Ready => {
             runner.ready = true;
-            if let Some(json) = runner.queued.take() {
-                post_request(&runner, json);
+            if let Some((json, with_model)) = runner.queued.take() {
+                post_request(&mut runner, json, with_model);
             }
         }
         work::Reply::Progress {
@@ -387,12 +400,18 @@ fn on_worker_reply(context: &RunnerContext, reply: work::Reply) {
                 context.progress.set(Some((done, total)));
             }
         }
-        work::Reply::Part {
-            generation,
-            extracted,
-        } => {
+        work::Reply::Stage { generation, stage } => {
+            if current == Some(generation) {
+                drop(runner);
+                context.stage.set(Some(stage));
+            }
+        }
+        work::Reply::Part { generation, .. }
+        | work::Reply::Similarity { generation, .. }
+        | work::Reply::Entities { generation, .. }
+        | work::Reply::Claims { generation, .. } => {
             if let Some(job) = runner.job.as_mut().filter(|j| j.generation == generation) {
-                job.parts.extend(extracted);
+                job.gathered.take(reply);
             }
         }
         work::Reply::Done {
@@ -407,10 +426,11 @@ fn on_worker_reply(context: &RunnerContext, reply: work::Reply) {
                 return;
             };
             drop(runner);
-            context.progress.set(None);
+            context.clear_progress();
+            let (extracted, comparison) = job.gathered.complete(comparison);
             let analysis = analysis::Analysis {
                 articles: job.articles,
-                extracted: job.parts,
+                extracted,
                 comparison,
             };
             context.dispatcher.dispatch(Action::AnalysisFinished {
@@ -440,10 +460,36 @@ fn fall_back(context: &RunnerContext, message: &str) {
     web_sys::console::warn_1(
         &format!("The analysis worker failed ({message}); analysing on the page instead.").into(),
     );
-    context.progress.set(None);
+    context.clear_progress();
     if let Some(job) = job {
         let dispatcher = context.dispatcher.clone();
         after_paint(move || analyze_here(job, &dispatcher));
+    }
+}
+
+impl RunnerContext {
+    /// Clears what the status line shows of a running analysis.
+    fn clear_progress(&self) {
+        self.progress.set(None);
+        self.stage.set(None);
+    }
+}
+
+/// Sends the name model's bytes to `worker` (a copy, transferred, so the page keeps its own); returns whether it went.
+fn send_model(worker: &web_sys::Worker) -> bool {
+    let Some(bytes) = MODEL_BYTES.with(|b| b.borrow().clone()) else {
+        return false;
+    };
+    let copy = js_sys::Uint8Array::from(&bytes[..]).buffer();
+    match worker.post_message_with_transfer(&copy, &js_sys::Array::of1(&copy)) {
+        Ok(()) => true,
+        Err(error) => {
+            web_sys::console::warn_2(
+                &"The name model could not be sent to the analysis worker:".into(),
+                &error,
+            );
+            false
+        }
     }
 }
 
@@ -463,6 +509,11 @@ fn analyze_here(job: Job, dispatcher: &UseReducerDispatcher<Workspace>) {
 /// The learned name tagger's file, next to the page (Trunk copies it into the build; the service worker caches it).
 const MODEL_URL: &str = "ner.bin";
 
+thread_local! {
+    /// The name model's bytes once fetched, which the runner sends to each new worker (the worker never fetches).
+    static MODEL_BYTES: RefCell<Option<Rc<[u8]>>> = const { RefCell::new(None) };
+}
+
 /// Fetches the learned name tagger once, after the app is up; the analysis runs again when it arrives.
 ///
 /// The app is usable before it comes (names come from the rules until then); a failed fetch leaves it so.
@@ -473,7 +524,11 @@ pub fn use_model_loader(workspace: &WorkspaceHandle) {
         wasm_bindgen_futures::spawn_local(async move {
             match fetch_bytes(MODEL_URL).await {
                 Ok(bytes) => match analysis::tagger::NerModel::from_bytes(&bytes) {
-                    Ok(model) => dispatcher.dispatch(Action::ModelLoaded(Rc::new(model))),
+                    Ok(model) => {
+                        // The bytes are kept before the analysis with the model is asked for, which sends them.
+                        MODEL_BYTES.with(|b| *b.borrow_mut() = Some(bytes.into()));
+                        dispatcher.dispatch(Action::ModelLoaded(Rc::new(model)));
+                    }
                     Err(error) => web_sys::console::warn_1(
                         &format!("The name model could not be read ({error}); names come from the rules.").into(),
                     ),
@@ -513,26 +568,67 @@ fn demo_requested() -> bool {
         .unwrap_or(false)
 }
 
+/// How long one slice of reading dropped files into sources may run before the page gets the thread back.
+const SLICE_MS: f64 = 16.0;
+
+/// Lets the browser run what waits (input, painting) before the caller goes on: a zero timeout.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if scheduled.is_none() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Reads files into sources ([`crate::ui::state::read_file`]: decoding, unpacking, parsing) in slices of
+/// about [`SLICE_MS`], so that a drop of a thousand files never holds the page in one long task.
+async fn read_in_slices(files: Vec<FileInput>) -> Vec<crate::ui::state::Source> {
+    let mut sources = Vec::with_capacity(files.len());
+    let mut slice_start = js_sys::Date::now();
+    for (name, bytes) in &files {
+        sources.extend(crate::ui::state::read_file(
+            name,
+            bytes.as_deref().map_err(Clone::clone),
+        ));
+        if js_sys::Date::now() - slice_start >= SLICE_MS {
+            next_task().await;
+            slice_start = js_sys::Date::now();
+        }
+    }
+    sources
+}
+
 /// The callback for files read from a drop or the picker: workspace exports are imported (or refused with a
-/// message), everything else is added as articles.
+/// message), everything else is read in slices and added as articles, before the imports as dropped.
 pub fn on_files_read(dispatcher: UseReducerDispatcher<Workspace>) -> Callback<Vec<FileInput>> {
     Callback::from(move |files: Vec<FileInput>| {
-        let (articles, workspaces) = persist::split_imports(files);
-        if !articles.is_empty() {
-            dispatcher.dispatch(Action::AddFiles(articles));
-        }
-        for (name, parsed) in workspaces {
-            match parsed {
-                Ok(contents) => dispatcher.dispatch(Action::Import {
-                    contents,
-                    origin: name,
-                }),
-                Err(error) => dispatcher.dispatch(Action::Notify(format!(
-                    "{name} could not be imported: {error}. Nothing else was changed."
-                ))),
-            }
-        }
+        let dispatcher = dispatcher.clone();
+        wasm_bindgen_futures::spawn_local(async move { add_files(files, dispatcher).await });
     })
+}
+
+/// Adds files read from a drop or the picker (see [`on_files_read`]).
+async fn add_files(files: Vec<FileInput>, dispatcher: UseReducerDispatcher<Workspace>) {
+    let (articles, workspaces) = persist::split_imports(files);
+    if !articles.is_empty() {
+        dispatcher.dispatch(Action::AddRead(read_in_slices(articles).await));
+    }
+    for (name, parsed) in workspaces {
+        match parsed {
+            Ok(contents) => dispatcher.dispatch(Action::Import {
+                contents,
+                origin: name,
+            }),
+            Err(error) => dispatcher.dispatch(Action::Notify(format!(
+                "{name} could not be imported: {error}. Nothing else was changed."
+            ))),
+        }
+    }
 }
 
 /// Reads every file of `files` in order and hands them over together when all are read.

@@ -1,6 +1,7 @@
-//! Windowing of long tables: which rows to draw so that only those near the view are in the page.
+//! Windowing of long tables and lists: which rows to draw so that only those near the view are in the page,
+//! and which page of a paged list to draw.
 //!
-//! Rows have one fixed height; the table draws rows `first..end` between two spacers of the missing
+//! Table rows have one fixed height; the table draws rows `first..end` between two spacers of the missing
 //! rows' height, and recomputes the range on scroll. The range moves in whole steps so that a small
 //! scroll redraws nothing.
 
@@ -23,9 +24,42 @@ pub fn visible_rows(n: usize, row_height: f64, scrolled: f64, viewport: f64) -> 
     (first, end)
 }
 
+/// The items `first..end` of page `page` of `n` items, `size` to a page, and the page actually shown:
+/// a page past the end (after removals) shows the last one.
+pub fn page_range(n: usize, page: usize, size: usize) -> (usize, usize, usize) {
+    let size = size.max(1);
+    let last = n.saturating_sub(1) / size;
+    let page = page.min(last);
+    let first = page * size;
+    (first.min(n), (first + size).min(n), page)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_cover_every_item_once() {
+        let cases = [
+            // (items, page, size) -> (first, end, page)
+            ((0, 0, 100), (0, 0, 0)),
+            ((0, 3, 100), (0, 0, 0)),
+            ((5, 0, 100), (0, 5, 0)),
+            ((100, 0, 100), (0, 100, 0)),
+            ((100, 1, 100), (0, 100, 0)),
+            ((101, 1, 100), (100, 101, 1)),
+            ((1000, 3, 100), (300, 400, 3)),
+            ((1000, 12, 100), (900, 1000, 9)),
+            ((7, 2, 0), (2, 3, 2)),
+        ];
+        for ((n, page, size), want) in cases {
+            assert_eq!(
+                page_range(n, page, size),
+                want,
+                "{n} items, page {page} of {size}"
+            );
+        }
+    }
 
     #[test]
     fn only_rows_near_the_view_are_drawn() {

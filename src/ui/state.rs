@@ -157,6 +157,8 @@ pub type FileInput = (String, Result<Vec<u8>, String>);
 pub enum Action {
     /// Files were dropped or picked, in order.
     AddFiles(Vec<FileInput>),
+    /// Files were dropped or picked and already read by [`read_file`] (in short slices, off the reducer): their sources in order.
+    AddRead(Vec<Source>),
     /// Text was pasted.
     AddPaste(String),
     /// The demo corpus was asked for; files already present are not added again.
@@ -317,6 +319,37 @@ pub fn unique_path(path: &str, taken: &dyn Fn(&str) -> bool) -> String {
         .unwrap_or_else(|| path.to_string())
 }
 
+/// One dropped or picked file's sources, named by the file (the workspace makes the paths unique when it adds them).
+///
+/// Formats change (issue 5): a ZIP archive gives one source per member through `ingest_all`,
+/// each named "archive.zip/folder/file.txt"; a bad member becomes an error source of its own.
+/// This is the costly part of a drop (decoding and parsing), kept out of the reducer so that the page can
+/// run it in short slices ([`Action::AddRead`]).
+pub fn read_file(name: &str, bytes: Result<&[u8], String>) -> Vec<Source> {
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            return vec![Source::Error {
+                path: name.to_string(),
+                message: format!("Could not open this file: {message}."),
+            }]
+        }
+    };
+    analysis::ingest_all(name, bytes)
+        .into_iter()
+        .map(|(member, result)| match result {
+            Ok(mut article) => {
+                article.path = member;
+                Source::Ok { article }
+            }
+            Err(error) => Source::Error {
+                path: member,
+                message: format!("Could not read this file: {error}."),
+            },
+        })
+        .collect()
+}
+
 impl Workspace {
     /// Restores a workspace from its saved JSON; the analysis must then be run again.
     pub fn from_json(json: &str) -> Result<Workspace, String> {
@@ -458,38 +491,18 @@ impl Workspace {
     }
 
     /// Adds one file's sources under unique paths, ingesting its bytes; returns whether any was read.
-    ///
-    /// Formats change (issue 5): a ZIP archive adds one source per member through `ingest_all`,
-    /// each named "archive.zip/folder/file.txt"; a bad member becomes an error source of its own.
     fn add_bytes(&mut self, name: &str, bytes: Result<&[u8], String>) -> bool {
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                let path = unique_path(name, &|p| self.has_path(p));
-                self.sources.push(Rc::new(Source::Error {
-                    path,
-                    message: format!("Could not open this file: {message}."),
-                }));
-                return false;
-            }
-        };
-        let mut any_ok = false;
-        for (member, result) in analysis::ingest_all(name, bytes) {
-            let path = unique_path(&member, &|p| self.has_path(p));
-            let source = match result {
-                Ok(mut article) => {
-                    article.path = path;
-                    Source::Ok { article }
-                }
-                Err(error) => Source::Error {
-                    path,
-                    message: format!("Could not read this file: {error}."),
-                },
-            };
-            any_ok |= source.article().is_some();
-            self.sources.push(Rc::new(source));
+        self.add_sources(read_file(name, bytes)) > 0
+    }
+
+    /// Adds sources read by [`read_file`] as a drop does: the analysis runs again when any was read.
+    fn add_read(&mut self, sources: Vec<Source>) {
+        let any_ok = self.add_sources(sources) > 0;
+        self.revision += 1;
+        if any_ok {
+            self.reset_analysis();
         }
-        any_ok
+        self.notice = None;
     }
 
     /// Applies `action`; `None` means nothing changed (so nothing re-renders).
@@ -500,15 +513,19 @@ impl Workspace {
                 if files.is_empty() {
                     return None;
                 }
-                let mut any_ok = false;
-                for (name, bytes) in &files {
-                    any_ok |= next.add_bytes(name, bytes.as_deref().map_err(Clone::clone));
+                let sources = files
+                    .iter()
+                    .flat_map(|(name, bytes)| {
+                        read_file(name, bytes.as_deref().map_err(Clone::clone))
+                    })
+                    .collect();
+                next.add_read(sources);
+            }
+            Action::AddRead(sources) => {
+                if sources.is_empty() {
+                    return None;
                 }
-                next.revision += 1;
-                if any_ok {
-                    next.reset_analysis();
-                }
-                next.notice = None;
+                next.add_read(sources);
             }
             Action::AddPaste(text) => {
                 if text.trim().is_empty() {
@@ -830,6 +847,29 @@ mod tests {
             matches!(ws.sources[2].as_ref(), Source::Error { message, .. } if message.contains("permission denied"))
         );
         assert_eq!(ws.articles()[1].path, "a (2).txt");
+    }
+
+    #[test]
+    fn files_read_ahead_are_added_like_a_drop() {
+        let files = vec![
+            file("a.txt", "Police said 3 people were hurt."),
+            ("gone.txt".to_string(), Err("permission denied".to_string())),
+            file("a.txt", "Another text."),
+        ];
+        let dropped = apply(&Workspace::default(), Action::AddFiles(files.clone()));
+        let read: Vec<Source> = files
+            .iter()
+            .flat_map(|(name, bytes)| read_file(name, bytes.as_deref().map_err(Clone::clone)))
+            .collect();
+        let added = apply(&Workspace::default(), Action::AddRead(read));
+        assert_eq!(added.sources, dropped.sources);
+        assert_eq!(
+            (added.state, added.revision, added.generation),
+            (dropped.state, dropped.revision, dropped.generation)
+        );
+        assert!(Workspace::default()
+            .apply(Action::AddRead(Vec::new()))
+            .is_none());
     }
 
     #[test]

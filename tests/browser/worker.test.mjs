@@ -1,4 +1,5 @@
-// Large drops are analysed in a web worker: the status line shows progress, and a running analysis can be cancelled.
+// Large drops are analysed in a web worker: the status line shows progress, the name model is fetched once (by the
+// page, which hands its bytes to the worker), and a running analysis can be cancelled.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,15 +8,19 @@ import {
 } from './harness.mjs';
 import { syntheticArticles } from './synthetic.mjs';
 
-// Records every value that progress#analysis-progress shows, however briefly, into window.progressSeen.
+// Records every value that progress#analysis-progress shows, however briefly, into window.progressSeen, and every
+// text of the status line into window.statusSeen.
 async function recordProgress(page) {
   await page.evaluate(() => {
     window.progressSeen = [];
+    window.statusSeen = [];
     const note = () => {
       const bar = document.querySelector('#analysis-progress');
       if (bar) window.progressSeen.push([Number(bar.getAttribute('value')), Number(bar.getAttribute('max'))]);
+      const text = document.querySelector('#analysis-status')?.textContent;
+      if (text && text !== window.statusSeen.at(-1)) window.statusSeen.push(text);
     };
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value', 'max'] });
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value', 'max'] });
   });
 }
 
@@ -32,8 +37,14 @@ test('a drop of 60 articles shows advancing progress, then the comparison', { ti
     assert.ok(values.every((v, i) => i === 0 || v >= values[i - 1]), `progress went back: ${values}`);
     assert.ok(Math.max(...values) > Math.min(...values), `progress did not advance: ${values}`);
     assert.equal(await page.$('#analysis-progress'), null, 'the progress bar stays after the analysis');
+    // The comparison says which of its stages runs, so a long one is seen moving.
+    const stages = (await page.evaluate(() => window.statusSeen)).filter((t) => /Comparing 60 articles: .+ \(\d of 4\)…/.test(t));
+    assert.ok(stages.length > 0, `no stage of the comparison was shown: ${JSON.stringify(await page.evaluate(() => window.statusSeen))}`);
     await openView(page, 'entities');
     assert.ok((await entityRows(page)).length > 0, 'entities table has no rows');
+    // The page fetches the name model once and hands its bytes to the worker, which never fetches it.
+    const modelFetches = page.requests.filter((u) => new URL(u).pathname.endsWith('/ner.bin'));
+    assert.equal(modelFetches.length, 1, `ner.bin fetched ${modelFetches.length} times`);
     assertNoExternalRequests(page, server.origin);
   });
 });

@@ -1,10 +1,19 @@
-//! The sources panel (`section#sources`): drop zone, file picker, paste box, demo button and the source list.
+//! The sources panel (`section#sources`): drop zone, file picker, paste box, demo button and the source list,
+//! drawn a page of [`PAGE_SIZE`] sources at a time so that a drop of a thousand files stays quick to draw.
 
 use crate::ui::components::SourceItem;
+use crate::ui::format;
 use crate::ui::hooks::{on_files_read, read_files, use_workspace};
+use crate::ui::rows;
 use crate::ui::state::Action;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// How many sources the list draws at once; more are reached with the page buttons below it.
+///
+/// Every drawn source is a component with inputs, and each change of the workspace redraws them all, so a
+/// thousand at once cost hundreds of milliseconds per change; a hundred cost a few.
+pub const PAGE_SIZE: usize = 100;
 
 /// Properties of [`SourcesPanel`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +29,7 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
     let file_input = use_node_ref();
     let paste_box = use_node_ref();
     let paste_empty = use_state_eq(|| true);
+    let page = use_state_eq(|| 0_usize);
 
     let choose = {
         let file_input = file_input.clone();
@@ -71,6 +81,13 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
     };
 
     let n_sources = workspace.sources.len();
+    let (first, end, shown_page) = rows::page_range(n_sources, *page, PAGE_SIZE);
+    let paged = n_sources > PAGE_SIZE;
+    let go = |to: usize| {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.set(to))
+    };
+    let last_page = n_sources.saturating_sub(1) / PAGE_SIZE;
     html! {
         <section id="sources" aria-labelledby="sources-title">
             <div class="panel-head">
@@ -110,14 +127,21 @@ pub fn SourcesPanel(props: &SourcesPanelProps) -> Html {
                     <button type="button" id="load-demo" class="secondary" onclick={load_demo}>{ "Load demo" }</button>
                 </div>
             </div>
-            if n_sources > 0 {
-                <ul id="source-list" aria-label="Sources">
-                    { for workspace.sources.iter().map(|source| html! {
-                        <SourceItem key={source.path().to_string()} source={source.clone()} />
-                    }) }
-                </ul>
-            } else {
-                <ul id="source-list" aria-label="Sources"></ul>
+            <ul id="source-list" aria-label="Sources" data-sources={n_sources.to_string()} data-first={first.to_string()}>
+                { for workspace.sources[first..end].iter().map(|source| html! {
+                    <SourceItem key={source.path().to_string()} source={source.clone()} />
+                }) }
+            </ul>
+            if paged {
+                <nav id="source-pages" class="row" aria-label="Pages of sources">
+                    <button type="button" id="sources-prev" class="secondary" onclick={go(shown_page.saturating_sub(1))}
+                        disabled={shown_page == 0}>{ "‹ Previous" }</button>
+                    <span class="muted" aria-live="polite">
+                        { format!("{}–{} of {}", format::number((first + 1) as f64), format::number(end as f64), format::number(n_sources as f64)) }
+                    </span>
+                    <button type="button" id="sources-next" class="secondary" onclick={go((shown_page + 1).min(last_page))}
+                        disabled={shown_page >= last_page}>{ "Next ›" }</button>
+                </nav>
             }
         </section>
     }

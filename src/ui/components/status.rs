@@ -1,9 +1,11 @@
 //! The analysis status line: `#analysis-status` with its state, the number of articles analysed, and while the
-//! worker runs its progress (`progress#analysis-progress`) and a cancel button (`#analysis-cancel`).
+//! worker runs its progress (`progress#analysis-progress`, then the stage of the comparison) and a cancel button
+//! (`#analysis-cancel`).
 
 use crate::ui::format;
 use crate::ui::hooks::{use_workspace, AnalysisProgress};
 use crate::ui::state::AnalysisState;
+use crate::ui::work;
 use yew::prelude::*;
 
 /// Says whether the analysis is idle, running or done, for people and for tests.
@@ -12,19 +14,14 @@ pub fn Status() -> Html {
     let workspace = use_workspace();
     let running = use_context::<AnalysisProgress>();
     let progress = running.as_ref().and_then(|r| r.progress);
+    let stage = running.as_ref().and_then(|r| r.stage);
     let n_analysed = workspace.analysis.as_ref().map_or(0, |a| a.articles.len());
     let text = match workspace.state {
         AnalysisState::Idle => "No articles yet".to_string(),
         AnalysisState::Running => match progress {
-            // After the last article the worker compares them all, which takes a while on large drops.
-            Some((done, total)) if done >= total => format!(
-                "Comparing {}…",
-                format::count(total, "article", "articles").replacen(
-                    &total.to_string(),
-                    &format::number(total as f64),
-                    1
-                )
-            ),
+            // After the last article the worker compares them all, which takes a while on large drops:
+            // the stage that runs is shown, so the line is seen moving.
+            Some((done, total)) if done >= total => work::comparing_text(total, stage),
             Some((done, total)) => format!(
                 "Analysing {} of {}…",
                 format::number(done as f64),
