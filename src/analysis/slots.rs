@@ -24,6 +24,9 @@ use std::collections::HashMap;
 /// How long before the reference date a date near a figure marks the figure as about another event.
 const BACKGROUND_DAYS: i64 = 28;
 
+/// How long after a bare month ends the reference must lie for the month to mark an earlier event.
+const BARE_MONTH_DAYS: i64 = 7;
+
 /// How far (in tokens, clause breaks counted extra) a date before a figure may lie and still date it:
 /// a date that opens a sentence ("In February, a gunman killed five people") frames all of it.
 const CUE_REACH_BEFORE: usize = 60;
@@ -73,8 +76,21 @@ const MONTH_LEADS: &[&str] = &["in", "last", "early", "late", "mid", "during", "
 /// Sentence openers that refer back to the previous sentence's subject ("It killed 612 people").
 const BACK_REFERENCES: &[&str] = &["it", "that", "this", "they", "the same"];
 
-/// Labels of other quantities that just count people, so they name one quantity.
-const PEOPLE_LABELS: &[&str] = &["people", "persons", "person", "victims", "individuals"];
+/// Labels of other quantities that just count people (victims, or a crowd however it is called), so they name one
+/// quantity; different counts among them are told apart by value.
+const PEOPLE_LABELS: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "victims",
+    "individuals",
+    "crowd",
+    "protesters",
+    "demonstrators",
+    "mourners",
+    "rioters",
+    "marchers",
+];
 
 /// Counted groups that mark a part of a toll ("including three children"); any other noun just names the whole.
 const SUBSET_GROUPS: &[&str] = &[
@@ -621,9 +637,17 @@ fn sentence_cues(
         }
         let month = month as u32 + 1;
         let background = match reference {
-            Some(r) if r.month() == month => None,
-            Some(r) if month < r.month() => Some(r.year()),
-            Some(r) => Some(r.year() - 1),
+            Some(r) => {
+                let year = if month <= r.month() {
+                    r.year()
+                } else {
+                    r.year().saturating_sub(1)
+                };
+                // "In November" in a report of December 2 may still be last week's event.
+                month_end(year, month)
+                    .filter(|end| (r - *end).num_days() > BARE_MONTH_DAYS)
+                    .map(|_| year)
+            }
             None => Some(0),
         };
         cues.push(Cue {
@@ -633,6 +657,16 @@ fn sentence_cues(
         });
     }
     cues
+}
+
+/// The last day of a month, or `None` for an impossible one.
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month >= 12 {
+        (year.checked_add(1)?, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
 }
 
 /// The cue nearest a figure inside its sentence, counting clause breaks between them as extra distance.
