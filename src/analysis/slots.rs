@@ -285,7 +285,18 @@ pub fn align(
             id: ids.get(&key).cloned().unwrap_or_default(),
             measure: key.measure,
             label: slot_label(&key),
-            status: status(key.measure, &dated),
+            status: match status(key.measure, &dated) {
+                // One source repeating a value it gives once is still a single report; a source that gives
+                // two incompatible values is in conflict with itself.
+                SlotStatus::Agree
+                    if members
+                        .iter()
+                        .all(|m| members.first().is_some_and(|f| f.article == m.article)) =>
+                {
+                    SlotStatus::Single
+                }
+                other => other,
+            },
             parent: key.parent.as_deref().and_then(|p| ids.get(p).cloned()),
             background: key.background,
             members,

@@ -175,6 +175,7 @@ fn score_file(
             .count();
         println!("    gold pairs lost to extraction: {unextracted}");
         explain_slots(&analysis, gold_articles, &matched);
+        explain_statuses(&analysis, &gold, &matched);
     }
     let name = gold["cluster"].as_str().unwrap_or("?").to_string();
     Ok((figures, pairs, name))
@@ -268,4 +269,29 @@ fn explain_slots(
             }
         }
     }
+}
+
+/// Prints, for slot debugging, each gold slot held whole by one slot of ours whose status differs from the gold's.
+fn explain_statuses(analysis: &Analysis, gold: &Value, matched: &[(usize, Option<usize>, String)]) {
+    let (mut same, mut differ) = (0, 0);
+    for slot in gold["slots"].as_array().into_iter().flatten() {
+        let id = slot["id"].as_str().unwrap_or("");
+        let ours: std::collections::BTreeSet<Option<usize>> = matched
+            .iter()
+            .filter(|(_, f, g)| g == id && f.is_some())
+            .map(|(a, f, _)| f.and_then(|f| analysis.comparison.figure_slot[*a][f]))
+            .collect();
+        let Some(Some(only)) = ours.iter().next().filter(|_| ours.len() == 1) else {
+            continue;
+        };
+        let status = analysis.comparison.slots[*only].status.as_str();
+        let expected = slot["status"].as_str().unwrap_or("");
+        if status == expected {
+            same += 1;
+        } else {
+            differ += 1;
+            println!("    STATUS gold {id}: {expected}, ours {status}");
+        }
+    }
+    println!("    statuses: {same} as gold, {differ} differ");
 }
