@@ -1,85 +1,156 @@
 //! Figure slots: the figures that report the same quantity of the same event, across sources.
 //!
-//! A figure's slot key is its measure, refined by what it counts when that is specific
-//! ("children", "firefighters"; generic nouns such as "people" do not refine), by the slot of the figure it is a part of,
-//! and by the year of an earlier event when its sentence is anchored to a date long before the report date
-//! (background figures never join the main event's slots).
+//! A figure's slot key is made of:
+//! - its event: the main one, or an earlier one when the nearest date in its clause lies long before the set's
+//!   reference date (the median of the articles' report dates, or of the latest full date each text gives), when a
+//!   bare month ("in September") points before it, when its sentence opens by referring back to such a sentence
+//!   ("It killed 612 people"), or when the proper noun next to it is named mostly beside earlier events;
+//! - its measure, and for other measures its label (magnitudes of aftershocks apart from the main shock's);
+//! - the group it counts when that marks a part of a toll ("children", or one nationality of a breakdown
+//!   "12 Somali and 11 Yemeni"), under the whole count as its parent; nouns that name everyone ("pirates",
+//!   "suspects") do not split a slot;
+//! - for counts of other things sharing one name, which quantity its value belongs to, since one article giving
+//!   two values counts two things.
+//!
 //! The slot's status then compares the values with their qualifiers and report dates.
 
 use super::model::{
-    Article, ArticleAnalysis, Figure, ItemRef, Measure, Qualifier, Slot, SlotStatus,
+    Article, ArticleAnalysis, Figure, ItemRef, Label, Measure, Qualifier, Slot, SlotStatus, Token,
+    TokenKind,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
-/// Counted nouns that say nothing about who was counted, so they do not split a slot.
-const GENERIC_UNITS: &[&str] = &[
-    "",
-    "people",
-    "person",
-    "persons",
-    "individual",
-    "individuals",
-    "resident",
-    "residents",
-    "civilian",
-    "civilians",
-    "victim",
-    "victims",
-    "life",
-    "lives",
-    "death",
-    "deaths",
-    "dead",
-    "body",
-    "bodies",
-    "casualty",
-    "casualties",
-    "injury",
-    "injuries",
-    "injured",
-    "wounded",
-    "fatality",
-    "fatalities",
-    "other",
-    "others",
-    "men",
-    "suspect",
-    "suspects",
-    "passenger",
-    "passengers",
-    "worshipper",
-    "worshippers",
-    "attendee",
-    "attendees",
-    "spectator",
-    "spectators",
-    "concertgoer",
-    "concertgoers",
-    "inhabitant",
-    "inhabitants",
-    "citizen",
-    "citizens",
+/// How long before the reference date a date near a figure marks the figure as about another event.
+const BACKGROUND_DAYS: i64 = 28;
+
+/// How long after a bare month ends the reference must lie for the month to mark an earlier event.
+const BARE_MONTH_DAYS: i64 = 7;
+
+/// How far (in tokens, clause breaks counted extra) a date before a figure may lie and still date it:
+/// a date that opens a sentence ("In February, a gunman killed five people") frames all of it.
+const CUE_REACH_BEFORE: usize = 60;
+
+/// How far a date after a figure may lie and still date it; a later clause is often about another event.
+const CUE_REACH_AFTER: usize = 20;
+
+/// Words that name a quake, and which of them name an aftershock.
+const QUAKE_WORDS: &[&str] = &["earthquake", "quake", "temblor", "tremor", "shock", "jolt"];
+
+/// How far below the main shock's magnitude a reported magnitude must be to be an aftershock's.
+const AFTERSHOCK_GAP: f64 = 1.0;
+
+/// What a comma or semicolon between a figure and a date adds to their distance: another clause may be another event.
+const CLAUSE_PENALTY: usize = 15;
+
+/// Month names, in calendar order, for written months that the date extractor could not place in a year.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
-/// How many tokens may lie between a figure and the earlier date that makes it background.
-const BACKGROUND_REACH: usize = 12;
+/// Weekday names, which are not places.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
-/// How long before the report date a date in the same sentence marks the figure as about another event.
-const BACKGROUND_DAYS: i64 = 60;
+/// Words that put a bare month in the past as a period ("in September", "last March", "early February").
+const MONTH_LEADS: &[&str] = &["in", "last", "early", "late", "mid", "during", "of"];
+
+/// Sentence openers that refer back to the previous sentence's subject ("It killed 612 people").
+const BACK_REFERENCES: &[&str] = &["it", "that", "this", "they", "the same"];
+
+/// Labels of other quantities that just count people (victims, or a crowd however it is called), so they name one
+/// quantity; different counts among them are told apart by value.
+const PEOPLE_LABELS: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "victims",
+    "individuals",
+    "crowd",
+    "protesters",
+    "demonstrators",
+    "mourners",
+    "rioters",
+    "marchers",
+];
+
+/// Counted groups that mark a part of a toll ("including three children"); any other noun just names the whole.
+const SUBSET_GROUPS: &[&str] = &[
+    "child",
+    "kid",
+    "baby",
+    "infant",
+    "toddler",
+    "minor",
+    "student",
+    "pupil",
+    "schoolchild",
+    "woman",
+    "girl",
+    "boy",
+    "foreigner",
+    "tourist",
+    "soldier",
+    "troop",
+    "officer",
+    "policeman",
+    "policemen",
+    "firefighter",
+    "rescuer",
+    "journalist",
+    "reporter",
+    "worker",
+    "miner",
+    "doctor",
+    "nurse",
+    "teacher",
+    "pilgrim",
+    "employee",
+];
 
 /// What makes two figures report the same quantity.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct SlotKey {
-    /// The year of the earlier event a background figure is about; `None` for the main event.
+    /// The year of the earlier event a background figure is about (0 when unknown); `None` for the main event.
     background: Option<i32>,
     measure: Measure,
     /// The quantity's name for other measures.
     label: String,
     /// The key of the slot this one is part of, flattened to its label chain.
     parent: Option<Box<SlotKey>>,
-    /// The specific counted noun, singular ("child"), or empty.
+    /// The specific counted group, singular ("child"), or empty.
     unit: String,
+    /// Which of several quantities sharing one name this is (0 for the most reported), from their values.
+    cut: usize,
+}
+
+/// A date near figures: where it is in its sentence and what it says about the event.
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    /// Index of its first token in the sentence.
+    first: usize,
+    /// Index one past its last token.
+    end: usize,
+    /// The year of the earlier event it dates (0 when unknown), or `None` when it dates the main event.
+    background: Option<i32>,
 }
 
 /// Groups figures into slots.
@@ -92,37 +163,72 @@ pub fn align(
     articles: &[Article],
     extracted: &[ArticleAnalysis],
 ) -> (Vec<Slot>, Vec<Vec<Option<usize>>>) {
-    let fallback = consensus_date(articles, extracted);
+    let events = figure_events(articles, extracted);
+    let main_magnitude = main_magnitude(articles, extracted, &events);
     let mut keyed: HashMap<SlotKey, Vec<ItemRef>> = HashMap::new();
     for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
+        let text = article.text.as_str();
         let mut keys: Vec<SlotKey> = Vec::with_capacity(found.figures.len());
         for (index, figure) in found.figures.iter().enumerate() {
+            let background = events
+                .get(article_idx)
+                .and_then(|e| e.get(index))
+                .copied()
+                .flatten();
+            let label = figure
+                .label
+                .as_deref()
+                .filter(|_| figure.measure == Measure::Other)
+                .unwrap_or("")
+                .to_lowercase();
+            let label = refine_label(text, found, figure, label, main_magnitude);
+            // "three people" and "three victims" name one group of people; the label says nothing more.
+            let label = if PEOPLE_LABELS.contains(&label.as_str()) {
+                "people".to_string()
+            } else {
+                label
+            };
+            let group = breakdown_group(text, found, index);
+            let labelled = figure.measure == Measure::Other && figure.label.is_some();
+            let unit = if let Some(group) = group {
+                group
+            } else if labelled {
+                // A labelled quantity ("aftershocks") is named by its label; its noun adds only a model name.
+                model_designation(text, found, figure).unwrap_or_default()
+            } else {
+                specific_unit(&figure.unit)
+            };
+            // A part is of a whole of its own kind: "seven rifles" is not a part of "23 pirates".
             let parent = figure
                 .subset_of
                 .filter(|&p| p < index)
+                .filter(|&p| {
+                    found.figures.get(p).is_some_and(|whole| {
+                        whole.measure == figure.measure
+                            && (figure.measure != Measure::Other || whole.label == figure.label)
+                    })
+                })
                 .and_then(|p| keys.get(p).cloned())
+                .or_else(|| {
+                    // A group ("two children") or a part of a breakdown ("12 Somali and 11 Yemeni") belongs under
+                    // the whole count of its measure even when no whole is written beside it.
+                    (!unit.is_empty() && !labelled).then(|| SlotKey {
+                        background,
+                        measure: figure.measure,
+                        label: label.clone(),
+                        parent: None,
+                        unit: String::new(),
+                        cut: 0,
+                    })
+                })
                 .map(Box::new);
             let key = SlotKey {
-                background: background_year(
-                    article.date.or(fallback),
-                    &article.text,
-                    found,
-                    figure,
-                ),
+                background,
                 measure: figure.measure,
-                label: figure
-                    .label
-                    .as_deref()
-                    .filter(|_| figure.measure == Measure::Other)
-                    .unwrap_or("")
-                    .to_lowercase(),
-                // A labelled quantity ("aftershocks") is named by its label; its noun adds nothing.
-                unit: if figure.measure == Measure::Other && figure.label.is_some() {
-                    String::new()
-                } else {
-                    specific_unit(&figure.unit)
-                },
+                label,
+                unit,
                 parent,
+                cut: 0,
             };
             keyed.entry(key.clone()).or_default().push(ItemRef {
                 article: article_idx,
@@ -132,7 +238,21 @@ pub fn align(
         }
     }
 
-    let mut entries: Vec<(SlotKey, Vec<ItemRef>)> = keyed.into_iter().collect();
+    let figure_of = |m: &ItemRef| {
+        extracted
+            .get(m.article)
+            .and_then(|a| a.figures.get(m.index))
+    };
+    let mut entries: Vec<(SlotKey, Vec<ItemRef>)> = Vec::with_capacity(keyed.len());
+    for (key, members) in keyed {
+        if !splits_by_value(&key) {
+            entries.push((key, members));
+            continue;
+        }
+        for (cut, group) in value_cuts(&members, &figure_of).into_iter().enumerate() {
+            entries.push((SlotKey { cut, ..key.clone() }, group));
+        }
+    }
     entries.sort_by_key(|a| sort_key(&a.0));
     let ids: HashMap<SlotKey, String> = entries
         .iter()
@@ -165,7 +285,18 @@ pub fn align(
             id: ids.get(&key).cloned().unwrap_or_default(),
             measure: key.measure,
             label: slot_label(&key),
-            status: status(key.measure, &dated),
+            status: match status(key.measure, &dated) {
+                // One source repeating a value it gives once is still a single report; a source that gives
+                // two incompatible values is in conflict with itself.
+                SlotStatus::Agree
+                    if members
+                        .iter()
+                        .all(|m| members.first().is_some_and(|f| f.article == m.article)) =>
+                {
+                    SlotStatus::Single
+                }
+                other => other,
+            },
             parent: key.parent.as_deref().and_then(|p| ids.get(p).cloned()),
             background: key.background,
             members,
@@ -174,12 +305,115 @@ pub fn align(
     (slots, figure_slot)
 }
 
+/// The median magnitude the set reports for its main event, leaving out aftershocks named as such.
+fn main_magnitude(
+    articles: &[Article],
+    extracted: &[ArticleAnalysis],
+    events: &[Vec<Option<i32>>],
+) -> Option<f64> {
+    let mut values: Vec<f64> = Vec::new();
+    for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
+        for (index, figure) in found.figures.iter().enumerate() {
+            let main = events
+                .get(article_idx)
+                .and_then(|e| e.get(index))
+                .is_some_and(|e| e.is_none());
+            let magnitude = figure.measure == Measure::Other
+                && figure
+                    .label
+                    .as_deref()
+                    .is_some_and(|l| l.eq_ignore_ascii_case("magnitude"));
+            if main && magnitude && !is_aftershock_sentence(&article.text, found, figure) {
+                values.push(figure.point());
+            }
+        }
+    }
+    values.sort_by(f64::total_cmp);
+    values.get(values.len().checked_sub(1)? / 2).copied()
+}
+
+/// Whether figures sharing a key may still be different quantities told apart by value: counts of other things
+/// ("seven bullets" hit, "four bullets" left in the gun). Tolls are one quantity that is updated or disputed,
+/// and magnitudes are one quake's reading by different agencies, so neither is split.
+fn splits_by_value(key: &SlotKey) -> bool {
+    key.measure == Measure::Other && !key.label.ends_with("magnitude")
+}
+
+/// How far apart two values of one quantity may lie and still be one source disputing another (factor).
+const DISPUTE_RATIO: f64 = 2.0;
+
+/// Splits figures that share a name into the quantities their values tell apart, most reported first.
+///
+/// Figures join when their values are compatible, but never when one article gives the two values side by side
+/// (an article does not dispute itself: "seven bullets" and "two other bullets" are two counts). A value that
+/// matches nothing then joins the nearest quantity within a factor of two, as one source disputing the others.
+fn value_cuts<'a>(
+    members: &[ItemRef],
+    figure_of: &dyn Fn(&ItemRef) -> Option<&'a Figure>,
+) -> Vec<Vec<ItemRef>> {
+    let compatible =
+        |a: &Figure, b: &Figure| a.min_value() <= b.max_value() && b.min_value() <= a.max_value();
+    let fits = |group: &[ItemRef], m: &ItemRef| -> bool {
+        let Some(f) = figure_of(m) else {
+            return true;
+        };
+        let first = group.first().and_then(figure_of);
+        first.is_none_or(|g| compatible(g, f))
+            && group
+                .iter()
+                .filter(|g| g.article == m.article)
+                .filter_map(figure_of)
+                .all(|g| compatible(g, f))
+    };
+    let mut groups: Vec<Vec<ItemRef>> = Vec::new();
+    for m in members {
+        match groups.iter_mut().find(|g| fits(g, m)) {
+            Some(group) => group.push(*m),
+            None => groups.push(vec![*m]),
+        }
+    }
+    // Lone values join the nearest quantity they may dispute; larger groups stay apart.
+    let (mut kept, lone): (Vec<Vec<ItemRef>>, Vec<Vec<ItemRef>>) =
+        groups.into_iter().partition(|g| g.len() > 1);
+    for group in lone {
+        let Some(m) = group.first() else { continue };
+        let point = figure_of(m).map(Figure::point).unwrap_or(0.0);
+        let distance = |g: &Vec<ItemRef>| {
+            let other = g
+                .first()
+                .and_then(figure_of)
+                .map(Figure::point)
+                .unwrap_or(0.0);
+            if point > 0.0 && other > 0.0 {
+                (point / other).max(other / point)
+            } else {
+                f64::INFINITY
+            }
+        };
+        let nearest = kept
+            .iter_mut()
+            .filter(|g| g.iter().all(|x| x.article != m.article))
+            .map(|g| (distance(g), g))
+            .filter(|(d, _)| *d <= DISPUTE_RATIO)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        match nearest {
+            Some((_, g)) => g.push(*m),
+            None => kept.push(group),
+        }
+    }
+    kept.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    kept
+}
+
+/// One level of a slot key's chain from the whole down to the part: measure, label, group and cut.
+type ChainLink = (Measure, String, String, usize);
+
 /// Orders slots: main event before background, by measure, each subset right after its parent.
-fn sort_key(key: &SlotKey) -> (Option<i32>, Vec<(Measure, String, String)>) {
+fn sort_key(key: &SlotKey) -> (Option<i32>, Vec<ChainLink>) {
     let mut chain = Vec::new();
     let mut cursor = Some(key);
     while let Some(k) = cursor {
-        chain.push((k.measure, k.label.clone(), k.unit.clone()));
+        chain.push((k.measure, k.label.clone(), k.unit.clone(), k.cut));
         cursor = k.parent.as_deref();
     }
     chain.reverse();
@@ -195,92 +429,438 @@ fn slot_label(key: &SlotKey) -> Option<String> {
     if !key.unit.is_empty() {
         parts.push(key.unit.clone());
     }
-    if let Some(year) = key.background {
-        parts.push(format!("earlier event ({year})"));
+    match key.background {
+        Some(0) => parts.push("earlier event".to_string()),
+        Some(year) => parts.push(format!("earlier event ({year})")),
+        None => {}
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-/// The counted noun's head in singular form when it names a specific group, else empty.
-///
-/// Only the head counts: "young children" and "children" are one group.
-fn specific_unit(unit: &str) -> String {
-    let unit = unit.split_whitespace().last().unwrap_or("").to_lowercase();
-    if GENERIC_UNITS.contains(&unit.as_str()) {
-        return String::new();
-    }
-    let singular = if unit == "children" {
+/// A plural noun in singular form ("children" is "child", "casualties" is "casualty").
+fn singular(word: &str) -> String {
+    let word = word.to_lowercase();
+    if word == "children" {
         "child".to_string()
-    } else if let Some(stem) = unit.strip_suffix("ies") {
+    } else if word == "women" {
+        "woman".to_string()
+    } else if let Some(stem) = word.strip_suffix("ies") {
         format!("{stem}y")
-    } else if unit.ends_with("ss") {
-        unit.clone()
+    } else if word.ends_with("ss") {
+        word
     } else {
-        unit.strip_suffix('s').unwrap_or(&unit).to_string()
-    };
-    if GENERIC_UNITS.contains(&singular.as_str()) {
+        word.strip_suffix('s').unwrap_or(&word).to_string()
+    }
+}
+
+/// The counted noun's head in singular form when it names a group that is part of a toll, else empty.
+///
+/// Only the head counts ("young children" and "children" are one group), and only groups that news reports
+/// break a toll down by (children, women, foreigners, officers): "pirates", "villagers" or "suspects" just
+/// name everyone counted, so "23 pirates" and "23 suspects" report one quantity.
+fn specific_unit(unit: &str) -> String {
+    let head = singular(unit.split_whitespace().last().unwrap_or(""));
+    if SUBSET_GROUPS.contains(&head.as_str()) {
+        head
+    } else {
         String::new()
-    } else {
-        singular
     }
 }
 
-/// The date against which an undated article's dates are judged: the latest report date of the set,
-/// else the latest date mentioned in the most common year among all resolved dates (undated copy of one event shares it).
-fn consensus_date(articles: &[Article], extracted: &[ArticleAnalysis]) -> Option<NaiveDate> {
-    if let Some(latest) = articles.iter().filter_map(|a| a.date).max() {
-        return Some(latest);
-    }
-    let mut years: HashMap<i32, usize> = HashMap::new();
-    for found in extracted {
-        for date in &found.dates {
-            *years.entry(chrono::Datelike::year(&date.end)).or_default() += 1;
-        }
-    }
-    let (year, _) = years.into_iter().max_by_key(|&(year, n)| (n, year))?;
-    extracted
+/// The tokens of a figure's sentence and the range of them the figure covers.
+fn figure_tokens<'a>(
+    found: &'a ArticleAnalysis,
+    figure: &Figure,
+) -> (&'a [Token], std::ops::Range<usize>) {
+    let tokens = found.segments.sentence_tokens(figure.sentence);
+    let token_at = |offset: usize| tokens.partition_point(|t| t.span.end <= offset);
+    (
+        tokens,
+        token_at(figure.span.start)..token_at(figure.span.end),
+    )
+}
+
+/// The model a labelled figure counts when its noun names one ("seven AK-47 rifles", "two F-16 jets"):
+/// the model's letters, lower case. Different models seized or flown together are different quantities.
+fn model_designation(text: &str, found: &ArticleAnalysis, figure: &Figure) -> Option<String> {
+    let (tokens, range) = figure_tokens(found, figure);
+    let number_end = tokens.partition_point(|t| t.span.end <= figure.number.end);
+    let words = tokens.get(number_end.max(range.start)..range.end)?;
+    words.iter().enumerate().find_map(|(i, t)| {
+        let word = t.span.of(text);
+        let upper = word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        let next = |k: usize| words.get(i + k);
+        let numbered = match next(1) {
+            Some(n) if n.kind == TokenKind::Number => true,
+            Some(n) if n.span.of(text) == "-" => {
+                next(2).is_some_and(|m| m.kind == TokenKind::Number)
+            }
+            _ => false,
+        };
+        (upper && numbered).then(|| word.to_lowercase())
+    })
+}
+
+/// Whether the quake word nearest a magnitude names an aftershock ("aftershocks varying from 2.8 to 3.8").
+fn is_aftershock_sentence(text: &str, found: &ArticleAnalysis, figure: &Figure) -> bool {
+    let (tokens, range) = figure_tokens(found, figure);
+    tokens
         .iter()
-        .flat_map(|found| found.dates.iter().map(|d| d.end))
-        .filter(|d| chrono::Datelike::year(d) == year)
-        .max()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let word = t.span.of(text).to_lowercase();
+            let after = word.starts_with("aftershock");
+            let quake = after || QUAKE_WORDS.iter().any(|q| word.starts_with(q));
+            let distance = if i < range.start {
+                range.start - i
+            } else {
+                i.saturating_sub(range.end)
+            };
+            quake.then_some((distance, after))
+        })
+        .min_by_key(|(d, _)| *d)
+        .is_some_and(|(_, after)| after)
 }
 
-/// The year of the earlier event a figure is about, when its sentence holds a date long before the reference date
-/// (the report date, or the set's consensus date for an undated article).
-fn background_year(
-    reference: Option<NaiveDate>,
+/// Splits a label whose figures measure different things: a magnitude is an aftershock's when its sentence calls
+/// the quake an aftershock, or when it lies well below the main shock's magnitude (`main_magnitude`).
+fn refine_label(
     text: &str,
     found: &ArticleAnalysis,
     figure: &Figure,
-) -> Option<i32> {
-    let reference = reference.or_else(|| found.dates.iter().map(|d| d.end).max())?;
-    let sentence = found.segments.sentences.get(figure.sentence)?;
-    let tokens = found.segments.sentence_tokens(figure.sentence);
+    label: String,
+    main_magnitude: Option<f64>,
+) -> String {
+    if label != "magnitude" {
+        return label;
+    }
+    let weaker = main_magnitude.is_some_and(|m| figure.point() < m - AFTERSHOCK_GAP);
+    if weaker || is_aftershock_sentence(text, found, figure) {
+        "aftershock magnitude".to_string()
+    } else {
+        label
+    }
+}
+
+/// The nationality or group a figure counts when its sentence breaks one quantity down by nationality
+/// ("12 Somali and 11 Yemeni nationals"): the group, singular and lower case; else `None`.
+///
+/// A single nationality ("23 Somali pirates") names everyone counted, so only a sentence with two figures of one
+/// measure naming different nationalities is a breakdown.
+fn breakdown_group(text: &str, found: &ArticleAnalysis, index: usize) -> Option<String> {
+    let figure = found.figures.get(index)?;
+    let nationality = |f: &Figure| -> Option<String> {
+        let (tokens, range) = figure_tokens(found, f);
+        // The nationality is the first word after the number inside the figure ("12 Somali", "11 Yemenis").
+        let number_end = tokens.partition_point(|t| t.span.end <= f.number.end);
+        let word = tokens
+            .get(number_end.max(range.start)..range.end)?
+            .first()?;
+        // The tagger may miss a plural demonym ("Yemenis"), so a capitalised word there counts too.
+        let is_norp = found
+            .names
+            .iter()
+            .any(|n| n.label == Label::Norp && n.span.overlaps(word.span))
+            || (word.kind == TokenKind::Word
+                && word.span.of(text).starts_with(|c: char| c.is_uppercase()));
+        is_norp.then(|| singular(word.span.of(text)))
+    };
+    let own = nationality(figure)?;
+    let sibling = found.figures.iter().enumerate().any(|(i, f)| {
+        i != index
+            && f.sentence == figure.sentence
+            && f.measure == figure.measure
+            && nationality(f).is_some_and(|n| n != own)
+    });
+    sibling.then_some(own)
+}
+
+/// The date an article reports from: its report date, else the latest full date its text gives
+/// (a dateline or an "updated" line), never written back into the article.
+fn article_anchor(article: &Article, found: &ArticleAnalysis) -> Option<NaiveDate> {
+    article.date.or_else(|| {
+        found
+            .dates
+            .iter()
+            .filter(|d| !d.relative && d.start == d.end)
+            .map(|d| d.end)
+            .max()
+    })
+}
+
+/// The date the set's main event is judged from: the median of the articles' anchors,
+/// so that one follow-up a year later does not make the main event look like background.
+fn set_reference(anchors: &[Option<NaiveDate>]) -> Option<NaiveDate> {
+    let mut dated: Vec<NaiveDate> = anchors.iter().flatten().copied().collect();
+    dated.sort();
+    dated.get(dated.len().checked_sub(1)? / 2).copied()
+}
+
+/// The dates in one sentence that may say which event its figures are about.
+///
+/// A resolved date long before the reference is an earlier event; so is a bare month ("in September") that the
+/// date extractor could not place, when it is not the reference's month (or there is no reference at all,
+/// since a current event is told by weekday or full date, not by month alone).
+/// A date after "since" measures from that date ("the deadliest since 1983") and dates nothing.
+fn sentence_cues(
+    text: &str,
+    found: &ArticleAnalysis,
+    sentence: usize,
+    reference: Option<NaiveDate>,
+) -> Vec<Cue> {
+    let Some(span) = found.segments.sentences.get(sentence).map(|s| s.span) else {
+        return Vec::new();
+    };
+    let tokens = found.segments.sentence_tokens(sentence);
     let token_at = |offset: usize| tokens.partition_point(|t| t.span.end <= offset);
-    let figure_tokens = token_at(figure.span.start)..token_at(figure.span.end);
-    found
-        .dates
-        .iter()
-        .filter(|d| sentence.span.contains(d.span))
-        .filter(|d| (reference - d.end).num_days() > BACKGROUND_DAYS)
-        .filter(|d| {
-            let first = token_at(d.span.start);
-            // "the deadliest since 1983" measures from that date; it does not date the figure.
-            let after_since = first > 0
-                && tokens[first - 1]
-                    .span
-                    .of(text)
-                    .eq_ignore_ascii_case("since");
-            let last = token_at(d.span.end);
-            let gap = if last <= figure_tokens.start {
-                figure_tokens.start - last
+    let word = |i: usize| tokens.get(i).map(|t| t.span.of(text).to_lowercase());
+    let after_since = |first: usize| first > 0 && word(first - 1).as_deref() == Some("since");
+    let mut cues = Vec::new();
+    for date in found.dates.iter().filter(|d| span.contains(d.span)) {
+        let first = token_at(date.span.start);
+        if after_since(first) {
+            continue;
+        }
+        let background = reference
+            .filter(|r| (*r - date.end).num_days() > BACKGROUND_DAYS)
+            .map(|_| date.start.year());
+        cues.push(Cue {
+            first,
+            end: token_at(date.span.end),
+            background,
+        });
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        let Some(month) = MONTHS
+            .iter()
+            .position(|m| token.span.of(text).eq_ignore_ascii_case(m))
+        else {
+            continue;
+        };
+        let capitalised = token.span.of(text).starts_with(|c: char| c.is_uppercase());
+        let led = i > 0 && word(i - 1).is_some_and(|w| MONTH_LEADS.contains(&w.as_str()));
+        let dated = found.dates.iter().any(|d| d.span.overlaps(token.span));
+        let day_follows = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number);
+        if !capitalised || !led || dated || day_follows || after_since(i.saturating_sub(1)) {
+            continue;
+        }
+        let month = month as u32 + 1;
+        let background = match reference {
+            Some(r) => {
+                let year = if month <= r.month() {
+                    r.year()
+                } else {
+                    r.year().saturating_sub(1)
+                };
+                // "In November" in a report of December 2 may still be last week's event.
+                month_end(year, month)
+                    .filter(|end| (r - *end).num_days() > BARE_MONTH_DAYS)
+                    .map(|_| year)
+            }
+            None => Some(0),
+        };
+        cues.push(Cue {
+            first: i,
+            end: i + 1,
+            background,
+        });
+    }
+    cues
+}
+
+/// The last day of a month, or `None` for an impossible one.
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month >= 12 {
+        (year.checked_add(1)?, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
+}
+
+/// The cue nearest a figure inside its sentence, counting clause breaks between them as extra distance.
+fn nearest_cue(
+    text: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    cues: &[Cue],
+) -> Option<Cue> {
+    let distance = |cue: &Cue| {
+        let between = if cue.end <= range.start {
+            cue.end..range.start
+        } else {
+            range.end..cue.first.max(range.end)
+        };
+        // A comma between digits ("26, 000" as some wires space it) is part of a number, not a clause break.
+        let breaks = between
+            .clone()
+            .filter(|&i| {
+                let is_break = tokens
+                    .get(i)
+                    .is_some_and(|t| matches!(t.span.of(text), "," | ";"));
+                let number = |j: Option<usize>| {
+                    j.and_then(|j| tokens.get(j))
+                        .is_some_and(|t| t.kind == TokenKind::Number)
+                };
+                is_break && !(number(i.checked_sub(1)) && number(Some(i + 1)))
+            })
+            .count();
+        between.len() + breaks * CLAUSE_PENALTY
+    };
+    cues.iter()
+        .map(|c| (distance(c), *c))
+        .filter(|(d, c)| {
+            if c.end <= range.start {
+                *d <= CUE_REACH_BEFORE
             } else {
-                first.saturating_sub(figure_tokens.end)
-            };
-            !after_since && gap <= BACKGROUND_REACH
+                *d <= CUE_REACH_AFTER
+            }
         })
-        .map(|d| chrono::Datelike::year(&d.start))
-        .min()
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// For every figure of every article, the year of the earlier event it is about (0 when unknown), or `None` for the main event.
+///
+/// A figure is dated by the nearest date in its sentence; a sentence without dates that opens by referring back
+/// ("It killed 612 people") takes the previous sentence's last date. Places named only beside earlier events
+/// (the city of an earlier quake) then mark undated figures next to them as that event's too.
+fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec<Option<i32>>> {
+    let anchors: Vec<Option<NaiveDate>> = articles
+        .iter()
+        .zip(extracted)
+        .map(|(a, f)| article_anchor(a, f))
+        .collect();
+    let set = set_reference(&anchors);
+    let mut events: Vec<Vec<Option<i32>>> = Vec::with_capacity(extracted.len());
+    // Whether each figure's event came from a date, so places only decide for the rest.
+    let mut dated: Vec<Vec<bool>> = Vec::with_capacity(extracted.len());
+    // Per place: the earlier event's year, and how often it is named beside earlier-event and other figures.
+    let mut background_places: HashMap<String, i32> = HashMap::new();
+    let mut place_counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
+        let text = article.text.as_str();
+        let reference = set.or(anchors.get(article_idx).copied().flatten());
+        let mut cache: HashMap<usize, Vec<Cue>> = HashMap::new();
+        let mut cues_of = |sentence: usize| {
+            cache
+                .entry(sentence)
+                .or_insert_with(|| sentence_cues(text, found, sentence, reference))
+                .clone()
+        };
+        let mut seen: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
+        let mut article_events = Vec::with_capacity(found.figures.len());
+        let mut article_dated = Vec::with_capacity(found.figures.len());
+        for figure in &found.figures {
+            let (tokens, range) = figure_tokens(found, figure);
+            let own = cues_of(figure.sentence);
+            let cue = nearest_cue(text, tokens, range, &own).or_else(|| {
+                // "That temblor killed at least six people": the previous sentence's last date dates it.
+                opens_with_back_reference(text, tokens)
+                    .then(|| figure.sentence.checked_sub(1))
+                    .flatten()
+                    .and_then(|previous| cues_of(previous).into_iter().max_by_key(|c| c.first))
+            });
+            let event = cue.and_then(|c| c.background);
+            // An earlier event's place is the one named nearest its figure; the main event's sentences
+            // claim every place they name. Each sentence counts once.
+            match event {
+                Some(year) => {
+                    if let Some(place) = nearest_place(text, found, figure) {
+                        if seen.insert((figure.sentence, place.clone())) {
+                            place_counts.entry(place.clone()).or_default().0 += 1;
+                        }
+                        background_places.entry(place).or_insert(year);
+                    }
+                }
+                None => {
+                    for (_, place) in proper_nouns(text, found, figure.sentence) {
+                        if seen.insert((figure.sentence, place.clone())) {
+                            place_counts.entry(place).or_default().1 += 1;
+                        }
+                    }
+                }
+            }
+            article_events.push(event);
+            article_dated.push(cue.is_some());
+        }
+        events.push(article_events);
+        dated.push(article_dated);
+    }
+    // A place named more often beside the main event's figures (the island hit again) is the main event's.
+    background_places.retain(|place, _| {
+        place_counts
+            .get(place)
+            .is_some_and(|(earlier, other)| earlier > other)
+    });
+    if background_places.is_empty() {
+        return events;
+    }
+    for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
+        for (index, figure) in found.figures.iter().enumerate() {
+            let undated = !dated
+                .get(article_idx)
+                .and_then(|d| d.get(index))
+                .copied()
+                .unwrap_or(true);
+            if !undated {
+                continue;
+            }
+            let place = nearest_place(&article.text, found, figure);
+            if let Some(year) = place.and_then(|p| background_places.get(&p)) {
+                if let Some(slot) = events.get_mut(article_idx).and_then(|e| e.get_mut(index)) {
+                    *slot = Some(*year);
+                }
+            }
+        }
+    }
+    events
+}
+
+/// Whether a sentence opens by referring back to the previous one ("It", "That temblor", "The same island").
+fn opens_with_back_reference(text: &str, tokens: &[Token]) -> bool {
+    let first = tokens.first().map(|t| t.span.of(text).to_lowercase());
+    let two = tokens
+        .get(..2)
+        .map(|t| format!("{} {}", t[0].span.of(text), t[1].span.of(text)).to_lowercase());
+    BACK_REFERENCES
+        .iter()
+        .any(|r| first.as_deref() == Some(*r) || two.as_deref() == Some(*r))
+}
+
+/// The proper nouns of one sentence with their token positions, lower case: capitalised words after the first
+/// (names such as "Bam" that no tagger knows count too), leaving out month and weekday names.
+fn proper_nouns(text: &str, found: &ArticleAnalysis, sentence: usize) -> Vec<(usize, String)> {
+    found
+        .segments
+        .sentence_tokens(sentence)
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, t)| t.kind == TokenKind::Word)
+        .map(|(i, t)| (i, t.span.of(text)))
+        .filter(|(_, w)| w.starts_with(|c: char| c.is_uppercase()))
+        .map(|(i, w)| (i, w.to_lowercase()))
+        .filter(|(_, w)| !MONTHS.contains(&w.as_str()) && !WEEKDAYS.contains(&w.as_str()))
+        .collect()
+}
+
+/// The proper noun in a figure's sentence nearest to it, lower case.
+fn nearest_place(text: &str, found: &ArticleAnalysis, figure: &Figure) -> Option<String> {
+    let (_, range) = figure_tokens(found, figure);
+    proper_nouns(text, found, figure.sentence)
+        .into_iter()
+        .filter(|(i, _)| !range.contains(i))
+        .min_by_key(|(i, _)| {
+            if *i < range.start {
+                range.start - i
+            } else {
+                i.saturating_sub(range.end)
+            }
+        })
+        .map(|(_, w)| w)
 }
 
 /// Whether a measure only grows as reports come in (a toll), so a later, larger figure is an update.

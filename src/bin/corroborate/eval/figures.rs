@@ -3,6 +3,8 @@
 //!
 //! A figure counts as found when a figure of ours overlaps its span with the same measure, value and qualifier.
 //! Slots are scored pairwise over the gold figures: two figures in one gold slot should share one slot of ours.
+//! With `EVAL_SLOTS` set, each file also lists the gold slots split over several of ours and our slots that merge
+//! several gold slots, and how many gold pairs were lost because a figure was not extracted at all.
 
 use super::{byte_at, char_to_byte, read_json, row, Counts};
 use corroborate::analysis::{analyze_with, ingest, Analysis, Figure, Span};
@@ -164,6 +166,17 @@ fn score_file(
             }
         }
     }
+    if std::env::var_os("EVAL_SLOTS").is_some() {
+        let unextracted = matched
+            .iter()
+            .enumerate()
+            .flat_map(|(i, x)| matched[i + 1..].iter().map(move |y| (x, y)))
+            .filter(|(x, y)| !x.2.is_empty() && x.2 == y.2 && (x.1.is_none() || y.1.is_none()))
+            .count();
+        println!("    gold pairs lost to extraction: {unextracted}");
+        explain_slots(&analysis, gold_articles, &matched);
+        explain_statuses(&analysis, &gold, &matched);
+    }
     let name = gold["cluster"].as_str().unwrap_or("?").to_string();
     Ok((figures, pairs, name))
 }
@@ -191,4 +204,94 @@ pub fn run(data: &Path, project: &Path) {
     }
     row("all figures", &all_figures);
     row("all slot pairs", &all_pairs);
+}
+
+/// A gold figure as scored: its article, our matching figure if any, and its gold slot.
+type Placed<'a> = (usize, Option<usize>, &'a str);
+
+/// Prints, for slot debugging, each gold slot split over several of our slots and each slot of ours that
+/// merges several gold slots, with the figures' text, so that a reader sees why pairs were lost.
+fn explain_slots(
+    analysis: &Analysis,
+    gold_articles: &[Value],
+    matched: &[(usize, Option<usize>, String)],
+) {
+    use std::collections::BTreeMap;
+    let describe = |a: usize, f: Option<usize>| -> String {
+        let file = gold_articles[a]["file"].as_str().unwrap_or("");
+        let Some(f) = f else {
+            return format!("{file}: (not extracted)");
+        };
+        let figure = &analysis.extracted[a].figures[f];
+        let slot = analysis.comparison.figure_slot[a][f]
+            .and_then(|s| analysis.comparison.slots.get(s))
+            .map(|s| {
+                format!(
+                    "{} {} {:?} bg {:?}",
+                    s.id,
+                    s.measure.as_str(),
+                    s.label,
+                    s.background
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "{file}: {:?} -> [{slot}]",
+            figure.span.of(&analysis.articles[a].text)
+        )
+    };
+    let mut by_gold: BTreeMap<&str, Vec<(usize, Option<usize>)>> = BTreeMap::new();
+    let mut by_ours: BTreeMap<usize, Vec<Placed>> = BTreeMap::new();
+    for (a, f, g) in matched {
+        by_gold.entry(g.as_str()).or_default().push((*a, *f));
+        if let Some(s) = f.and_then(|f| analysis.comparison.figure_slot[*a][f]) {
+            by_ours.entry(s).or_default().push((*a, *f, g.as_str()));
+        }
+    }
+    for (gold, members) in &by_gold {
+        let ours: std::collections::BTreeSet<Option<usize>> = members
+            .iter()
+            .map(|(a, f)| f.and_then(|f| analysis.comparison.figure_slot[*a][f]))
+            .collect();
+        if ours.len() > 1 {
+            println!("    SPLIT gold {gold}:");
+            for (a, f) in members {
+                println!("      {}", describe(*a, *f));
+            }
+        }
+    }
+    for (slot, members) in &by_ours {
+        let golds: std::collections::BTreeSet<&str> = members.iter().map(|m| m.2).collect();
+        if golds.len() > 1 {
+            println!("    MERGED ours s{}:", slot + 1);
+            for (a, f, g) in members {
+                println!("      {g:<28} {}", describe(*a, *f));
+            }
+        }
+    }
+}
+
+/// Prints, for slot debugging, each gold slot held whole by one slot of ours whose status differs from the gold's.
+fn explain_statuses(analysis: &Analysis, gold: &Value, matched: &[(usize, Option<usize>, String)]) {
+    let (mut same, mut differ) = (0, 0);
+    for slot in gold["slots"].as_array().into_iter().flatten() {
+        let id = slot["id"].as_str().unwrap_or("");
+        let ours: std::collections::BTreeSet<Option<usize>> = matched
+            .iter()
+            .filter(|(_, f, g)| g == id && f.is_some())
+            .map(|(a, f, _)| f.and_then(|f| analysis.comparison.figure_slot[*a][f]))
+            .collect();
+        let Some(Some(only)) = ours.iter().next().filter(|_| ours.len() == 1) else {
+            continue;
+        };
+        let status = analysis.comparison.slots[*only].status.as_str();
+        let expected = slot["status"].as_str().unwrap_or("");
+        if status == expected {
+            same += 1;
+        } else {
+            differ += 1;
+            println!("    STATUS gold {id}: {expected}, ours {status}");
+        }
+    }
+    println!("    statuses: {same} as gold, {differ} differ");
 }
