@@ -260,12 +260,13 @@ impl Meta {
             .title
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| file_stem(path));
+        let date = self.date.or_else(|| date_line(body.of(&text)));
         Article {
             path: path.to_string(),
             source,
             title,
             byline: self.byline.filter(|b| !b.is_empty()),
-            date: self.date,
+            date,
             url: self.url,
             text,
             body,
@@ -341,6 +342,86 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// How many lines at the top of a body are searched for a date line.
+const DATE_LINE_SEARCH: usize = 4;
+
+/// The report date from a line near the top of the body that holds nothing but a date, maybe with a time and
+/// a label ("May 03, 2013", "AUGUST 2, 2013 | 08:06AM PT", "Posted: 12 January 2010 @ 09:29 pm"), as pasted
+/// articles and saved pages carry below the headline; `None` when no such line is there.
+///
+/// A date inside a sentence is an event's date, not the report's, so a line qualifies only when every word
+/// but a few is a date or time word and it holds a four-digit year.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::ingest::date_line;
+/// assert_eq!(date_line("Dam fails\n\nMay 03, 2013\nThe dam failed.").unwrap().to_string(), "2013-05-03");
+/// assert_eq!(date_line("The dam built in May 2013 failed on Friday."), None);
+/// ```
+pub fn date_line(body: &str) -> Option<NaiveDate> {
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(DATE_LINE_SEARCH)
+        .find_map(|line| {
+            if line.chars().count() > 60 {
+                return None;
+            }
+            let words = date_words(line);
+            let has_year = words
+                .iter()
+                .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()));
+            let other = words.iter().filter(|w| !is_date_or_time_word(w)).count();
+            (has_year && other <= 1).then(|| parse_date(line)).flatten()
+        })
+}
+
+/// Whether a word belongs to a written date or time: a number, a month, a weekday, a clock word, a time
+/// zone in capitals or a label such as "Posted".
+fn is_date_or_time_word(word: &str) -> bool {
+    const WORDS: [&str; 24] = [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "at",
+        "on",
+        "posted",
+        "published",
+        "updated",
+        "last",
+        "st",
+        "nd",
+        "th",
+    ];
+    let lower = word.to_ascii_lowercase();
+    word.chars().all(|c| c.is_ascii_digit())
+        || month_number(word).is_some()
+        || WORDS.contains(&lower.as_str())
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .contains(&lower.as_str())
+        || (word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
 /// The month (1-12) a word names, full or abbreviated ("Mar", "Sept").
 fn month_number(word: &str) -> Option<u32> {
     let word = word.to_ascii_lowercase();
@@ -366,6 +447,8 @@ fn month_number(word: &str) -> Option<u32> {
 /// ```
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let value: String = value.trim().chars().take(80).collect();
+    // Clock times go first: "28 November 2005, 02:24" must not read as the 24th of February.
+    let value = without_clock_times(&value);
     let words = date_words(&value);
     let number = |w: &str| {
         w.parse::<u32>()
@@ -440,6 +523,39 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// The text with every clock time ("02:24", "10:00:00.5") blanked out, offsets kept.
+fn without_clock_times(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let mut out = chars.clone();
+    let digits_at = |i: usize| chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = digits_at(i);
+        let starts_number = i == 0 || !chars[i - 1].is_ascii_digit();
+        let clock = starts_number
+            && (1..=2).contains(&run)
+            && chars.get(i + run) == Some(&':')
+            && digits_at((i + run + 1).min(chars.len())) == 2;
+        if !clock {
+            i += run.max(1);
+            continue;
+        }
+        // Hours, then every ":dd" and a decimal fraction of the seconds.
+        let mut end = i + run;
+        while chars.get(end) == Some(&':') && digits_at((end + 1).min(chars.len())) == 2 {
+            end += 3;
+        }
+        if chars.get(end) == Some(&'.') {
+            end += 1 + digits_at((end + 1).min(chars.len()));
+        }
+        for c in out.iter_mut().take(end).skip(i) {
+            *c = ' ';
+        }
+        i = end;
+    }
+    out.into_iter().collect()
 }
 
 /// Splits a date string into runs of digits and runs of letters ("05T06:00" is "05", "T", "06", "00").
