@@ -570,8 +570,8 @@ impl Groups {
 /// The longer names that a one-part name (spelt as any of `keys`) may be short for when read as type class `class`.
 ///
 /// A person's surname ("Lohan"), else first name; an organisation's or place's leading word, where a place never
-/// shortens a company's name ("Singapore" is not "Singapore Airlines") but a building's and a company's may
-/// shorten each other; an organisation's or other name's last word ("Sox" for "Red Sox").
+/// shortens a company's name ("Singapore" is not "Singapore Airlines") but a name typed as a company may still
+/// shorten a place's or building's (a tagger's slip); an organisation's or other name's last word ("Sox" for "Red Sox").
 fn owner_candidates(
     forms: &[Form],
     keys: &[usize],
@@ -592,14 +592,7 @@ fn owner_candidates(
     for &k in keys {
         let key = forms[k].key.as_str();
         for &c in classes {
-            candidates.extend(
-                owners
-                    .get(&(c, key))
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|&o| !(class == 1 && c == 2 && forms[o].place)),
-            );
+            candidates.extend(owners.get(&(c, key)).into_iter().flatten().copied());
         }
         if matches!(class, 1 | 4) && candidates.is_empty() {
             candidates.extend(last_owners.get(key).into_iter().flatten().copied());
@@ -821,7 +814,10 @@ pub fn resolve(
             .flatten()
             .copied()
             .filter(|&j| {
-                forms[j].parts.len() > form.parts.len()
+                // Equal lengths count too: "Northgate Hydropower Company" is "northgate hydropower" without its
+                // legal form, and "Northgate Hydro" still shortens it.
+                forms[j].parts.len() >= form.parts.len()
+                    && forms[j].key != form.key
                     && form
                         .parts
                         .iter()
