@@ -604,6 +604,17 @@ fn owner_candidates(
             candidates.extend(first_owners.get(key).into_iter().flatten().copied());
         }
     }
+    // A long surname with a typing slip ("Wojciechowksi") is short for the full name of the one it misspells.
+    if class == 0 && candidates.is_empty() {
+        for &k in keys {
+            let key = forms[k].key.as_str();
+            for ((c, last), people) in owners {
+                if *c == 0 && one_slip(key, last) {
+                    candidates.extend(people.iter().copied());
+                }
+            }
+        }
+    }
     candidates.sort_unstable();
     candidates.dedup();
     candidates
@@ -951,6 +962,21 @@ pub fn resolve(
                 reading = r;
                 break;
             }
+        }
+        // A spelling never typed as a person may still be the surname of the one person the texts give it to
+        // (never a first name, and never a place's name: "Washington" is not George Washington).
+        if candidates.is_empty() && matches!(form.class, 1 | 4) {
+            let people = short_keys
+                .get(&g)
+                .into_iter()
+                .flatten()
+                .filter_map(|&k| owners.get(&(0, forms[k].key.as_str())))
+                .flatten()
+                .copied();
+            if let Some(person) = groups.only_group(people) {
+                form_target[i] = Some(person);
+            }
+            continue;
         }
         if candidates.is_empty() {
             continue;
