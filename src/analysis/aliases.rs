@@ -1,12 +1,17 @@
 //! Mentions to entities, within and across articles: one entity per real-world referent.
 //!
 //! Resolution runs in three passes over the name mentions of all articles:
-//! 1. every mention gets a *key*: its folded words (case, dots, hyphens and possessives ignored),
-//!    with well-known aliases from `lexicon/aliases.txt` replaced by their canonical name;
-//! 2. forms are merged when their keys are equal, when one spells the other's initials ("NEMA"),
-//!    or when they match part by part with initials allowed ("IS-K" and "ISIS Khorasan");
-//! 3. a lone surname ("Putin") joins the full name it refers to: the nearest one in its own article,
-//!    else the only one in the whole set; two people sharing a surname stay apart.
+//! 1. every mention gets a *key*: its folded words (case, dots, hyphens, possessives, accents, a person's titles
+//!    and quoted nickname, a company's legal form ignored), with well-known aliases from `lexicon/aliases.txt`
+//!    replaced by their canonical name and demonyms by their country; one spelling gets one type, by majority;
+//! 2. forms are merged when they match part by part (initials and plurals allowed), differ by one slip in a long
+//!    word, when a shorter full name of a person fits a fuller one ("Jerry Ortiz" in `Luis Gerardo "Jerry" Ortiz`),
+//!    when an acronym spells the initials of exactly one name, when a name shortens exactly one longer name
+//!    ("Northgate Hydro", "Air Force"), or when a camel-case nickname spells a person's name parts ("LiLo");
+//! 3. a one-word form joins the longer name it is short for, the same way in every article: a surname its person,
+//!    a leading word its organisation or place, a last word its team. Two people sharing a surname split its
+//!    mentions by nearness in each article; a place's name never shortens a company's; a short name with several
+//!    owners is left alone unless one of them is the company's full name or far more named than the others.
 
 use super::gazetteer::GAZETTEER;
 use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label};
@@ -288,6 +293,9 @@ struct Form {
     given: Vec<String>,
     /// A camel-case short name split at its capitals ("LiLo" gives "li", "lo"), else empty.
     chunks: Vec<String>,
+    /// Whether the name joins two names with "and" ("European Union and International Monetary Fund"): such a
+    /// name is usually two referents, so no shorter name is taken to be short for it.
+    joined: bool,
     /// Whether some spelling of the form was a company's full name with its legal form ("Apple Inc."): then even a
     /// one-word key is a whole name, not a short form of a longer one.
     full_company: bool,
@@ -419,6 +427,7 @@ fn make_form(surface: &str, label: Label) -> Form {
         given: given_with_nicknames,
         chunks: camel_chunks(surface),
         full_company,
+        joined: words.len() > 2 && words.iter().any(|w| w == "and" || w == "&"),
         plausible_person: (2..=4).contains(&words.len())
             && !words
                 .iter()
@@ -796,7 +805,7 @@ pub fn resolve(
     // organisation's name without its leading words ("Air Force") joins the one longer name it ends.
     let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, form) in forms.iter().enumerate() {
+    for (i, form) in forms.iter().enumerate().filter(|(_, f)| !f.joined) {
         if form.parts.len() > 1 && matches!(form.class, 1 | 2 | 4) {
             by_first
                 .entry((form.class, form.parts[0].as_str()))
@@ -881,7 +890,7 @@ pub fn resolve(
     let mut last_owners: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut first_owners: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
-        if form.parts.len() < 2 || form.known {
+        if form.parts.len() < 2 || form.known || form.joined {
             continue;
         }
         let (Some(first), Some(last)) = (form.parts.first(), form.parts.last()) else {
@@ -1150,5 +1159,28 @@ mod tests {
             key("St. Anselm Relief Society"),
             key("Saint Anselm Relief Society")
         );
+        assert_eq!(fold("Gov.Sarah Palin"), ["gov", "sarah", "palin"]);
+        assert_eq!(fold("U.S."), ["us"]);
+        assert_eq!(form("Apple Inc.", Label::Org), "apple");
+        assert_eq!(form("GIs", Label::Misc), "gi");
+        assert_eq!(form("Luis \"Jerry\" Ortiz", Label::Person), "luis ortiz");
+        assert_eq!(key("Medical Centre"), key("Medical Center"));
+    }
+
+    #[test]
+    fn short_name_shapes() {
+        assert_eq!(camel_chunks("LiLo"), ["li", "lo"]);
+        assert_eq!(camel_chunks("KStew's"), ["k", "stew"]);
+        assert!(camel_chunks("NATO").is_empty());
+        assert!(camel_chunks("Lohan").is_empty());
+        assert!(camel_chunks("McDonaldson").is_empty());
+        assert!(one_slip("klitschko", "klistchko"));
+        assert!(one_slip("wojciechowski", "wojciechowsky"));
+        assert!(one_slip("grigoropoulos", "grigoropoulo"));
+        assert!(!one_slip("hansen", "hanson"));
+        assert!(!one_slip("turkmenistan", "turkeminstan"));
+        assert!(given_match("rob", "robert"));
+        assert!(given_match("j", "jerry"));
+        assert!(!given_match("mary", "martha"));
     }
 }
