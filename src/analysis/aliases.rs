@@ -1,12 +1,17 @@
 //! Mentions to entities, within and across articles: one entity per real-world referent.
 //!
 //! Resolution runs in three passes over the name mentions of all articles:
-//! 1. every mention gets a *key*: its folded words (case, dots, hyphens and possessives ignored),
-//!    with well-known aliases from `lexicon/aliases.txt` replaced by their canonical name;
-//! 2. forms are merged when their keys are equal, when one spells the other's initials ("NEMA"),
-//!    or when they match part by part with initials allowed ("IS-K" and "ISIS Khorasan");
-//! 3. a lone surname ("Putin") joins the full name it refers to: the nearest one in its own article,
-//!    else the only one in the whole set; two people sharing a surname stay apart.
+//! 1. every mention gets a *key*: its folded words (case, dots, hyphens, possessives, accents, a person's titles
+//!    and quoted nickname, a company's legal form ignored), with well-known aliases from `lexicon/aliases.txt`
+//!    replaced by their canonical name and demonyms by their country; one spelling gets one type, by majority;
+//! 2. forms are merged when they match part by part (initials and plurals allowed), differ by one slip in a long
+//!    word, when a shorter full name of a person fits a fuller one ("Jerry Ortiz" in `Luis Gerardo "Jerry" Ortiz`),
+//!    when an acronym spells the initials of exactly one name, when a name shortens exactly one longer name
+//!    ("Northgate Hydro", "Air Force"), or when a camel-case nickname spells a person's name parts ("LiLo");
+//! 3. a one-word form joins the longer name it is short for, the same way in every article: a surname its person,
+//!    a leading word its organisation or place, a last word its team. Two people sharing a surname split its
+//!    mentions by nearness in each article; a place's name never shortens a company's; a short name with several
+//!    owners is left alone unless one of them is the company's full name or far more named than the others.
 
 use super::gazetteer::GAZETTEER;
 use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label};
@@ -127,6 +132,8 @@ static LONGEST_ALIAS: LazyLock<usize> = LazyLock::new(|| {
 });
 
 /// Lower-cases, drops dots, apostrophes' possessives and a leading "the", and splits on spaces and hyphens.
+///
+/// A dot between a lower-case and an upper-case letter splits too, so that "Gov.Sarah Palin" is three words.
 pub fn fold(name: &str) -> Vec<String> {
     let name = name.trim();
     let name = name
@@ -134,7 +141,19 @@ pub fn fold(name: &str) -> Vec<String> {
         .or_else(|| name.strip_suffix("\u{2019}s"))
         .or_else(|| name.strip_suffix('\''))
         .unwrap_or(name);
-    let mut words: Vec<String> = name
+    let mut spaced = String::with_capacity(name.len());
+    let mut chars = name.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        let next_upper = chars.peek().is_some_and(|n| n.is_uppercase());
+        if c == '.' && prev.is_lowercase() && next_upper {
+            spaced.push(' ');
+        } else {
+            spaced.push(c);
+        }
+        prev = c;
+    }
+    let mut words: Vec<String> = spaced
         .split(|c: char| {
             c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '/')
         })
@@ -218,30 +237,120 @@ fn class(label: Label) -> u8 {
     }
 }
 
+/// Legal-form words that end a company's name without changing who it is ("Apple Inc.", "Chrysler LLC").
+const DESIGNATORS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "llp",
+    "plc",
+    "ag",
+    "sa",
+    "gmbh",
+    "nv",
+    "bv",
+    "spa",
+];
+
+/// Words that follow a company's leading word in its full name without naming a part of it ("Ford Motor Company").
+const CORPORATE: &[&str] = &[
+    "motor",
+    "motors",
+    "group",
+    "holdings",
+    "industries",
+    "international",
+    "enterprises",
+];
+
+/// Quote characters that wrap a nickname inside a person's name (`Kimani "Kiki" Gray`).
+const QUOTES: &[char] = &[
+    '"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '`',
+];
+
 /// One distinct spelling (by key) with what the passes need to know about it.
 struct Form {
     key: String,
     parts: Vec<String>,
     /// Initials of the folded words that are not connectors ("national emergency management agency" gives "nema").
     initials: String,
+    /// The same initials with a leading "the" that folding dropped ("The Hollywood Reporter" gives "thr"), else empty.
+    initials_the: String,
     /// The letters of the name when it is written as an acronym ("U.N." gives "un"), else empty.
     acronym: String,
     class: u8,
+    /// Whether the form is a place with a government or a region (not a building): it never shortens a company's name.
+    place: bool,
     /// Whether the key is a name from the alias table: a known referent, never a short form of another.
     known: bool,
+    /// For people: the given names and nicknames before the surname, in order ("luis gerardo jerry").
+    given: Vec<String>,
+    /// A camel-case short name split at its capitals ("LiLo" gives "li", "lo"), else empty.
+    chunks: Vec<String>,
+    /// Whether the name joins two names with "and" ("European Union and International Monetary Fund"): such a
+    /// name is usually two referents, so no shorter name is taken to be short for it.
+    joined: bool,
+    /// Whether some spelling of the form was a company's full name with its legal form ("Apple Inc."): then even a
+    /// one-word key is a whole name, not a short form of a longer one.
+    full_company: bool,
+    /// Whether the form can be a person's full name: two to four words and no connector; a title-case headline
+    /// that a tagger took for a name ("Lohan Checks Out Of Rehab") cannot.
+    plausible_person: bool,
 }
 
 fn make_form(surface: &str, label: Label) -> Form {
     let mut words = fold(surface);
+    // A plural acronym is its singular: "GIs", "GMs".
+    let singular = surface.trim().strip_suffix('s').filter(|letters| {
+        letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase())
+    });
+    if let (Some(_), [word]) = (singular, &mut words[..]) {
+        word.pop();
+    }
+    let mut nicknames_at: Vec<usize> = Vec::new();
+    for (i, word) in words.iter_mut().enumerate() {
+        if word.starts_with(QUOTES) && word.len() > 2 {
+            nicknames_at.push(i);
+        }
+        *word = word.trim_matches(QUOTES).to_string();
+    }
+    let given_with_nicknames: Vec<String>;
     if label == Label::Person {
         // "Ms. Palin" and "Arcade Joseph Comeaux Jr" are "palin" and "arcade joseph comeaux" for matching.
         while words.len() > 1 && TITLES.contains(&words[0].as_str()) {
             words.remove(0);
+            nicknames_at = nicknames_at
+                .iter()
+                .filter_map(|i| i.checked_sub(1))
+                .collect();
         }
         while words.len() > 1 && SUFFIXES.contains(&words[words.len() - 1].as_str()) {
             words.pop();
         }
+        given_with_nicknames = words
+            .iter()
+            .take(words.len().saturating_sub(1))
+            .filter(|w| !w.is_empty())
+            .cloned()
+            .collect();
+        // A quoted nickname is not part of the key: `Luis Gerardo "Jerry" Ortiz` is "luis gerardo ortiz".
+        let last = words.len().saturating_sub(1);
+        let mut index = 0;
+        words.retain(|_| {
+            let keep = !nicknames_at.contains(&index) || index == last;
+            index += 1;
+            keep
+        });
+    } else {
+        given_with_nicknames = Vec::new();
     }
+    words.retain(|w| !w.is_empty());
     // An event keeps its identity without its year: "the 1983 Tessel floods" and "the Tessel floods".
     if label == Label::Event
         && words.len() > 1
@@ -250,9 +359,17 @@ fn make_form(surface: &str, label: Label) -> Form {
     {
         words.remove(0);
     }
+    // A company is the same without its legal form: "Apple Inc." and "Apple".
+    let mut full_company = false;
+    if label == Label::Org {
+        while words.len() > 1 && DESIGNATORS.contains(&words[words.len() - 1].as_str()) {
+            words.pop();
+            full_company = true;
+        }
+    }
     // A demonym counts for its country ("Russian officials" for Russia), as a place.
     let mut label = label;
-    if matches!(label, Label::Norp | Label::Misc) {
+    if matches!(label, Label::Norp | Label::Misc | Label::Gpe | Label::Loc) {
         if let Some(country) = DEMONYMS.get(&words.join(" ")) {
             words = fold(country);
             label = Label::Gpe;
@@ -266,13 +383,29 @@ fn make_form(surface: &str, label: Label) -> Form {
     {
         words[0].pop();
     }
+    if words.is_empty() {
+        words.push(String::new());
+    }
     let parts = key_parts(&words);
     let initials: String = words
         .iter()
         .filter(|w| !CONNECTORS.contains(&w.as_str()))
         .filter_map(|w| w.chars().next())
         .collect();
-    let letters: String = surface.chars().filter(|c| c.is_alphanumeric()).collect();
+    let starts_with_the = surface
+        .trim_start()
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("the "));
+    let initials_the = if starts_with_the && words.len() > 1 {
+        format!("t{initials}")
+    } else {
+        String::new()
+    };
+    let letters: String = singular
+        .unwrap_or(surface)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
     let looks_like_acronym = (2..=8).contains(&letters.chars().count())
         && letters.chars().filter(|c| c.is_uppercase()).count() * 2 > letters.chars().count()
         && !surface.contains(' ');
@@ -287,20 +420,129 @@ fn make_form(surface: &str, label: Label) -> Form {
         key,
         parts,
         initials,
+        initials_the,
         acronym,
         class: class(label),
+        place: matches!(label, Label::Gpe | Label::Loc),
+        given: given_with_nicknames,
+        chunks: camel_chunks(surface),
+        full_company,
+        joined: words.len() > 2 && words.iter().any(|w| w == "and" || w == "&"),
+        plausible_person: (2..=4).contains(&words.len())
+            && !words
+                .iter()
+                .any(|w| CONNECTORS.contains(&w.as_str()) || w == "into"),
     }
 }
 
-/// Whether two keys match part by part, where a single letter may stand for a word it starts.
+/// The pieces of a camel-case short name ("LiLo" gives "li", "lo"; "KStew" gives "k", "stew"), or nothing.
+///
+/// Only a single word of letters with at least two capitals that is not all capitals qualifies, and each piece
+/// must be short: such names are built from the leading letters of a full name's parts.
+fn camel_chunks(surface: &str) -> Vec<String> {
+    let word = surface.trim();
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word);
+    let uppers = word.chars().filter(|c| c.is_uppercase()).count();
+    if uppers < 2
+        || uppers == word.chars().count()
+        || !word.chars().all(char::is_alphabetic)
+        || !word.starts_with(char::is_uppercase)
+    {
+        return Vec::new();
+    }
+    let mut chunks: Vec<String> = Vec::new();
+    for c in word.chars() {
+        if c.is_uppercase() || chunks.is_empty() {
+            chunks.push(String::new());
+        }
+        if let Some(last) = chunks.last_mut() {
+            last.extend(c.to_lowercase().map(strip_accent));
+        }
+    }
+    if chunks.iter().any(|c| c.chars().count() > 5) {
+        return Vec::new();
+    }
+    chunks
+}
+
+/// Whether two words are the same word in singular and plural ("election" and "elections").
+fn same_word(x: &str, y: &str) -> bool {
+    x == y
+        || (x.len() > 3 && y.strip_suffix('s') == Some(x))
+        || (y.len() > 3 && x.strip_suffix('s') == Some(y))
+}
+
+/// Whether two keys match part by part, where a single letter may stand for a word it starts and a plural for its singular.
 fn parts_match(a: &[String], b: &[String]) -> bool {
     a.len() == b.len()
         && a.len() > 1
         && a.iter().zip(b).all(|(x, y)| {
-            x == y
+            same_word(x, y)
                 || (x.chars().count() == 1 && y.starts_with(x.as_str()))
                 || (y.chars().count() == 1 && x.starts_with(y.as_str()))
         })
+}
+
+/// Whether two long words differ by one typing slip: one letter changed, added, dropped, or two swapped.
+///
+/// Only words of eight letters or more qualify, where a slip is likelier than a different name.
+fn one_slip(x: &str, y: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    if a.len().min(b.len()) < 8 || a.len().abs_diff(b.len()) > 1 || a == b {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(p, q)| p == q).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(p, q)| p == q)
+        .count();
+    let (la, lb) = (a.len(), b.len());
+    if la == lb {
+        // One change, or two neighbours swapped.
+        prefix + suffix + 1 >= la
+            || (prefix + 2 + suffix == la
+                && a.get(prefix) == b.get(prefix + 1)
+                && a.get(prefix + 1) == b.get(prefix))
+    } else {
+        prefix + suffix >= la.min(lb)
+    }
+}
+
+/// Whether a given name in a shorter form can be the same as one in a longer form: equal, an initial of it,
+/// or a short form it begins ("Rob" and "Robert").
+fn given_match(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long
+        || (short.chars().count() == 1 && long.starts_with(short))
+        || (short.chars().count() >= 3 && long.starts_with(short))
+}
+
+/// Whether person form `a` names the same person as the fuller form `b`: the same surname, and every given name
+/// of `a` found in order among `b`'s ("Jerry Ortiz" in `Luis Gerardo "Jerry" Ortiz`, "Dirk Kempthorne" in
+/// "Dirk A. Kempthorne").
+fn person_within(a: &Form, b: &Form) -> bool {
+    if a.parts.len() < 2 || a.given.is_empty() || a.parts.last() != b.parts.last() {
+        return false;
+    }
+    let mut rest = b.given.iter();
+    a.given.iter().all(|g| rest.any(|h| given_match(g, h)))
+        && (a.given.len() < b.given.len() || a.key != b.key)
+}
+
+/// Whether a camel-case short name spells the leading letters of a person's name parts in order ("LiLo").
+fn nickname_of(chunks: &[String], person: &Form) -> bool {
+    let mut names: Vec<&str> = person.given.iter().map(String::as_str).collect();
+    names.extend(person.parts.last().map(String::as_str));
+    chunks.len() == names.len()
+        && chunks
+            .iter()
+            .zip(&names)
+            .all(|(c, n)| n.len() > c.len() && n.starts_with(c.as_str()))
 }
 
 /// A plain union-find over form indices.
@@ -320,6 +562,91 @@ impl Groups {
             self.0[ra.max(rb)] = ra.min(rb);
         }
     }
+    /// The distinct groups of some forms, or `None` unless there is exactly one.
+    fn only_group(&mut self, members: impl IntoIterator<Item = usize>) -> Option<usize> {
+        let mut found: Option<usize> = None;
+        for m in members {
+            let g = self.find(m);
+            match found {
+                Some(f) if f != g => return None,
+                _ => found = Some(g),
+            }
+        }
+        found
+    }
+}
+
+/// The longer names that a one-part name (spelt as any of `keys`) may be short for when read as type class `class`.
+///
+/// A person's surname ("Lohan"), else first name; an organisation's or place's leading word, where a place never
+/// shortens a company's name ("Singapore" is not "Singapore Airlines") but a name typed as a company may still
+/// shorten a place's or building's (a tagger's slip); an organisation's or other name's last word ("Sox" for "Red Sox").
+fn owner_candidates(
+    forms: &[Form],
+    keys: &[usize],
+    class: u8,
+    place: bool,
+    owners: &HashMap<(u8, &str), Vec<usize>>,
+    last_owners: &HashMap<&str, Vec<usize>>,
+    first_owners: &HashMap<&str, Vec<usize>>,
+) -> Vec<usize> {
+    let classes: &[u8] = match (class, place) {
+        (0, _) => &[0],
+        (1, _) => &[1, 2],
+        (2, true) => &[2],
+        (2, false) => &[2, 1],
+        _ => &[4],
+    };
+    let mut candidates: Vec<usize> = Vec::new();
+    for &k in keys {
+        let key = forms[k].key.as_str();
+        for &c in classes {
+            candidates.extend(owners.get(&(c, key)).into_iter().flatten().copied());
+        }
+        if matches!(class, 1 | 4) && candidates.is_empty() {
+            candidates.extend(last_owners.get(key).into_iter().flatten().copied());
+        }
+    }
+    if class == 0 && candidates.is_empty() {
+        for &k in keys {
+            let key = forms[k].key.as_str();
+            candidates.extend(first_owners.get(key).into_iter().flatten().copied());
+        }
+    }
+    // A long surname with a typing slip ("Wojciechowksi") is short for the full name of the one it misspells.
+    if class == 0 && candidates.is_empty() {
+        for &k in keys {
+            let key = forms[k].key.as_str();
+            for ((c, last), people) in owners {
+                if *c == 0 && one_slip(key, last) {
+                    candidates.extend(people.iter().copied());
+                }
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+}
+
+/// The group of owner forms that the texts use far more than any other, or `None` when no group stands out.
+///
+/// "Ford" is the Ford Motor Company that most articles name, not the Ford Australia that one names once.
+fn dominant_group(
+    groups: &mut Groups,
+    owners: &[usize],
+    mention_counts: &[usize],
+) -> Option<usize> {
+    let mut by_group: HashMap<usize, usize> = HashMap::new();
+    for &o in owners {
+        *by_group.entry(groups.find(o)).or_default() += mention_counts.get(o).copied().unwrap_or(0);
+    }
+    let mut ranked: Vec<(usize, usize)> = by_group.into_iter().map(|(g, n)| (n, g)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked[..] {
+        [(top, group), (second, _), ..] if top >= 3 * second.max(1) => Some(group),
+        _ => None,
+    }
 }
 
 /// Groups every name mention into entities.
@@ -335,6 +662,7 @@ pub fn resolve(
     let mut form_of_key: HashMap<String, usize> = HashMap::new();
     let mut mention_form: Vec<Vec<usize>> = Vec::with_capacity(extracted.len());
     let mut class_votes: Vec<[u32; 5]> = Vec::new();
+    let mut place_votes: Vec<[u32; 2]> = Vec::new();
     for (article, found) in articles.iter().zip(extracted) {
         let mut row = Vec::with_capacity(found.names.len());
         for name in &found.names {
@@ -344,8 +672,19 @@ pub fn resolve(
             if id == next {
                 forms.push(form);
                 class_votes.push([0; 5]);
+                place_votes.push([0; 2]);
+            } else if form.full_company {
+                forms[id].full_company = true;
+            } else if forms[id].chunks.is_empty() {
+                // One camel-case spelling ("LiLo") is enough for the form to be read as a short name.
+                forms[id].chunks = form.chunks;
             }
             class_votes[id][class(name.label) as usize] += 1;
+            match name.label {
+                Label::Gpe | Label::Loc => place_votes[id][0] += 1,
+                Label::Fac => place_votes[id][1] += 1,
+                _ => {}
+            }
             row.push(id);
         }
         mention_form.push(row);
@@ -354,45 +693,28 @@ pub fn resolve(
     // article does not keep "Ferrant" from the Ferrants of the others. Ties go to people, then places, then
     // organisations: a lone capitalised word in news is more often a surname or a place than a company.
     const TIE_ORDER: [u8; 5] = [4, 2, 3, 1, 0];
-    for (form, votes) in forms.iter_mut().zip(&class_votes) {
+    for ((form, votes), places) in forms.iter_mut().zip(&class_votes).zip(&place_votes) {
         let best = (0..5u8).max_by_key(|&c| (votes[c as usize], TIE_ORDER[c as usize]));
         form.class = best.unwrap_or(form.class);
+        form.place = form.class == 2 && places[0] >= places[1];
     }
-
-    // Pass 2: merge forms that spell each other's initials or match part by part.
     let mut groups = Groups((0..forms.len()).collect());
-    let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, form) in forms.iter().enumerate() {
-        if form.parts.len() > 1 || form.initials.len() > 1 {
-            by_initials
-                .entry(form.initials.as_str())
-                .or_default()
-                .push(i);
-        }
-    }
-    for (i, form) in forms.iter().enumerate() {
-        if !form.acronym.is_empty() {
-            if let Some(expansions) = by_initials.get(form.acronym.as_str()) {
-                let same_class: Vec<usize> = expansions
-                    .iter()
-                    .copied()
-                    .filter(|&j| j != i && forms[j].class == form.class && forms[j].parts.len() > 1)
-                    .collect();
-                // An acronym that could expand to two different names is left alone rather than guessed.
-                let distinct: std::collections::HashSet<&str> =
-                    same_class.iter().map(|&j| forms[j].key.as_str()).collect();
-                if distinct.len() == 1 {
-                    groups.union(i, same_class[0]);
-                }
-            }
-        }
-    }
+
+    // Pass 2a: forms that match part by part ("IS-K" and "ISIS Khorasan"; "Central Election(s) Commission"), and
+    // forms whose one differing word is a typing slip of the other's ("Klistchko", "Klitschko").
     let mut by_shape: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut by_size: HashMap<(u8, usize), Vec<usize>> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
         if form.parts.len() > 1 {
             let shape: String = form.parts.iter().filter_map(|p| p.chars().next()).collect();
             by_shape
                 .entry((form.parts.len(), shape))
+                .or_default()
+                .push(i);
+        }
+        if !form.known && form.parts.iter().any(|p| p.chars().count() >= 8) {
+            by_size
+                .entry((form.class, form.parts.len()))
                 .or_default()
                 .push(i);
         }
@@ -407,20 +729,97 @@ pub fn resolve(
             }
         }
     }
+    for members in by_size.values() {
+        for (n, &i) in members.iter().enumerate() {
+            for &j in &members[n + 1..] {
+                let (a, b) = (&forms[i].parts, &forms[j].parts);
+                let differing: Vec<(&String, &String)> =
+                    a.iter().zip(b).filter(|(x, y)| x != y).collect();
+                if let [(x, y)] = differing[..] {
+                    if one_slip(x, y) {
+                        groups.union(i, j);
+                    }
+                }
+            }
+        }
+    }
 
-    // A shortened multi-word name ("Northgate Hydro") joins the one longer name whose words its words begin
-    // ("Northgate Hydropower Company"); "Vellmar Province" does not begin "Vellmar Provincial Police".
-    let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
+    // Pass 2b: a person's shorter full name joins the one fuller name it fits ("Jerry Ortiz" and
+    // `Luis Gerardo "Jerry" Ortiz`); two people who share a surname but not a given name stay apart.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
-        if form.parts.len() > 1 && matches!(form.class, 1 | 2) {
+        if form.class == 0 && form.parts.len() > 1 {
+            if let Some(last) = form.parts.last() {
+                by_surname.entry(last.as_str()).or_default().push(i);
+            }
+        }
+    }
+    for members in by_surname.values() {
+        for &i in members {
+            let fuller: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&j| j != i && person_within(&forms[i], &forms[j]))
+                .collect();
+            if let Some(target) = groups.only_group(fuller) {
+                groups.union(i, target);
+            }
+        }
+    }
+
+    // Pass 2c: acronyms join the one name (after the merges above) whose initials they spell.
+    let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if form.parts.len() > 1 || form.initials.len() > 1 {
+            by_initials
+                .entry(form.initials.as_str())
+                .or_default()
+                .push(i);
+            if !form.initials_the.is_empty() {
+                by_initials
+                    .entry(form.initials_the.as_str())
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    for (i, form) in forms.iter().enumerate() {
+        if form.acronym.is_empty() {
+            continue;
+        }
+        let Some(expansions) = by_initials.get(form.acronym.as_str()) else {
+            continue;
+        };
+        let same_class = expansions
+            .iter()
+            .copied()
+            .filter(|&j| j != i && forms[j].class == form.class && forms[j].parts.len() > 1);
+        // An acronym that could expand to two different names is left alone rather than guessed.
+        if let Some(target) = groups.only_group(same_class) {
+            groups.union(i, target);
+        }
+    }
+
+    // Pass 2d: a shortened multi-word name ("Northgate Hydro") joins the one longer name whose words its words begin
+    // ("Northgate Hydropower Company"); "Vellmar Province" does not begin "Vellmar Provincial Police". An
+    // organisation's name without its leading words ("Air Force") joins the one longer name it ends.
+    let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate().filter(|(_, f)| !f.joined) {
+        if form.parts.len() > 1 && matches!(form.class, 1 | 2 | 4) {
             by_first
                 .entry((form.class, form.parts[0].as_str()))
                 .or_default()
                 .push(i);
         }
+        if form.parts.len() > 1 && matches!(form.class, 1 | 4) {
+            if let Some(last) = form.parts.last() {
+                by_last.entry(last.as_str()).or_default().push(i);
+            }
+        }
     }
     for (i, form) in forms.iter().enumerate() {
-        if form.parts.len() < 2 || form.known || form.class > 2 {
+        if form.parts.len() < 2 || form.known || form.class == 3 {
             continue;
         }
         // A name typed as a person may still abbreviate an organisation ("Northgate Hydro"): the words decide.
@@ -429,49 +828,184 @@ pub fn resolve(
         } else {
             std::slice::from_ref(&form.class)
         };
-        let longer: Vec<usize> = classes
+        let longer = classes
             .iter()
             .filter_map(|&c| by_first.get(&(c, form.parts[0].as_str())))
             .flatten()
             .copied()
             .filter(|&j| {
-                forms[j].parts.len() > form.parts.len()
+                // Equal lengths count too: "Northgate Hydropower Company" is "northgate hydropower" without its
+                // legal form, and "Northgate Hydro" still shortens it.
+                forms[j].parts.len() >= form.parts.len()
+                    && forms[j].key != form.key
                     && form
                         .parts
                         .iter()
                         .zip(&forms[j].parts)
                         .all(|(a, b)| b.starts_with(a.as_str()))
-            })
-            .collect();
-        let mut targets: Vec<usize> = longer.iter().map(|&j| groups.find(j)).collect();
-        targets.sort_unstable();
-        targets.dedup();
-        if let [target] = targets[..] {
+            });
+        if let Some(target) = groups.only_group(longer) {
+            groups.union(i, target);
+            continue;
+        }
+        if form.class != 1 {
+            continue;
+        }
+        let ending = form
+            .parts
+            .last()
+            .and_then(|last| by_last.get(last.as_str()))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| {
+                forms[j].class == 1
+                    && forms[j].parts.len() > form.parts.len()
+                    && forms[j].parts.ends_with(&form.parts)
+            });
+        if let Some(target) = groups.only_group(ending) {
             groups.union(i, target);
         }
     }
 
-    // Pass 3: a one-part form joins the longer name it is short for, per mention: a surname or first name
-    // its person, a leading word its organisation or place ("Northgate" for "Northgate Hydropower Company").
-    let mut owners: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
+    // Pass 2e: a camel-case short name joins the one person whose name parts it begins ("LiLo", Lindsay Lohan).
     for (i, form) in forms.iter().enumerate() {
-        if form.parts.len() < 2 || form.known {
+        if form.chunks.is_empty() {
+            continue;
+        }
+        let people = forms
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.class == 0 && p.parts.len() > 1 && nickname_of(&form.chunks, p))
+            .map(|(j, _)| j);
+        if let Some(target) = groups.only_group(people) {
+            groups.union(i, target);
+        }
+    }
+
+    // Pass 3: a one-part form joins the longer name it is short for: a surname or first name its person, a leading
+    // word its organisation or place ("Northgate" for "Northgate Hydropower Company"), a team's or ship's last word
+    // its full name ("Sox" for "Red Sox"). A form whose group already holds a longer name (an acronym) is settled.
+    let mut owners: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
+    let mut last_owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut first_owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if form.parts.len() < 2 || form.known || form.joined {
             continue;
         }
         let (Some(first), Some(last)) = (form.parts.first(), form.parts.last()) else {
             continue;
         };
         match form.class {
-            0 => {
+            0 if form.plausible_person => {
                 owners.entry((0, last.as_str())).or_default().push(i);
-                owners.entry((0, first.as_str())).or_default().push(i);
+                first_owners.entry(first.as_str()).or_default().push(i);
             }
-            1 | 2 => owners
-                .entry((form.class, first.as_str()))
-                .or_default()
-                .push(i),
+            1 | 2 | 4 => {
+                owners
+                    .entry((form.class, first.as_str()))
+                    .or_default()
+                    .push(i);
+                if form.class != 2 {
+                    last_owners.entry(last.as_str()).or_default().push(i);
+                }
+            }
             _ => {}
         }
+    }
+    let mut settled = vec![false; forms.len()];
+    for (i, form) in forms.iter().enumerate() {
+        if form.parts.len() > 1 || form.full_company {
+            let g = groups.find(i);
+            settled[g] = true;
+        }
+    }
+    // Every one-part form of a group looks for owners, so that "Klistchko" finds the owner of "Klitschko".
+    let mut short_keys: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if form.parts.len() == 1 {
+            let g = groups.find(i);
+            short_keys.entry(g).or_default().push(i);
+        }
+    }
+    let mut mention_counts = vec![0usize; forms.len()];
+    for &f in mention_form.iter().flatten() {
+        mention_counts[f] += 1;
+    }
+    let mut form_target: Vec<Option<usize>> = vec![None; forms.len()];
+    let mut form_candidates: Vec<Vec<usize>> = vec![Vec::new(); forms.len()];
+    let mut form_reading: Vec<u8> = forms.iter().map(|f| f.class).collect();
+    for (i, form) in forms.iter().enumerate() {
+        if form.parts.len() != 1 || form.known || form.class == 3 {
+            continue;
+        }
+        let g = groups.find(i);
+        if settled[g] {
+            continue;
+        }
+        // A place's name never shortens a company's ("Singapore" is not "Singapore Airlines"); a building's and a
+        // company's may shorten each other ("Northgate" for the company or its dam).
+        // The spelling's own type first; when that finds no longer name, any other type its mentions were
+        // given ("DeGeneres", typed an organisation in most articles, is the surname of Ellen DeGeneres).
+        let mut readings: Vec<u8> = vec![form.class];
+        let mut others: Vec<u8> = (0..5u8)
+            .filter(|&c| c != form.class && c != 3 && class_votes[i][c as usize] > 0)
+            .collect();
+        others.sort_by_key(|&c| std::cmp::Reverse(class_votes[i][c as usize]));
+        readings.extend(others);
+        let mut candidates: Vec<usize> = Vec::new();
+        let mut reading = form.class;
+        for &r in &readings {
+            // A place never shortens a company's name unless some mention called it a company.
+            let place = r == 2 && form.place;
+            candidates = owner_candidates(
+                &forms,
+                short_keys.get(&g).map_or(&[][..], Vec::as_slice),
+                r,
+                place,
+                &owners,
+                &last_owners,
+                &first_owners,
+            );
+            if !candidates.is_empty() {
+                reading = r;
+                break;
+            }
+        }
+        // A spelling never typed as a person may still be the surname of the one person the texts give it to
+        // (never a first name, and never a place's name: "Washington" is not George Washington).
+        if candidates.is_empty() && matches!(form.class, 1 | 4) {
+            let people = short_keys
+                .get(&g)
+                .into_iter()
+                .flatten()
+                .filter_map(|&k| owners.get(&(0, forms[k].key.as_str())))
+                .flatten()
+                .copied();
+            if let Some(person) = groups.only_group(people) {
+                form_target[i] = Some(person);
+            }
+            continue;
+        }
+        if candidates.is_empty() {
+            continue;
+        }
+        form_target[i] = groups.only_group(candidates.iter().copied());
+        if form_target[i].is_none() && matches!(reading, 1 | 4) {
+            // "Ford" is the Ford Motor Company rather than the Ford Australia or the Ford Taurus: the longer name
+            // that only adds words a company's name ends in.
+            let corporate = candidates.iter().copied().filter(|&o| {
+                forms[o].parts.len() > 1
+                    && forms[o].parts[1..].iter().all(|w| {
+                        DESIGNATORS.contains(&w.as_str()) || CORPORATE.contains(&w.as_str())
+                    })
+            });
+            form_target[i] = groups
+                .only_group(corporate)
+                .or_else(|| dominant_group(&mut groups, &candidates, &mention_counts));
+        }
+        form_reading[i] = reading;
+        form_candidates[i] = candidates;
     }
     let mut mention_group: Vec<Vec<usize>> = mention_form
         .iter()
@@ -479,27 +1013,16 @@ pub fn resolve(
         .collect();
     for (article_idx, row) in mention_form.iter().enumerate() {
         for (mention_idx, &f) in row.iter().enumerate() {
-            let form = &forms[f];
-            if form.parts.len() != 1 || form.known || form.class > 2 {
+            if let Some(target) = form_target[f] {
+                mention_group[article_idx][mention_idx] = target;
                 continue;
             }
-            let key = form.key.as_str();
-            // Same-class owners first; an organisation's short name may also head a facility's and the reverse.
-            let other_class = match form.class {
-                1 => Some(2),
-                2 => Some(1),
-                _ => None,
-            };
-            let candidates = owners
-                .get(&(form.class, key))
-                .or_else(|| other_class.and_then(|c| owners.get(&(c, key))));
-            let Some(candidates) = candidates else {
+            // A surname two people share goes to the nearest of them before it in the same article, else the
+            // first after it; other short names with several owners stay apart rather than be guessed.
+            let candidates = &form_candidates[f];
+            if candidates.is_empty() || form_reading[f] != 0 {
                 continue;
-            };
-            let mut owner_groups: Vec<usize> = candidates.iter().map(|&o| groups.find(o)).collect();
-            owner_groups.sort_unstable();
-            owner_groups.dedup();
-            // The nearest longer name before it in the same article, else the first after it.
+            }
             let in_article = |range: &mut dyn Iterator<Item = usize>| {
                 range
                     .map(|m| row[m])
@@ -507,12 +1030,12 @@ pub fn resolve(
             };
             let local = in_article(&mut (0..mention_idx).rev())
                 .or_else(|| in_article(&mut (mention_idx + 1..row.len())));
-            let chosen = match local {
-                Some(owner) => Some(groups.find(owner)),
-                None if owner_groups.len() == 1 => Some(owner_groups[0]),
-                None => None,
-            };
-            if let Some(group) = chosen {
+            // With no owner in its own article, a surname goes to the person the texts name far more than any
+            // other who shares it ("DeGeneres" to Ellen DeGeneres, not to a headline's "Choosing DeGeneres").
+            let owner = local
+                .map(|o| groups.find(o))
+                .or_else(|| dominant_group(&mut groups, candidates, &mention_counts));
+            if let Some(group) = owner {
                 mention_group[article_idx][mention_idx] = group;
             }
         }
@@ -636,5 +1159,28 @@ mod tests {
             key("St. Anselm Relief Society"),
             key("Saint Anselm Relief Society")
         );
+        assert_eq!(fold("Gov.Sarah Palin"), ["gov", "sarah", "palin"]);
+        assert_eq!(fold("U.S."), ["us"]);
+        assert_eq!(form("Apple Inc.", Label::Org), "apple");
+        assert_eq!(form("GIs", Label::Misc), "gi");
+        assert_eq!(form("Luis \"Jerry\" Ortiz", Label::Person), "luis ortiz");
+        assert_eq!(key("Medical Centre"), key("Medical Center"));
+    }
+
+    #[test]
+    fn short_name_shapes() {
+        assert_eq!(camel_chunks("LiLo"), ["li", "lo"]);
+        assert_eq!(camel_chunks("KStew's"), ["k", "stew"]);
+        assert!(camel_chunks("NATO").is_empty());
+        assert!(camel_chunks("Lohan").is_empty());
+        assert!(camel_chunks("McDonaldson").is_empty());
+        assert!(one_slip("klitschko", "klistchko"));
+        assert!(one_slip("wojciechowski", "wojciechowsky"));
+        assert!(one_slip("grigoropoulos", "grigoropoulo"));
+        assert!(!one_slip("hansen", "hanson"));
+        assert!(!one_slip("turkmenistan", "turkeminstan"));
+        assert!(given_match("rob", "robert"));
+        assert!(given_match("j", "jerry"));
+        assert!(!given_match("mary", "martha"));
     }
 }

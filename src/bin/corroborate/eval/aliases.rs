@@ -1,8 +1,12 @@
-//! Aliases against ECB+ (topics 1-22): pairwise precision, recall and F1 over named mentions, cluster by cluster.
+//! Aliases against ECB+ (topics 1-22) and, as an independent check, MEANTIME (4 topics): pairwise precision,
+//! recall and F1 over named mentions, cluster by cluster.
 //!
-//! Gold named mentions are the annotated mentions of the chains in `named_entity_chains.json` whose text is one of
-//! the chain's named forms. Two scores are printed: resolution alone (our resolver over the gold mentions) and
-//! end to end (our own names, matched to gold mentions by span; a gold mention we did not find stays alone).
+//! ECB+ gold named mentions are the annotated mentions of the chains in `named_entity_chains.json` whose text is one
+//! of the chain's named forms. MEANTIME gold named mentions are its entity mentions whose text is a proper name
+//! (capitalised words only, after a leading article). Both go through the same scorer, which prints two scores:
+//! resolution alone (our resolver over the gold mentions) and end to end (our own names, matched to gold mentions
+//! by span; a gold mention we did not find stays alone). `EVAL_VERBOSE=1` adds a row per cluster,
+//! `EVAL_VERBOSE=2` the resolver's errors per cluster, sorted into kinds.
 
 use super::{byte_at, char_to_byte, read_json, Counts};
 use corroborate::analysis::{
@@ -82,17 +86,32 @@ fn pairwise(gold: &[&str], predicted: &[Option<usize>]) -> Counts {
     counts
 }
 
-/// Prints the aliases table.
+/// One cluster of articles about one event with its gold named mentions.
+struct GoldSet {
+    name: String,
+    articles: Vec<Article>,
+    gold: Vec<GoldMention>,
+}
+
+/// Prints the aliases tables: ECB+, then MEANTIME.
 pub fn run(data: &Path) {
     println!("\n== Aliases: ECB+ named mentions, pairwise within each cluster");
-    let base = data.join("ecbplus");
-    let chains = match read_json(&base.join("named_entity_chains.json")) {
-        Ok(chains) => chains,
-        Err(e) => {
-            println!("  skipped: {e}");
-            return;
-        }
-    };
+    match load_ecb(&data.join("ecbplus")) {
+        Ok(sets) => score(&sets),
+        Err(e) => println!("  skipped: {e}"),
+    }
+    println!(
+        "\n== Aliases: MEANTIME named mentions, pairwise within each topic (independent check)"
+    );
+    match load_meantime(&data.join("meantime")) {
+        Ok(sets) => score(&sets),
+        Err(e) => println!("  skipped: {e}"),
+    }
+}
+
+/// Reads every ECB+ cluster with the mentions of named-entity chains whose text is a named form.
+fn load_ecb(base: &Path) -> Result<Vec<GoldSet>, String> {
+    let chains = read_json(&base.join("named_entity_chains.json"))?;
     let mut named_forms: HashMap<String, HashSet<String>> = HashMap::new();
     for chain in chains.as_array().into_iter().flatten() {
         let forms = chain["named_forms"]
@@ -104,16 +123,9 @@ pub fn run(data: &Path) {
             forms,
         );
     }
-    let clusters = match super::sorted_entries(&base.join("clusters"), Path::is_dir) {
-        Ok(clusters) => clusters,
-        Err(e) => {
-            println!("  skipped: {e}");
-            return;
-        }
-    };
-    let (mut alone_total, mut e2e_total) = (Counts::default(), Counts::default());
-    let (mut alone_f1s, mut e2e_f1s) = (Vec::new(), Vec::new());
-    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
+    let clusters =
+        super::sorted_entries(&base.join("clusters"), Path::is_dir).map_err(|e| e.to_string())?;
+    let mut sets = Vec::new();
     for cluster in clusters {
         let Ok(annotations) = read_json(&cluster.join("annotations.json")) else {
             continue;
@@ -121,11 +133,7 @@ pub fn run(data: &Path) {
         let mut articles: Vec<Article> = Vec::new();
         let mut gold: Vec<GoldMention> = Vec::new();
         for document in annotations["documents"].as_array().into_iter().flatten() {
-            let file = document["file"].as_str().unwrap_or_default();
-            let Ok(bytes) = std::fs::read(cluster.join(file)) else {
-                continue;
-            };
-            let Ok(article) = ingest(file, &bytes) else {
+            let Some(article) = read_article(&cluster, document) else {
                 continue;
             };
             let map = char_to_byte(&article.text);
@@ -151,6 +159,139 @@ pub fn run(data: &Path) {
             }
             articles.push(article);
         }
+        sets.push(GoldSet {
+            name: file_name(&cluster),
+            articles,
+            gold,
+        });
+    }
+    Ok(sets)
+}
+
+/// Words that make a capitalised mention a description of a role rather than a name ("Apple CEO").
+const ROLE_WORDS: &[&str] = &[
+    "CEO",
+    "Chairman",
+    "Chief",
+    "President",
+    "Director",
+    "Executive",
+    "Spokesman",
+    "Spokeswoman",
+    "Minister",
+    "Secretary",
+    "Officer",
+    "Analyst",
+    "Founder",
+];
+
+/// Reads every MEANTIME topic with its entity mentions that are proper names.
+///
+/// A chain id is a prefix (`cross_`, `cross_intra_`, `intra_`) and an instance id; mentions of the same instance
+/// are one referent whatever the prefix, so the instance id is the chain.
+fn load_meantime(base: &Path) -> Result<Vec<GoldSet>, String> {
+    let topics =
+        super::sorted_entries(&base.join("clusters"), Path::is_dir).map_err(|e| e.to_string())?;
+    let mut sets = Vec::new();
+    for topic in topics {
+        let Ok(annotations) = read_json(&topic.join("annotations.json")) else {
+            continue;
+        };
+        let mut articles: Vec<Article> = Vec::new();
+        let mut gold: Vec<GoldMention> = Vec::new();
+        for document in annotations["documents"].as_array().into_iter().flatten() {
+            let Some(article) = read_article(&topic, document) else {
+                continue;
+            };
+            let map = char_to_byte(&article.text);
+            let doc = articles.len();
+            for m in document["mentions"].as_array().into_iter().flatten() {
+                let (Some(chain), Some(start), Some(end)) =
+                    (m["chain"].as_str(), m["start"].as_u64(), m["end"].as_u64())
+                else {
+                    continue;
+                };
+                if m["kind"].as_str() != Some("entity") || m["contiguous"].as_bool() == Some(false)
+                {
+                    continue;
+                }
+                let instance = chain
+                    .trim_start_matches("cross_")
+                    .trim_start_matches("intra_");
+                let span = Span::new(byte_at(&map, start as usize), byte_at(&map, end as usize));
+                // The whole mention must be the name, after an article: "the new Airbus" describes a plane.
+                let written = span.of(&article.text);
+                let bare = ["the ", "The ", "a ", "A ", "an ", "An "]
+                    .iter()
+                    .find_map(|d| written.strip_prefix(d))
+                    .unwrap_or(written);
+                let Some(core) = name_core(&article.text, span) else {
+                    continue;
+                };
+                if !is_proper_name(bare) || !is_proper_name(core.of(&article.text)) {
+                    continue;
+                }
+                let label = match m["type"].as_str().unwrap_or("") {
+                    "PER" => Label::Person,
+                    "ORG" => Label::Org,
+                    "LOC" => Label::Gpe,
+                    _ => Label::Misc,
+                };
+                gold.push(GoldMention {
+                    doc,
+                    span: core,
+                    chain: instance.to_string(),
+                    label,
+                });
+            }
+            articles.push(article);
+        }
+        sets.push(GoldSet {
+            name: file_name(&topic),
+            articles,
+            gold,
+        });
+    }
+    Ok(sets)
+}
+
+/// Whether a mention's text is a proper name: capitalised words (or numbers) joined by connectors only, no
+/// punctuation that makes it an apposition or list, and no role word that makes it a description.
+fn is_proper_name(text: &str) -> bool {
+    const JOINERS: &[&str] = &["of", "and", "&", "de", "for", "the", "on", "in"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !text.contains([',', '(', ')', '"', ';', ':'])
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || JOINERS.contains(w)
+        })
+        && words.iter().any(|w| w.chars().any(char::is_alphabetic))
+        && text != "I"
+        && !words.iter().any(|w| ROLE_WORDS.contains(w))
+}
+
+/// Reads one annotated document as the app would ingest it.
+fn read_article(folder: &Path, document: &serde_json::Value) -> Option<Article> {
+    let file = document["file"].as_str().unwrap_or_default();
+    let bytes = std::fs::read(folder.join(file)).ok()?;
+    ingest(file, &bytes).ok()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Scores every set and prints per-set rows (verbose), errors by kind (very verbose) and the totals.
+fn score(sets: &[GoldSet]) {
+    let (mut alone_total, mut e2e_total) = (Counts::default(), Counts::default());
+    let (mut alone_f1s, mut e2e_f1s) = (Vec::new(), Vec::new());
+    let (mut proper_total, mut proper_f1s) = (Counts::default(), Vec::new());
+    let level = std::env::var("EVAL_VERBOSE").map_or(0, |v| v.parse::<u8>().unwrap_or(1));
+    for set in sets {
+        let articles = &set.articles;
         // A lone capitalised word that the same texts also write in lower case is a common noun at a sentence start.
         let lower_words: HashSet<String> = articles
             .iter()
@@ -162,10 +303,14 @@ pub fn run(data: &Path) {
                     .collect::<Vec<_>>()
             })
             .collect();
-        gold.retain(|g| {
-            let text = g.span.of(&articles[g.doc].text);
-            text.contains(' ') || !lower_words.contains(&text.to_lowercase())
-        });
+        let mut gold: Vec<&GoldMention> = set
+            .gold
+            .iter()
+            .filter(|g| {
+                let text = g.span.of(&articles[g.doc].text);
+                text.contains(' ') || !lower_words.contains(&text.to_lowercase())
+            })
+            .collect();
         if gold.len() < 2 {
             continue;
         }
@@ -187,69 +332,100 @@ pub fn run(data: &Path) {
                 span: g.span,
             });
         }
-        let (_, name_entity) = aliases::resolve(&articles, &extracted);
+        // Gold mentions may nest ("Airbus parent EADS" holds "EADS"); the resolver expects them sorted.
+        let (_, name_entity) = aliases::resolve(articles, &extracted);
         let predicted: Vec<Option<usize>> = index_of
             .iter()
             .map(|&(d, i)| Some(name_entity[d][i]))
             .collect();
         let alone = pairwise(&chain_ids, &predicted);
+        // The same, over the gold mentions that are proper names: descriptions such as "Woodburn bank" left out.
+        let proper: Vec<usize> = (0..gold.len())
+            .filter(|&i| is_proper_name(gold[i].span.of(&articles[gold[i].doc].text)))
+            .collect();
+        let proper_alone = pairwise(
+            &proper.iter().map(|&i| chain_ids[i]).collect::<Vec<_>>(),
+            &proper.iter().map(|&i| predicted[i]).collect::<Vec<_>>(),
+        );
 
         // End to end: our own names, matched by span.
         let analysis = analyze_with(articles.clone(), &crate::options(false));
-        let predicted: Vec<Option<usize>> = gold
+        let (mut exact, mut overlapping) = (0, 0);
+        let e2e_predicted: Vec<Option<usize>> = gold
             .iter()
             .map(|g| {
                 let names = &analysis.extracted[g.doc].names;
-                let hit = names
-                    .iter()
-                    .position(|n| n.span == g.span)
-                    .or_else(|| names.iter().position(|n| n.span.overlaps(g.span)));
+                let hit = match names.iter().position(|n| n.span == g.span) {
+                    Some(i) => {
+                        exact += 1;
+                        Some(i)
+                    }
+                    None => {
+                        let i = names.iter().position(|n| n.span.overlaps(g.span));
+                        overlapping += usize::from(i.is_some());
+                        i
+                    }
+                };
                 hit.map(|i| analysis.comparison.name_entity[g.doc][i])
             })
             .collect();
-        let e2e = pairwise(&chain_ids, &predicted);
-        if std::env::var("EVAL_VERBOSE").is_ok_and(|v| v == "2") {
-            let alone_groups: Vec<usize> =
-                index_of.iter().map(|&(d, i)| name_entity[d][i]).collect();
-            let mut missed: HashMap<(String, String), usize> = HashMap::new();
-            let mut wrong: HashMap<(String, String), usize> = HashMap::new();
-            for i in 0..gold.len() {
-                for j in i + 1..gold.len() {
-                    let (a, b) = (
-                        gold[i].span.of(&articles[gold[i].doc].text),
-                        gold[j].span.of(&articles[gold[j].doc].text),
-                    );
-                    let key = if a <= b {
-                        (a.to_string(), b.to_string())
-                    } else {
-                        (b.to_string(), a.to_string())
-                    };
-                    if chain_ids[i] == chain_ids[j] && alone_groups[i] != alone_groups[j] {
-                        *missed.entry(key).or_default() += 1;
-                    } else if chain_ids[i] != chain_ids[j] && alone_groups[i] == alone_groups[j] {
-                        *wrong.entry(key).or_default() += 1;
-                    }
-                }
+        let e2e = pairwise(&chain_ids, &e2e_predicted);
+        if level >= 3 {
+            for entity in &analysis.comparison.entities {
+                println!(
+                    "    entity {} {} {:?}",
+                    entity.label.as_str(),
+                    entity.mentions.len(),
+                    entity.aliases
+                );
             }
-            let mut missed: Vec<_> = missed.into_iter().collect();
-            missed.sort_by_key(|m| std::cmp::Reverse(m.1));
-            let mut wrong: Vec<_> = wrong.into_iter().collect();
-            wrong.sort_by_key(|w| std::cmp::Reverse(w.1));
-            println!("    missed {:?}", &missed[..missed.len().min(8)]);
-            println!("    wrong  {:?}", &wrong[..wrong.len().min(5)]);
         }
-        let name = cluster
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if verbose {
-            println!("  {name:<14} alone {alone}");
-            println!("  {name:<14} e2e   {e2e}");
+        if level >= 1 {
+            println!("  {:<14} alone {alone}", set.name);
+            println!("  {:<14} names {proper_alone}", set.name);
+            println!("  {:<14} e2e   {e2e}", set.name);
+        }
+        if level >= 2 {
+            println!(
+                "    e2e names: {exact} of {} gold mentions found exactly, {overlapping} by overlap, {} not found",
+                gold.len(),
+                gold.len() - exact - overlapping
+            );
+            let texts: Vec<&str> = gold
+                .iter()
+                .map(|g| g.span.of(&articles[g.doc].text))
+                .collect();
+            print_errors(&texts, &chain_ids, &predicted);
+            // End-to-end errors among the gold mentions our names found, shown as our names with our types.
+            let mut found_texts: Vec<String> = Vec::new();
+            let (mut found_chains, mut found_groups) = (Vec::new(), Vec::new());
+            for ((g, chain), group) in gold.iter().zip(&chain_ids).zip(&e2e_predicted) {
+                let names = &analysis.extracted[g.doc].names;
+                let Some(name) = names.iter().find(|n| n.span.overlaps(g.span)) else {
+                    continue;
+                };
+                let text = name.span.of(&articles[g.doc].text);
+                found_texts.push(format!("{text} {}", name.label.as_str()));
+                found_chains.push(*chain);
+                found_groups.push(*group);
+            }
+            let found_refs: Vec<&str> = found_texts.iter().map(String::as_str).collect();
+            println!("    end to end, among gold mentions our names found:");
+            print_errors(&found_refs, &found_chains, &found_groups);
         }
         alone_total.add(alone);
+        proper_total.add(proper_alone);
+        if proper_alone.tp + proper_alone.fp + proper_alone.fn_ > 0 {
+            proper_f1s.push(proper_alone.f1());
+        }
         e2e_total.add(e2e);
-        alone_f1s.push(alone.f1());
-        e2e_f1s.push(e2e.f1());
+        // A set with no coreferent pair and no merge scores nothing either way; it stays out of the mean.
+        if alone.tp + alone.fp + alone.fn_ > 0 {
+            alone_f1s.push(alone.f1());
+        }
+        if e2e.tp + e2e.fp + e2e.fn_ > 0 {
+            e2e_f1s.push(e2e.f1());
+        }
     }
     let mean = |v: &[f64]| {
         if v.is_empty() {
@@ -259,7 +435,7 @@ pub fn run(data: &Path) {
         }
     };
     println!(
-        "  {} clusters; macro F1 is the mean of per-cluster F1",
+        "  {} clusters with pairs to score; macro F1 is the mean of per-cluster F1",
         alone_f1s.len()
     );
     super::row("resolution alone (micro)", &alone_total);
@@ -268,6 +444,74 @@ pub fn run(data: &Path) {
         "resolution alone (macro F1)",
         mean(&alone_f1s)
     );
+    super::row("proper names alone (micro)", &proper_total);
+    println!(
+        "  {:<28} {:.3}",
+        "proper names alone (macro F1)",
+        mean(&proper_f1s)
+    );
     super::row("end to end (micro)", &e2e_total);
     println!("  {:<28} {:.3}", "end to end (macro F1)", mean(&e2e_f1s));
+}
+
+/// The kind of a pair of surface forms that the resolver got wrong, to see which mechanism is missing.
+fn error_kind(a: &str, b: &str) -> &'static str {
+    let words = |s: &str| -> Vec<String> { aliases::fold(s) };
+    let (wa, wb) = (words(a), words(b));
+    let lower = |s: &str| {
+        s.split_whitespace().any(|w| {
+            w.starts_with(char::is_lowercase) && !matches!(w, "of" | "and" | "the" | "in" | "de")
+        })
+    };
+    if wa == wb {
+        "same name"
+    } else if lower(a) || lower(b) {
+        "descriptive"
+    } else if wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w)) {
+        "part of the other"
+    } else if [a, b]
+        .iter()
+        .any(|s| !s.contains(' ') && s.chars().filter(|c| c.is_uppercase()).count() >= 2)
+    {
+        "acronym or short form"
+    } else if wa.iter().any(|w| wb.contains(w)) {
+        "shares a word"
+    } else {
+        "nothing shared"
+    }
+}
+
+/// Prints the resolver's missed and wrong pairs of one set, counted by kind, with the commonest pairs of each kind.
+fn print_errors(texts: &[&str], chain_ids: &[&str], predicted: &[Option<usize>]) {
+    type Tally = HashMap<&'static str, (usize, HashMap<(String, String), usize>)>;
+    let (mut missed, mut wrong): (Tally, Tally) = (HashMap::new(), HashMap::new());
+    for i in 0..texts.len() {
+        for j in i + 1..texts.len() {
+            let gold_same = chain_ids[i] == chain_ids[j];
+            let ours_same = predicted[i].is_some() && predicted[i] == predicted[j];
+            let tally = match (gold_same, ours_same) {
+                (true, false) => &mut missed,
+                (false, true) => &mut wrong,
+                _ => continue,
+            };
+            let (a, b) = (texts[i].min(texts[j]), texts[i].max(texts[j]));
+            let entry = tally.entry(error_kind(a, b)).or_default();
+            entry.0 += 1;
+            *entry.1.entry((a.to_string(), b.to_string())).or_default() += 1;
+        }
+    }
+    for (title, tally) in [("missed", missed), ("wrong", wrong)] {
+        let mut kinds: Vec<_> = tally.into_iter().collect();
+        kinds.sort_by_key(|k| std::cmp::Reverse(k.1 .0));
+        for (kind, (n, pairs)) in kinds {
+            let mut pairs: Vec<_> = pairs.into_iter().collect();
+            pairs.sort_by_key(|p| std::cmp::Reverse(p.1));
+            let shown: Vec<String> = pairs
+                .iter()
+                .take(4)
+                .map(|((a, b), n)| format!("{a:?}/{b:?} {n}"))
+                .collect();
+            println!("    {title:<6} {kind:<22} {n:>5}: {}", shown.join(", "));
+        }
+    }
 }
