@@ -1061,53 +1061,7 @@ fn build_entities(
     }
     let mut entities: Vec<Entity> = members
         .into_values()
-        .map(|mentions| {
-            let mut counts = vec![0u32; articles.len()];
-            let mut surface_counts: Vec<(String, usize, usize)> = Vec::new();
-            let mut label_counts: HashMap<Label, usize> = HashMap::new();
-            for item in &mentions {
-                counts[item.article] += 1;
-                let name = &extracted[item.article].names[item.index];
-                *label_counts.entry(name.label).or_default() += 1;
-                let surface = display_form(name.span.of(&articles[item.article].text));
-                let n_words = surface.split_whitespace().count();
-                match surface_counts.iter_mut().find(|(s, _, _)| *s == surface) {
-                    Some(entry) => entry.1 += 1,
-                    None => surface_counts.push((surface, 1, n_words)),
-                }
-            }
-            surface_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let name = surface_counts
-                .iter()
-                .max_by(|a, b| {
-                    a.2.cmp(&b.2)
-                        .then(a.1.cmp(&b.1))
-                        .then(b.0.len().cmp(&a.0.len()))
-                })
-                .map(|s| s.0.clone())
-                .unwrap_or_default();
-            let label = label_counts
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(l, _)| *l)
-                .unwrap_or(Label::Misc);
-            // A name that ends in a head word ("... Company", "... River") says its own type, whatever the
-            // tagger called its shorter forms.
-            let label = match name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w)) {
-                Some(head) if name.contains(' ') && label == Label::Person => head,
-                _ => label,
-            };
-            let mut mentions = mentions;
-            mentions.sort();
-            Entity {
-                id: String::new(),
-                name,
-                label,
-                aliases: surface_counts.into_iter().map(|s| s.0).collect(),
-                mentions,
-                counts,
-            }
-        })
+        .map(|mentions| build_entity(articles, extracted, mentions))
         .collect();
     entities.sort_by(|a, b| {
         let covered = |e: &Entity| e.counts.iter().filter(|&&c| c > 0).count();
@@ -1127,8 +1081,68 @@ fn build_entities(
     (entities, name_entity)
 }
 
+/// One entity record from its mentions, by the rules the resolver uses: aliases most frequent first, the
+/// fullest form as its name, the majority label (a head word such as "Company" overrides a person label).
+pub(crate) fn build_entity(
+    articles: &[Article],
+    extracted: &[ArticleAnalysis],
+    mut mentions: Vec<ItemRef>,
+) -> Entity {
+    mentions.sort();
+    let mut counts = vec![0u32; articles.len()];
+    let mut surface_counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut label_counts: HashMap<Label, usize> = HashMap::new();
+    for item in &mentions {
+        let (Some(article), Some(name)) = (
+            articles.get(item.article),
+            extracted
+                .get(item.article)
+                .and_then(|f| f.names.get(item.index)),
+        ) else {
+            continue;
+        };
+        counts[item.article] += 1;
+        *label_counts.entry(name.label).or_default() += 1;
+        let surface = display_form(name.span.of(&article.text));
+        let n_words = surface.split_whitespace().count();
+        match surface_counts.iter_mut().find(|(s, _, _)| *s == surface) {
+            Some(entry) => entry.1 += 1,
+            None => surface_counts.push((surface, 1, n_words)),
+        }
+    }
+    surface_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let name = surface_counts
+        .iter()
+        .max_by(|a, b| {
+            a.2.cmp(&b.2)
+                .then(a.1.cmp(&b.1))
+                .then(b.0.len().cmp(&a.0.len()))
+        })
+        .map(|s| s.0.clone())
+        .unwrap_or_default();
+    let label = label_counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(l, _)| *l)
+        .unwrap_or(Label::Misc);
+    // A name that ends in a head word ("... Company", "... River") says its own type, whatever the tagger
+    // called its shorter forms.
+    let label = match name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w)) {
+        Some(head) if name.contains(' ') && label == Label::Person => head,
+        _ => label,
+    };
+    Entity {
+        id: String::new(),
+        name,
+        label,
+        aliases: surface_counts.into_iter().map(|s| s.0).collect(),
+        mentions,
+        counts,
+    }
+}
+
 /// The surface form as shown in alias lists: possessive dropped, white space collapsed.
-fn display_form(surface: &str) -> String {
+pub(crate) fn display_form(surface: &str) -> String {
     let trimmed = surface.trim();
     let trimmed = trimmed
         .strip_suffix("'s")

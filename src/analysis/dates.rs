@@ -1561,7 +1561,8 @@ const HOLIDAYS: &[HolidayRow] = &[
     (&["may", "day"], Holiday::Fixed(5, 1), "May Day", false),
 ];
 
-fn month_full(word: &str) -> Option<u32> {
+/// The month (1-12) a lower-case full month name names ("march" is 3).
+pub fn month_full(word: &str) -> Option<u32> {
     Some(match word {
         "january" => 1,
         "february" => 2,
@@ -1579,7 +1580,8 @@ fn month_full(word: &str) -> Option<u32> {
     })
 }
 
-fn month_abbr(word: &str) -> Option<u32> {
+/// The month (1-12) a lower-case abbreviation names ("sept" is 9); "may" is a full name, not an abbreviation.
+pub fn month_abbr(word: &str) -> Option<u32> {
     Some(match word {
         "jan" => 1,
         "feb" => 2,
@@ -1596,7 +1598,8 @@ fn month_abbr(word: &str) -> Option<u32> {
     })
 }
 
-fn weekday_full(word: &str) -> Option<Weekday> {
+/// The weekday a lower-case full weekday name names.
+pub fn weekday_full(word: &str) -> Option<Weekday> {
     Some(match word {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,

@@ -5,8 +5,8 @@
 //! [`apply`] replays the edits, in order, over a fresh comparison; an edit that no longer matches anything
 //! becomes a warning, never an error, so a saved edit can outlive the articles it was made for.
 
-use super::gazetteer::GAZETTEER;
-use super::model::{Article, ArticleAnalysis, Comparison, Entity, ItemRef, Label};
+use super::aliases::{build_entity, display_form};
+use super::model::{Article, ArticleAnalysis, Comparison, Entity, ItemRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -384,72 +384,4 @@ impl Groups {
         }
         (entities, name_entity)
     }
-}
-
-/// One entity record from its mentions, by the rules the resolver uses: aliases most frequent first, the
-/// fullest form as its name, the majority label (a head word such as "Company" overrides a person label).
-fn build_entity(
-    articles: &[Article],
-    extracted: &[ArticleAnalysis],
-    mut mentions: Vec<ItemRef>,
-) -> Entity {
-    mentions.sort();
-    let mut counts = vec![0u32; articles.len()];
-    let mut surface_counts: Vec<(String, usize, usize)> = Vec::new();
-    let mut label_counts: HashMap<Label, usize> = HashMap::new();
-    for item in &mentions {
-        let (Some(article), Some(name)) = (
-            articles.get(item.article),
-            extracted
-                .get(item.article)
-                .and_then(|f| f.names.get(item.index)),
-        ) else {
-            continue;
-        };
-        counts[item.article] += 1;
-        *label_counts.entry(name.label).or_default() += 1;
-        let surface = display_form(name.span.of(&article.text));
-        let n_words = surface.split_whitespace().count();
-        match surface_counts.iter_mut().find(|(s, _, _)| *s == surface) {
-            Some(entry) => entry.1 += 1,
-            None => surface_counts.push((surface, 1, n_words)),
-        }
-    }
-    surface_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let name = surface_counts
-        .iter()
-        .max_by(|a, b| {
-            a.2.cmp(&b.2)
-                .then(a.1.cmp(&b.1))
-                .then(b.0.len().cmp(&a.0.len()))
-        })
-        .map(|s| s.0.clone())
-        .unwrap_or_default();
-    let label = label_counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(l, _)| *l)
-        .unwrap_or(Label::Misc);
-    let label = match name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w)) {
-        Some(head) if name.contains(' ') && label == Label::Person => head,
-        _ => label,
-    };
-    Entity {
-        id: String::new(),
-        name,
-        label,
-        aliases: surface_counts.into_iter().map(|s| s.0).collect(),
-        mentions,
-        counts,
-    }
-}
-
-/// The surface form as alias lists show it: possessive dropped, white space collapsed (as the resolver does).
-pub fn display_form(surface: &str) -> String {
-    let trimmed = surface.trim();
-    let trimmed = trimmed
-        .strip_suffix("'s")
-        .or_else(|| trimmed.strip_suffix("\u{2019}s"))
-        .unwrap_or(trimmed);
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -327,21 +327,6 @@ pub fn strip_by(value: &str) -> &str {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// How many lines at the top of a body are searched for a date line.
 const DATE_LINE_SEARCH: usize = 4;
 
@@ -424,14 +409,8 @@ fn is_date_or_time_word(word: &str) -> bool {
 
 /// The month (1-12) a word names, full or abbreviated ("Mar", "Sept").
 fn month_number(word: &str) -> Option<u32> {
-    let word = word.to_ascii_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    let index = MONTHS
-        .iter()
-        .position(|m| m.starts_with(&word) || (word == "sept" && *m == "september"))?;
-    u32::try_from(index + 1).ok()
+    let lower = word.to_ascii_lowercase();
+    super::dates::month_full(&lower).or_else(|| super::dates::month_abbr(&lower))
 }
 
 /// Parses a date as metadata writes it: "2024-03-23", "2024-03-23T10:00:00Z", "2024/03/23",

@@ -43,33 +43,6 @@ const AFTERSHOCK_GAP: f64 = 1.0;
 /// What a comma or semicolon between a figure and a date adds to their distance: another clause may be another event.
 const CLAUSE_PENALTY: usize = 15;
 
-/// Month names, in calendar order, for written months that the date extractor could not place in a year.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Weekday names, which are not places.
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words that put a bare month in the past as a period ("in September", "last March", "early February").
 const MONTH_LEADS: &[&str] = &["in", "last", "early", "late", "mid", "during", "of"];
 
@@ -631,10 +604,7 @@ fn sentence_cues(
         });
     }
     for (i, token) in tokens.iter().enumerate() {
-        let Some(month) = MONTHS
-            .iter()
-            .position(|m| token.span.of(text).eq_ignore_ascii_case(m))
-        else {
+        let Some(month) = super::dates::month_full(&token.span.of(text).to_lowercase()) else {
             continue;
         };
         let capitalised = token.span.of(text).starts_with(|c: char| c.is_uppercase());
@@ -646,7 +616,6 @@ fn sentence_cues(
         if !capitalised || !led || dated || day_follows || after_since(i.saturating_sub(1)) {
             continue;
         }
-        let month = month as u32 + 1;
         let background = match reference {
             Some(r) => {
                 let year = if month <= r.month() {
@@ -843,7 +812,9 @@ fn proper_nouns(text: &str, found: &ArticleAnalysis, sentence: usize) -> Vec<(us
         .map(|(i, t)| (i, t.span.of(text)))
         .filter(|(_, w)| w.starts_with(|c: char| c.is_uppercase()))
         .map(|(i, w)| (i, w.to_lowercase()))
-        .filter(|(_, w)| !MONTHS.contains(&w.as_str()) && !WEEKDAYS.contains(&w.as_str()))
+        .filter(|(_, w)| {
+            super::dates::month_full(w).is_none() && super::dates::weekday_full(w).is_none()
+        })
         .collect()
 }
 

@@ -134,41 +134,17 @@ fn to_ieer(text: &str, span: Span) -> Option<Span> {
 /// Whether a word names a calendar unit in its own right: a weekday, month, season, year, decade or a
 /// capitalised holiday word.
 fn is_calendar_name(word: &str) -> bool {
-    const NAMES: [&str; 27] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "quarter",
-        "century",
-        "sabbath",
+    const OTHERS: [&str; 8] = [
+        "spring", "summer", "fall", "autumn", "winter", "quarter", "century", "sabbath",
     ];
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     let lower = word.to_lowercase();
     let digits = word.chars().take_while(char::is_ascii_digit).count();
-    NAMES
-        .iter()
-        .any(|n| lower.starts_with(&n[..3.min(n.len())]) && n.starts_with(&lower[..]))
+    dates::month_full(&lower).is_some()
+        || dates::month_abbr(&lower).is_some()
+        || dates::weekday_full(&lower).is_some()
+        || ["thurs", "tues", "wed"].contains(&lower.as_str())
+        || OTHERS.iter().any(|n| lower.starts_with(n))
         || digits == 4
         || (digits >= 2 && lower.ends_with('s'))
         || word.starts_with('\'')
