@@ -177,6 +177,16 @@ const STOPWORD_LIST: &[&str] = &[
     "you",
     "your",
     "yet",
+    "anyone",
+    "anybody",
+    "anything",
+    "someone",
+    "somebody",
+    "something",
+    "everyone",
+    "everybody",
+    "everything",
+    "nobody",
     "according",
     "however",
     "meanwhile",
@@ -303,6 +313,9 @@ const REPORTING_VERBS: &[&str] = &[
     "urged",
 ];
 
+/// Words that open a trailing attribution rather than a statement.
+const ATTRIBUTIONS: &[&str] = &["said", "says", "told", "according"];
+
 /// Punctuation that ends a clause.
 const CLAUSE_BREAKS: &[&str] = &[",", ";", ":", "\u{2014}", "\u{2013}", "(", ")"];
 
@@ -396,9 +409,20 @@ fn clauses(
     pieces.push((start, tokens.len()));
     let mut out: Vec<(usize, usize, ClauseFeatures)> = Vec::new();
     let mut pending: Option<usize> = None;
+    let mut attribution_tail = false;
     for (a, b) in pieces {
         if a >= b {
             continue;
+        }
+        // A trailing attribution ("..., said Zoe Lindqvist, a spokeswoman for the agency") names who says the
+        // clause before it; standing alone it would align every statement of that speaker.
+        let opener = tokens
+            .get(a)
+            .map(|t| t.span.of(view.text).to_lowercase())
+            .unwrap_or_default();
+        if !out.is_empty() && ATTRIBUTIONS.contains(&opener.as_str()) {
+            attribution_tail = true;
+            break;
         }
         let from = pending.take().unwrap_or(a);
         let clause = clause_features(view, s, tokens, (from, b), vocabulary, countries);
@@ -408,9 +432,9 @@ fn clauses(
             pending = Some(from);
         }
     }
-    // A short piece at the end joins the clause before it.
-    if let Some(from) = pending {
-        let merged_from = out.pop().map(|(a, _, _)| a).unwrap_or(from);
+    // A short piece or an attribution at the end joins the clause before it.
+    if pending.is_some() || attribution_tail {
+        let merged_from = out.pop().map(|(a, _, _)| a).or(pending).unwrap_or(0);
         let clause = clause_features(
             view,
             s,
