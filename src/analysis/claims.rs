@@ -466,11 +466,18 @@ fn clause_features(
         };
     };
     let span = first.span.cover(last.span);
+    // Names, figures and dates are sorted by offset, so the clause's own start where its span does.
+    let first_name = view
+        .found
+        .names
+        .partition_point(|n| n.span.start < span.start);
     let names: Vec<(usize, &NameMention)> = view
         .found
         .names
         .iter()
         .enumerate()
+        .skip(first_name)
+        .take_while(|(_, n)| n.span.start < span.end)
         .filter(|(_, n)| span.contains(n.span))
         .collect();
     let mut features: Vec<u32> = Vec::new();
@@ -571,14 +578,24 @@ fn clause_features(
             }
         }
     }
-    for (i, figure) in view.found.figures.iter().enumerate() {
+    let first_figure = view
+        .found
+        .figures
+        .partition_point(|f| f.span.start < span.start);
+    let figures = view.found.figures.iter().enumerate().skip(first_figure);
+    for (i, figure) in figures.take_while(|(_, f)| f.span.start < span.end) {
         if figure.sentence == s && span.contains(figure.span) {
             if let Some(Some(slot)) = view.figure_slot.get(i) {
                 features.push(vocabulary.intern(format!("s:{slot}")));
             }
         }
     }
-    for date in &view.found.dates {
+    let first_date = view
+        .found
+        .dates
+        .partition_point(|d| d.span.start < span.start);
+    let dates = view.found.dates.iter().skip(first_date);
+    for date in dates.take_while(|d| d.span.start < span.end) {
         if span.contains(date.span) && date.start == date.end {
             features.push(vocabulary.intern(format!("d:{}", date.start)));
         }
@@ -797,37 +814,41 @@ pub fn align(
     }
     // Mutual best matches miss a source whose clause is another clause's best match too; a group of two or more
     // sources takes, from every source it lacks, the clause most like all its members when that is close enough.
-    let mut by_article: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        if let Some(list) = by_article.get_mut(s.article) {
-            list.push(i);
-        }
-    }
+    // Candidates come through the members' rarer features, as for pairs, so a large set stays fast.
     let mut groups: Vec<Vec<usize>> = members_of.into_values().filter(|m| m.len() >= 2).collect();
     groups.sort_unstable();
     for members in &mut groups {
         let covered: HashSet<usize> = members.iter().map(|&m| sentences[m].article).collect();
-        let mut added = Vec::new();
-        for (a, candidates) in by_article.iter().enumerate() {
-            if covered.contains(&a) {
-                continue;
-            }
-            let best_fit = candidates
+        let mut candidates: Vec<usize> = members
+            .iter()
+            .flat_map(|&m| sentences[m].features.iter())
+            .flat_map(|&f| postings.get(f as usize).map(Vec::as_slice).unwrap_or(&[]))
+            .copied()
+            .filter(|&c| !covered.contains(&sentences[c].article))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        // The best fit per lacking article: (score, clause).
+        let mut best_fit: HashMap<usize, (f64, usize)> = HashMap::new();
+        for c in candidates {
+            let total: f64 = members
                 .iter()
-                .map(|&c| {
-                    let total: f64 = members
-                        .iter()
-                        .map(|&m| similarity(&sentences[c], &sentences[m]))
-                        .sum();
-                    (total / members.len() as f64, c)
-                })
-                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-            if let Some((score, c)) = best_fit {
-                if score >= THRESHOLD * FILL_SHARE {
-                    added.push(c);
-                }
+                .map(|&m| similarity(&sentences[c], &sentences[m]))
+                .sum();
+            let score = total / members.len() as f64;
+            let entry = best_fit
+                .entry(sentences[c].article)
+                .or_insert((f64::MIN, usize::MAX));
+            if score > entry.0 {
+                *entry = (score, c);
             }
         }
+        let mut added: Vec<usize> = best_fit
+            .into_values()
+            .filter(|(score, _)| *score >= THRESHOLD * FILL_SHARE)
+            .map(|(_, c)| c)
+            .collect();
+        added.sort_unstable();
         members.extend(added);
     }
 
@@ -979,7 +1000,21 @@ fn build_claim(
 
 #[cfg(test)]
 mod tests {
-    use super::stem;
+    use super::{stem, PARAPHRASES};
+
+    #[test]
+    fn paraphrases_meet() {
+        let group = |phrase: &str| {
+            let key: Vec<String> = phrase.split(' ').map(stem).collect();
+            PARAPHRASES.get(&key.join(" ")).copied()
+        };
+        assert!(group("warned").is_some());
+        assert_eq!(group("warned"), group("alert"));
+        assert_eq!(group("gave way"), group("collapsed"));
+        assert_eq!(group("killed"), group("deaths"));
+        assert_ne!(group("killed"), group("injured"));
+        assert_eq!(group("nonsense"), None);
+    }
 
     #[test]
     fn stems_meet() {
