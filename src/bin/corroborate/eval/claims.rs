@@ -1,9 +1,11 @@
 //! Claims against hand-checked fixtures: the seed claims (`tests/fixtures/claims/seeds.json`, sentences picked
 //! by keywords so that no seed text is copied) and the demo's claims (`tests/fixtures/demo/expected.json`).
 //!
-//! Alignment is scored pairwise over the fixture's evidence sentences: two sentences of one fixture claim should
-//! share one claim of ours, and two of different claims should not. The state (stated or contradicted) of every
-//! evidence sentence that lands in a claim of ours is scored too.
+//! Alignment is scored pairwise over the fixture's distinct evidence sentences: two sentences of one fixture claim
+//! should share a claim of ours, and two of different claims should not. A sentence may make several claims, both
+//! in a fixture and in ours, so "share" means sharing any. The state (stated or contradicted) of every evidence
+//! sentence is scored in the row of ours that holds most of its fixture claim's other evidence.
+//! With `CORROBORATE_CLAIMS_DUMP` set, every row of ours and where each evidence sentence landed are printed.
 
 use super::{read_json, row, Counts};
 use corroborate::analysis::{analyze_with, demo, ingest, Analysis, Article, ClaimState};
