@@ -1,35 +1,52 @@
 //! Claims: sentences in different sources that state the same thing, aligned into a claim x source grid.
 //!
-//! Each sentence becomes a weighted set of features: its content-word stems, the entities it names (after alias
-//! resolution, so "U.S." and "United States" count as one) and the figure slots it reports. Weights are inverse
-//! sentence frequencies over the whole set, so shared rare words and names count for much, shared common ones for little.
-//! Two sentences in different articles are aligned when each is the other's best match in its article and their
-//! weighted Jaccard similarity passes a threshold; aligned pairs join claims by average link, one sentence per source. Within a claim, a sentence that
-//! denies or negates what the others state marks its source as contradicting the claim.
+//! Each sentence is cut into clauses (at commas, semicolons, dashes and words that open a clause such as "which"
+//! or "when"), short pieces joined to their neighbours, because one sentence often makes several claims.
+//! Each clause becomes a weighted set of features: its content-word stems, with words that news reports use
+//! interchangeably folded into one paraphrase group (`lexicon/paraphrase.txt`: "warned" meets "alert"); the entities
+//! it names after alias resolution (so "U.S." and "United States" count as one, and "U.S. Embassy" also names the
+//! country); the figure slots it reports; and the days its dates resolve to.
+//! Weights are inverse sentence frequencies over the whole set, so shared rare words and names count for much,
+//! shared common ones for little. Names alone never make two clauses the same claim: what two clauses share in
+//! names counts only as far as they also share words, figures or dates.
+//! Two clauses in different articles are aligned when each is the other's best match in its article and their
+//! weighted Jaccard similarity passes a threshold; aligned pairs join claims by average link, one clause per source.
+//! Within a claim, a clause that denies or negates what the others state marks its source as contradicting the claim.
 
+use super::aliases::fold;
 use super::model::{
-    Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Entity, ItemRef, TokenKind,
+    Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Entity, ItemRef, Label, NameMention,
+    Token, TokenKind,
 };
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Minimum weighted Jaccard similarity for two sentences to state the same thing.
-const THRESHOLD: f64 = 0.10;
+const THRESHOLD: f64 = 0.12;
 
 /// A sentence that negates a claim must be at least this similar to one that states it to count as contradicting.
 const CONTRADICT_THRESHOLD: f64 = 0.25;
 
 /// Two groups of aligned sentences merge when their average similarity is at least this share of the threshold.
-const LINK_SHARE: f64 = 0.7;
+const LINK_SHARE: f64 = 0.6;
+
+/// A source a claim lacks joins it with the clause whose average similarity to the claim's members is at least
+/// this share of the threshold.
+const FILL_SHARE: f64 = 1.0;
 
 /// A sentence needs this many features to be a claim at all (headings and fragments are not).
-const MIN_FEATURES: usize = 5;
+const MIN_FEATURES: usize = 4;
 
 /// Only features shared by at most this many sentences propose candidate pairs (all features still score),
 /// which keeps candidate lists short in a large set and lets every telling word and name count in a small one.
 const MAX_POSTING: u32 = 50;
 
+/// Words that carry no claim of their own, as a set.
+static STOPWORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORD_LIST.iter().copied().collect());
+
 /// Words that carry no claim of their own.
-const STOPWORDS: &[&str] = &[
+const STOPWORD_LIST: &[&str] = &[
     "a",
     "about",
     "above",
@@ -112,6 +129,11 @@ const STOPWORDS: &[&str] = &[
     "same",
     "say",
     "says",
+    "tell",
+    "tells",
+    "told",
+    "added",
+    "adds",
     "she",
     "should",
     "since",
@@ -155,6 +177,16 @@ const STOPWORDS: &[&str] = &[
     "you",
     "your",
     "yet",
+    "anyone",
+    "anybody",
+    "anything",
+    "someone",
+    "somebody",
+    "something",
+    "everyone",
+    "everybody",
+    "everything",
+    "nobody",
     "according",
     "however",
     "meanwhile",
@@ -181,12 +213,19 @@ const STOPWORDS: &[&str] = &[
     "two",
 ];
 
-/// Words that turn a statement into its denial or negation.
+/// Words that negate the whole clause they stand in ("the sirens never sounded").
+const VERBAL_NEGATIONS: &[&str] = &["not", "never", "neither", "nor", "false", "untrue"];
+
+/// Words that open a subordinate clause, which a negation before them does not reach.
+const SCOPE_ENDS: &[&str] = &[
+    "before", "after", "when", "while", "until", "because", "since", "although", "though", "as",
+    "whereas",
+];
+
+/// Words that deny or negate what follows them ("no siren", "denied that it had been warned").
 const NEGATIONS: &[&str] = &[
-    "not",
     "no",
-    "never",
-    "n't",
+    "none",
     "deny",
     "denied",
     "denies",
@@ -196,10 +235,6 @@ const NEGATIONS: &[&str] = &[
     "rejects",
     "dismissed",
     "refuted",
-    "false",
-    "untrue",
-    "neither",
-    "nor",
     "nothing",
 ];
 
@@ -221,23 +256,383 @@ fn stem(word: &str) -> String {
         ("s", "", 3),
     ] {
         if chars >= min_len && w.ends_with(suffix) && !w.ends_with("ss") {
-            return format!("{}{}", &w[..w.len() - suffix.len()], replacement);
+            // The suffix is ASCII, so cutting its length off the end stays on a character boundary.
+            let cut = w.len() - suffix.len();
+            return format!("{}{}", w.get(..cut).unwrap_or(w), replacement);
         }
     }
     w.to_string()
 }
 
-/// One candidate sentence: where it is, its features, and whether it negates.
+/// The longest paraphrase entry, in words.
+const LONGEST_PHRASE: usize = 3;
+
+/// Paraphrase groups: a stemmed phrase (words joined by one space) to its group number.
+static PARAPHRASES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let mut groups = HashMap::new();
+    let lines = include_str!("lexicon/paraphrase.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for (g, line) in lines.enumerate() {
+        for entry in line.split('|') {
+            let key: Vec<String> = entry
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .map(stem)
+                .collect();
+            if !key.is_empty() && key.len() <= LONGEST_PHRASE {
+                groups.entry(key.join(" ")).or_insert(g as u32);
+            }
+        }
+    }
+    groups
+});
+
+/// Words that open a clause of their own inside a sentence, so a sentence is cut before them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "which", "who", "whom", "whose", "when", "while", "whereas", "but", "although", "though",
+    "because",
+];
+
+/// Verbs of saying that, after "and", open a second statement in the same sentence.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "warned",
+    "denied",
+    "insisted",
+    "stressed",
+    "noted",
+    "announced",
+    "confirmed",
+    "promised",
+    "urged",
+];
+
+/// Words that open a trailing attribution rather than a statement.
+const ATTRIBUTIONS: &[&str] = &["said", "says", "told", "according"];
+
+/// Punctuation that ends a clause.
+const CLAUSE_BREAKS: &[&str] = &[",", ";", ":", "\u{2014}", "\u{2013}", "(", ")"];
+
+/// A clause needs this many features to stand alone; shorter pieces join the clause before or after them.
+const MIN_CLAUSE_FEATURES: usize = 4;
+
+/// The features of one clause: interned ids, and those that a negation or denial in the clause governs.
+struct ClauseFeatures {
+    features: Vec<u32>,
+    negated: Vec<u32>,
+}
+
+/// One candidate clause: where it is, its features, and the features under a negation or denial.
 struct ClaimSentence {
     article: usize,
     sentence: usize,
     features: Vec<u32>,
-    negated: bool,
+    negated: Vec<u32>,
+}
+
+/// Interns feature strings and remembers which ones are names.
+#[derive(Default)]
+struct Vocabulary {
+    ids: HashMap<String, u32>,
+    is_name: Vec<bool>,
+}
+
+impl Vocabulary {
+    fn intern(&mut self, feature: String) -> u32 {
+        let next = self.ids.len() as u32;
+        let is_name = feature.starts_with("e:");
+        let id = *self.ids.entry(feature).or_insert(next);
+        if id == next {
+            self.is_name.push(is_name);
+        }
+        id
+    }
+}
+
+/// What one article offers the feature builder: its text, extraction, resolved names and slotted figures.
+struct ArticleView<'a> {
+    text: &'a str,
+    found: &'a ArticleAnalysis,
+    name_entity: &'a [usize],
+    figure_slot: &'a [Option<usize>],
+}
+
+/// For names that begin with a country or nationality ("U.S. Embassy", "Russian investigators"), the entity
+/// of that country: folded alias of a place or nationality entity to its index.
+fn country_aliases(entities: &[Entity]) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, entity) in entities.iter().enumerate() {
+        if matches!(entity.label, Label::Gpe | Label::Norp) {
+            for alias in &entity.aliases {
+                map.entry(fold(alias).join(" ")).or_insert(i);
+            }
+        }
+    }
+    map
+}
+
+/// Cuts a sentence's tokens into clauses: ranges of token indices, each with enough features to stand alone.
+fn clauses(
+    view: &ArticleView,
+    s: usize,
+    vocabulary: &mut Vocabulary,
+    countries: &HashMap<String, usize>,
+) -> Vec<ClauseFeatures> {
+    let tokens = view.found.segments.sentence_tokens(s);
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (t, token) in tokens.iter().enumerate() {
+        let lower = token.span.of(view.text).to_lowercase();
+        if CLAUSE_BREAKS.contains(&lower.as_str()) {
+            pieces.push((start, t));
+            start = t + 1;
+        } else if t > start && CLAUSE_OPENERS.contains(&lower.as_str()) {
+            pieces.push((start, t));
+            start = t;
+        } else if t > start && lower == "and" {
+            // "... denied that it had been warned and said the dam had passed": a second statement begins.
+            let next = tokens
+                .get(t + 1)
+                .map(|n| n.span.of(view.text).to_lowercase());
+            if next.is_some_and(|n| REPORTING_VERBS.contains(&n.as_str())) {
+                pieces.push((start, t));
+                start = t;
+            }
+        }
+    }
+    pieces.push((start, tokens.len()));
+    let mut out: Vec<(usize, usize, ClauseFeatures)> = Vec::new();
+    let mut pending: Option<usize> = None;
+    let mut attribution_tail = false;
+    for (a, b) in pieces {
+        if a >= b {
+            continue;
+        }
+        // A trailing attribution ("..., said Zoe Lindqvist, a spokeswoman for the agency") names who says the
+        // clause before it; standing alone it would align every statement of that speaker.
+        let opener = tokens
+            .get(a)
+            .map(|t| t.span.of(view.text).to_lowercase())
+            .unwrap_or_default();
+        if !out.is_empty() && ATTRIBUTIONS.contains(&opener.as_str()) {
+            attribution_tail = true;
+            break;
+        }
+        let from = pending.take().unwrap_or(a);
+        let clause = clause_features(view, s, tokens, (from, b), vocabulary, countries);
+        if clause.features.len() >= MIN_CLAUSE_FEATURES {
+            out.push((from, b, clause));
+        } else {
+            pending = Some(from);
+        }
+    }
+    // A short piece or an attribution at the end joins the clause before it.
+    if pending.is_some() || attribution_tail {
+        let merged_from = out.pop().map(|(a, _, _)| a).or(pending).unwrap_or(0);
+        let clause = clause_features(
+            view,
+            s,
+            tokens,
+            (merged_from, tokens.len()),
+            vocabulary,
+            countries,
+        );
+        out.push((merged_from, tokens.len(), clause));
+    }
+    out.into_iter().map(|(_, _, c)| c).collect()
+}
+
+/// The features of the tokens `range` of sentence `s`.
+fn clause_features(
+    view: &ArticleView,
+    s: usize,
+    tokens: &[Token],
+    range: (usize, usize),
+    vocabulary: &mut Vocabulary,
+    countries: &HashMap<String, usize>,
+) -> ClauseFeatures {
+    let sentence_tokens = tokens;
+    let tokens = tokens.get(range.0..range.1).unwrap_or(&[]);
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return ClauseFeatures {
+            features: Vec::new(),
+            negated: Vec::new(),
+        };
+    };
+    let span = first.span.cover(last.span);
+    // Names, figures and dates are sorted by offset, so the clause's own start where its span does.
+    let first_name = view
+        .found
+        .names
+        .partition_point(|n| n.span.start < span.start);
+    let names: Vec<(usize, &NameMention)> = view
+        .found
+        .names
+        .iter()
+        .enumerate()
+        .skip(first_name)
+        .take_while(|(_, n)| n.span.start < span.end)
+        .filter(|(_, n)| span.contains(n.span))
+        .collect();
+    let mut features: Vec<u32> = Vec::new();
+    // Negation scope: "not", "never" and their kind deny the clause's whole predication ("the sirens never
+    // sounded"); "no", "nothing" and verbs of denial govern what follows them ("gave no figure", "denied that it
+    // had been warned"), so a clause that merely denies something else does not contradict the claim.
+    let mut whole_clause = false;
+    let mut after: Option<usize> = None;
+    // A subordinate clause after the negation ("... before the dam gave way") is outside its scope.
+    let mut scope_end: Option<usize> = None;
+    let mut feature_at: Vec<(usize, u32)> = Vec::new();
+    let words_raw: Vec<&str> = tokens.iter().map(|t| t.span.of(view.text)).collect();
+    let words: Vec<String> = words_raw.iter().map(|w| w.to_lowercase()).collect();
+    let mut t = 0;
+    while t < tokens.len() {
+        let token = &tokens[t];
+        let lower = words[t].as_str();
+        // "not only ... but also" adds to a statement rather than denying it.
+        let next = words.get(t + 1).map(String::as_str);
+        let verbal = VERBAL_NEGATIONS.contains(&lower)
+            || lower.ends_with("n't")
+            || lower.ends_with("n\u{2019}t")
+            || (lower == "yet" && next == Some("to"));
+        let governing = NEGATIONS.contains(&lower);
+        let negation = verbal || governing;
+        // "not only ... but also" and "not just" add to a statement rather than denying it.
+        if scope_end.is_none() && (whole_clause || after.is_some()) && SCOPE_ENDS.contains(&lower) {
+            scope_end = Some(t);
+        }
+        if negation && !matches!(next, Some("only" | "just")) && scope_end.is_none() {
+            if verbal {
+                whole_clause = true;
+            } else if after.is_none() {
+                after = Some(t);
+            }
+        }
+        let in_name = names.iter().any(|(_, n)| n.span.contains(token.span));
+        // Polarity is kept apart from content, so "not" and "denied" never make two clauses alike.
+        if token.kind != TokenKind::Word || in_name || negation || lower == "yet" {
+            t += 1;
+            continue;
+        }
+        // The longest paraphrase phrase starting here, over consecutive words.
+        let mut matched = None;
+        for len in (1..=LONGEST_PHRASE).rev() {
+            let Some(run) = tokens.get(t..t + len) else {
+                continue;
+            };
+            if run.iter().any(|r| r.kind != TokenKind::Word) {
+                continue;
+            }
+            let key: Vec<String> = (t..t + len).map(|i| stem(&words[i])).collect();
+            if let Some(&g) = PARAPHRASES.get(&key.join(" ")) {
+                matched = Some((g, len));
+                break;
+            }
+        }
+        if let Some((g, len)) = matched {
+            let id = vocabulary.intern(format!("g:{g}"));
+            features.push(id);
+            feature_at.push((t, id));
+            t += len;
+            continue;
+        }
+        if lower.chars().count() > 2 && !STOPWORDS.contains(&lower) {
+            // A capitalised word inside the sentence that no name covers ("Governor", "Hydro") is still part of a
+            // name or title, and counts as a name: it cannot make two clauses alike on its own.
+            // At the start of a sentence only a word just before a name counts so ("Governor Aurelia Voss").
+            let sentence_start = sentence_tokens
+                .get(..range.0 + t)
+                .is_some_and(|before| before.iter().all(|b| b.kind == TokenKind::Punct));
+            let capitalised = words_raw[t].chars().next().is_some_and(char::is_uppercase);
+            let before_name = tokens
+                .get(t + 1)
+                .is_some_and(|next| names.iter().any(|(_, n)| n.span.start == next.span.start));
+            let prefix = if capitalised && (!sentence_start || before_name) {
+                "e:w:"
+            } else {
+                "w:"
+            };
+            let id = vocabulary.intern(format!("{prefix}{}", stem(lower)));
+            features.push(id);
+            feature_at.push((t, id));
+        }
+        t += 1;
+    }
+    for (i, name) in &names {
+        if let Some(&e) = view.name_entity.get(*i) {
+            features.push(vocabulary.intern(format!("e:{e}")));
+        }
+        // A name that opens with a country ("U.S. Embassy", "Russian officials") also names that country.
+        if !matches!(name.label, Label::Gpe | Label::Norp) {
+            let folded = fold(name.span.of(view.text));
+            for len in 1..=2.min(folded.len().saturating_sub(1)) {
+                if let Some(&c) = folded.get(..len).and_then(|w| countries.get(&w.join(" "))) {
+                    features.push(vocabulary.intern(format!("e:{c}")));
+                }
+            }
+        }
+    }
+    let first_figure = view
+        .found
+        .figures
+        .partition_point(|f| f.span.start < span.start);
+    let figures = view.found.figures.iter().enumerate().skip(first_figure);
+    for (i, figure) in figures.take_while(|(_, f)| f.span.start < span.end) {
+        if figure.sentence == s && span.contains(figure.span) {
+            if let Some(Some(slot)) = view.figure_slot.get(i) {
+                features.push(vocabulary.intern(format!("s:{slot}")));
+            }
+        }
+    }
+    let first_date = view
+        .found
+        .dates
+        .partition_point(|d| d.span.start < span.start);
+    let dates = view.found.dates.iter().skip(first_date);
+    for date in dates.take_while(|d| d.span.start < span.end) {
+        if span.contains(date.span) && date.start == date.end {
+            features.push(vocabulary.intern(format!("d:{}", date.start)));
+        }
+    }
+    features.sort_unstable();
+    features.dedup();
+    let from = if whole_clause { Some(0) } else { after };
+    let mut negated: Vec<u32> = if let Some(from) = from {
+        // Names count as governed when they lie in the scope too; figures and dates are left to the words.
+        let until = scope_end.unwrap_or(tokens.len());
+        let start = tokens.get(from).map_or(usize::MAX, |tok| tok.span.start);
+        let end = tokens.get(until).map_or(usize::MAX, |tok| tok.span.start);
+        let mut governed: Vec<u32> = feature_at
+            .iter()
+            .filter(|(t, _)| (whole_clause || *t > from) && *t < until)
+            .map(|(_, id)| *id)
+            .collect();
+        for (i, name) in &names {
+            if name.span.start >= start && name.span.end <= end {
+                if let Some(&e) = view.name_entity.get(*i) {
+                    governed.push(vocabulary.intern(format!("e:{e}")));
+                }
+            }
+        }
+        governed
+    } else {
+        Vec::new()
+    };
+    negated.sort_unstable();
+    negated.dedup();
+    ClauseFeatures { features, negated }
 }
 
 /// Aligns sentences across articles into claims, most widely stated first.
 ///
 /// Every claim has one cell per article; a cell lists the sentences that state or contradict the claim.
+/// A sentence that makes several claims may appear in several rows.
 /// Only statements that at least two sources make are returned.
 pub fn align(
     articles: &[Article],
@@ -246,81 +641,64 @@ pub fn align(
     entities: &[Entity],
     figure_slot: &[Vec<Option<usize>>],
 ) -> Vec<Claim> {
-    let _ = entities;
-    let stopwords: HashSet<&str> = STOPWORDS.iter().copied().collect();
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
-    let mut intern = |feature: String| {
-        let next = vocabulary.len() as u32;
-        *vocabulary.entry(feature).or_insert(next)
-    };
+    if articles.len() < 2 {
+        return Vec::new();
+    }
+    let countries = country_aliases(entities);
+    let mut vocabulary = Vocabulary::default();
     let mut sentences: Vec<ClaimSentence> = Vec::new();
+    // Sentence frequency of every feature, counted once per sentence however many clauses carry it.
+    let mut df: Vec<u32> = Vec::new();
+    let mut n_sentences = 0usize;
     for (a, (article, found)) in articles.iter().zip(extracted).enumerate() {
-        let text = article.text.as_str();
-        for (s, sentence) in found.segments.sentences.iter().enumerate() {
-            let mut features: Vec<u32> = Vec::new();
-            let mut negated = false;
-            let tokens = found.segments.sentence_tokens(s);
-            for (t, token) in tokens.iter().enumerate() {
-                let word = token.span.of(text);
-                let lower = word.to_lowercase();
-                // "not only ... but also" adds to a statement rather than denying it.
-                let next = tokens.get(t + 1).map(|n| n.span.of(text).to_lowercase());
-                if NEGATIONS.contains(&lower.as_str()) && next.as_deref() != Some("only") {
-                    negated = true;
-                }
-                if token.kind == TokenKind::Word
-                    && word.chars().count() > 2
-                    && !stopwords.contains(lower.as_str())
-                {
-                    features.push(intern(format!("w:{}", stem(word))));
-                }
+        let view = ArticleView {
+            text: article.text.as_str(),
+            found,
+            name_entity: name_entity.get(a).map(Vec::as_slice).unwrap_or(&[]),
+            figure_slot: figure_slot.get(a).map(Vec::as_slice).unwrap_or(&[]),
+        };
+        for s in 0..found.segments.sentences.len() {
+            let pieces = clauses(&view, s, &mut vocabulary, &countries);
+            let mut seen: Vec<u32> = pieces
+                .iter()
+                .flat_map(|c| c.features.iter().copied())
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            if seen.len() < MIN_FEATURES {
+                continue;
             }
-            for (i, name) in found.names.iter().enumerate() {
-                if sentence.span.contains(name.span) {
-                    if let Some(e) = name_entity.get(a).and_then(|row| row.get(i)) {
-                        features.push(intern(format!("e:{e}")));
-                    }
-                }
+            n_sentences += 1;
+            df.resize(vocabulary.ids.len(), 0);
+            for f in seen {
+                df[f as usize] += 1;
             }
-            for (i, figure) in found.figures.iter().enumerate() {
-                if figure.sentence == s {
-                    if let Some(Some(slot)) = figure_slot.get(a).and_then(|row| row.get(i)) {
-                        features.push(intern(format!("s:{slot}")));
-                    }
-                }
-            }
-            features.sort_unstable();
-            features.dedup();
-            if features.len() >= MIN_FEATURES {
+            for clause in pieces {
                 sentences.push(ClaimSentence {
                     article: a,
                     sentence: s,
-                    features,
-                    negated,
+                    features: clause.features,
+                    negated: clause.negated,
                 });
             }
         }
     }
-    if articles.len() < 2 || sentences.is_empty() {
+    if sentences.is_empty() {
         return Vec::new();
     }
+    df.resize(vocabulary.ids.len(), 0);
 
     // Inverse sentence frequency of every feature.
-    let mut df = vec![0u32; vocabulary.len()];
-    for s in &sentences {
-        for &f in &s.features {
-            df[f as usize] += 1;
-        }
-    }
-    let n = sentences.len() as f64;
+    let n = n_sentences.max(1) as f64;
     let idf: Vec<f64> = df
         .iter()
         .map(|&d| (n / d.max(1) as f64).ln().max(0.0) + 0.1)
         .collect();
+    let is_name = &vocabulary.is_name;
     let common = MAX_POSTING;
 
-    // Candidate pairs through rare features only, then each sentence's best match in every other article.
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
+    // Candidate pairs through rare features only, then each clause's best match in every other article.
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); df.len()];
     for (i, s) in sentences.iter().enumerate() {
         for &f in &s.features {
             if df[f as usize] <= common {
@@ -329,13 +707,19 @@ pub fn align(
         }
     }
     let similarity = |a: &ClaimSentence, b: &ClaimSentence| {
-        let (mut i, mut j, mut shared, mut total) = (0, 0, 0.0, 0.0);
+        let (mut i, mut j) = (0, 0);
+        let (mut shared_names, mut shared_other, mut total) = (0.0, 0.0, 0.0);
         while i < a.features.len() || j < b.features.len() {
             let (fa, fb) = (a.features.get(i), b.features.get(j));
             match (fa, fb) {
                 (Some(x), Some(y)) if x == y => {
-                    shared += idf[*x as usize];
-                    total += idf[*x as usize];
+                    let w = idf[*x as usize];
+                    if is_name[*x as usize] {
+                        shared_names += w;
+                    } else {
+                        shared_other += w;
+                    }
+                    total += w;
                     i += 1;
                     j += 1;
                 }
@@ -354,6 +738,8 @@ pub fn align(
                 (None, None) => break,
             }
         }
+        // Shared names count only as far as shared words, figures and dates back them.
+        let shared = shared_other + f64::min(shared_names, shared_other);
         if total == 0.0 {
             0.0
         } else {
@@ -426,12 +812,51 @@ pub fn align(
             into.extend(moved);
         }
     }
-    let groups = members_of;
+    // Mutual best matches miss a source whose clause is another clause's best match too; a group of two or more
+    // sources takes, from every source it lacks, the clause most like all its members when that is close enough.
+    // Candidates come through the members' rarer features, as for pairs, so a large set stays fast.
+    let mut groups: Vec<Vec<usize>> = members_of.into_values().filter(|m| m.len() >= 2).collect();
+    groups.sort_unstable();
+    for members in &mut groups {
+        let covered: HashSet<usize> = members.iter().map(|&m| sentences[m].article).collect();
+        let mut candidates: Vec<usize> = members
+            .iter()
+            .flat_map(|&m| sentences[m].features.iter())
+            .flat_map(|&f| postings.get(f as usize).map(Vec::as_slice).unwrap_or(&[]))
+            .copied()
+            .filter(|&c| !covered.contains(&sentences[c].article))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        // The best fit per lacking article: (score, clause).
+        let mut best_fit: HashMap<usize, (f64, usize)> = HashMap::new();
+        for c in candidates {
+            let total: f64 = members
+                .iter()
+                .map(|&m| similarity(&sentences[c], &sentences[m]))
+                .sum();
+            let score = total / members.len() as f64;
+            let entry = best_fit
+                .entry(sentences[c].article)
+                .or_insert((f64::MIN, usize::MAX));
+            if score > entry.0 {
+                *entry = (score, c);
+            }
+        }
+        let mut added: Vec<usize> = best_fit
+            .into_values()
+            .filter(|(score, _)| *score >= THRESHOLD * FILL_SHARE)
+            .map(|(_, c)| c)
+            .collect();
+        added.sort_unstable();
+        members.extend(added);
+    }
 
     let mut claims: Vec<Claim> = groups
-        .into_values()
+        .into_iter()
         .filter_map(|members| {
-            let members = drop_weak_denials(&sentences, members, &similarity);
+            let members =
+                drop_weak_denials(&sentences, polarity(&sentences, &members), &similarity);
             build_claim(articles, extracted, &sentences, members)
         })
         .collect();
@@ -444,29 +869,63 @@ pub fn align(
             .then(count(b, ClaimState::Contradicted).cmp(&count(a, ClaimState::Contradicted)))
             .then(a.origin.cmp(&b.origin))
     });
+    // Two clauses of one sentence can align with two clauses of another sentence separately; a row whose
+    // sentences all stand, with the same states, in a wider row already shown says nothing new to the reader.
+    let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let covered = kept.iter().any(|wider| {
+            claim.cells.iter().zip(&wider.cells).all(|(cell, other)| {
+                cell.sentences.is_empty()
+                    || (cell.state == other.state
+                        && cell.sentences.iter().all(|s| other.sentences.contains(s)))
+            })
+        });
+        if !covered {
+            kept.push(claim);
+        }
+    }
+    let mut claims = kept;
     for (i, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("c{}", i + 1);
     }
     claims
 }
 
-/// Keeps a sentence of the minority polarity in a claim only when it is close to a sentence of the majority:
+/// A clause in a group: its index, and whether it denies what the others state.
+type Member = (usize, bool);
+
+/// Which members of a group deny what the others state: those with a negation that governs a feature another
+/// member shares ("never sounded" over "sirens"), not merely a negation somewhere in the clause.
+fn polarity(sentences: &[ClaimSentence], members: &[usize]) -> Vec<Member> {
+    members
+        .iter()
+        .map(|&m| {
+            let denies = sentences[m].negated.iter().any(|f| {
+                members
+                    .iter()
+                    .any(|&k| k != m && sentences[k].features.binary_search(f).is_ok())
+            });
+            (m, denies)
+        })
+        .collect()
+}
+
+/// Keeps a clause of the minority polarity in a claim only when it is close to a clause of the majority:
 /// a denial contradicts a claim when it speaks of the same thing, not when it merely shares some names.
 fn drop_weak_denials(
     sentences: &[ClaimSentence],
-    members: Vec<usize>,
+    members: Vec<Member>,
     similarity: &dyn Fn(&ClaimSentence, &ClaimSentence) -> f64,
-) -> Vec<usize> {
-    let negated = members.iter().filter(|&&m| sentences[m].negated).count();
+) -> Vec<Member> {
+    let negated = members.iter().filter(|m| m.1).count();
     let majority_negated = negated * 2 > members.len();
-    let (majority, minority): (Vec<usize>, Vec<usize>) = members
-        .iter()
-        .partition(|&&m| sentences[m].negated == majority_negated);
+    let (majority, minority): (Vec<Member>, Vec<Member>) =
+        members.iter().partition(|m| m.1 == majority_negated);
     let mut kept = majority.clone();
     for m in minority {
         let close = majority
             .iter()
-            .any(|&k| similarity(&sentences[m], &sentences[k]) >= CONTRADICT_THRESHOLD);
+            .any(|k| similarity(&sentences[m.0], &sentences[k.0]) >= CONTRADICT_THRESHOLD);
         if close {
             kept.push(m);
         }
@@ -474,20 +933,20 @@ fn drop_weak_denials(
     kept
 }
 
-/// Makes a claim row from a group of aligned sentences; `None` when they all come from one article.
+/// Makes a claim row from a group of aligned clauses with their polarity; `None` when they all come from one article.
 fn build_claim(
     articles: &[Article],
     extracted: &[ArticleAnalysis],
     sentences: &[ClaimSentence],
-    mut members: Vec<usize>,
+    mut members: Vec<Member>,
 ) -> Option<Claim> {
     members.sort_unstable();
-    let n_articles: HashSet<usize> = members.iter().map(|&m| sentences[m].article).collect();
+    let n_articles: HashSet<usize> = members.iter().map(|m| sentences[m.0].article).collect();
     if n_articles.len() < 2 {
         return None;
     }
     // The claim's polarity is the majority's; ties go to the positive statement.
-    let negated = members.iter().filter(|&&m| sentences[m].negated).count();
+    let negated = members.iter().filter(|m| m.1).count();
     let claim_negated = negated * 2 > members.len();
     let mut cells: Vec<ClaimCell> = (0..articles.len())
         .map(|_| ClaimCell {
@@ -495,11 +954,15 @@ fn build_claim(
             sentences: Vec::new(),
         })
         .collect();
-    for &m in &members {
+    for &(m, denies) in &members {
         let s = &sentences[m];
-        let cell = &mut cells[s.article];
-        cell.sentences.push(s.sentence);
-        let agrees = s.negated == claim_negated;
+        let Some(cell) = cells.get_mut(s.article) else {
+            continue;
+        };
+        if !cell.sentences.contains(&s.sentence) {
+            cell.sentences.push(s.sentence);
+        }
+        let agrees = denies == claim_negated;
         cell.state = match (cell.state, agrees) {
             (ClaimState::Stated, _) | (_, true) => ClaimState::Stated,
             _ => ClaimState::Contradicted,
@@ -508,8 +971,8 @@ fn build_claim(
     // The representative sentence comes from the earliest report that states the claim.
     let origin_member = members
         .iter()
-        .copied()
-        .filter(|&m| sentences[m].negated == claim_negated)
+        .filter(|m| m.1 == claim_negated)
+        .map(|m| m.0)
         .min_by_key(|&m| {
             (
                 articles[sentences[m].article].date,
@@ -537,7 +1000,21 @@ fn build_claim(
 
 #[cfg(test)]
 mod tests {
-    use super::stem;
+    use super::{stem, PARAPHRASES};
+
+    #[test]
+    fn paraphrases_meet() {
+        let group = |phrase: &str| {
+            let key: Vec<String> = phrase.split(' ').map(stem).collect();
+            PARAPHRASES.get(&key.join(" ")).copied()
+        };
+        assert!(group("warned").is_some());
+        assert_eq!(group("warned"), group("alert"));
+        assert_eq!(group("gave way"), group("collapsed"));
+        assert_eq!(group("killed"), group("deaths"));
+        assert_ne!(group("killed"), group("injured"));
+        assert_eq!(group("nonsense"), None);
+    }
 
     #[test]
     fn stems_meet() {

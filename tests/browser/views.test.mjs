@@ -210,9 +210,8 @@ test('seed articles: a 5 x 5 heatmap and a claim every source states', { skip, t
       assert.equal(await page.locator('svg#similarity-heatmap rect.cell').count(), 25);
     });
 
-    // Marked todo: the claim aligner (src/analysis/claims.rs) does not yet join a statement across all
-    // five seeds, so this records the goal without failing the gate; remove `todo` once it does.
-    await t.test('a claim is stated by all five sources', { todo: 'claims.rs finds no claim all five seeds state yet' }, async () => {
+    // The prior US warning is told five different ways in the five seeds; the aligner joins it into one row.
+    await t.test('a claim is stated by all five sources', async () => {
       await openView(page, 'claims');
       const full = await page.$$eval('table#claims-table tr.claim-row', (trs) => trs.filter((tr) => {
         const cells = [...tr.querySelectorAll('td.claim-cell')];

@@ -1,9 +1,11 @@
 //! Claims against hand-checked fixtures: the seed claims (`tests/fixtures/claims/seeds.json`, sentences picked
 //! by keywords so that no seed text is copied) and the demo's claims (`tests/fixtures/demo/expected.json`).
 //!
-//! Alignment is scored pairwise over the fixture's evidence sentences: two sentences of one fixture claim should
-//! share one claim of ours, and two of different claims should not. The state (stated or contradicted) of every
-//! evidence sentence that lands in a claim of ours is scored too.
+//! Alignment is scored pairwise over the fixture's distinct evidence sentences: two sentences of one fixture claim
+//! should share a claim of ours, and two of different claims should not. A sentence may make several claims, both
+//! in a fixture and in ours, so "share" means sharing any. The state (stated or contradicted) of every evidence
+//! sentence is scored in the row of ours that holds most of its fixture claim's other evidence.
+//! With `CORROBORATE_CLAIMS_DUMP` set, every row of ours and where each evidence sentence landed are printed.
 
 use super::{read_json, row, Counts};
 use corroborate::analysis::{analyze_with, demo, ingest, Analysis, Article, ClaimState};
@@ -80,23 +82,53 @@ fn score(analysis: &Analysis, claims: &[Value], name: &str) -> (Counts, usize, u
         }
     }
     let comparison = &analysis.comparison;
-    let ours: Vec<Option<(usize, ClaimState)>> = evidence
+    // A sentence may make several claims, so it may sit in several rows of ours: every (row, state) holding it.
+    let ours: Vec<Vec<(usize, ClaimState)>> = evidence
         .iter()
         .map(|e| {
-            comparison.claims.iter().enumerate().find_map(|(k, claim)| {
-                let cell = claim.cells.get(e.article)?;
-                cell.sentences
-                    .contains(&e.sentence)
-                    .then_some((k, cell.state))
-            })
+            comparison
+                .claims
+                .iter()
+                .enumerate()
+                .filter_map(|(k, claim)| {
+                    let cell = claim.cells.get(e.article)?;
+                    cell.sentences
+                        .contains(&e.sentence)
+                        .then_some((k, cell.state))
+                })
+                .collect()
         })
         .collect();
+    if std::env::var_os("CORROBORATE_CLAIMS_DUMP").is_some() {
+        dump(analysis, &evidence, &ours);
+    }
+    let share = |i: usize, j: usize| ours[i].iter().any(|a| ours[j].iter().any(|b| a.0 == b.0));
+    // Pairs are over distinct evidence sentences; a sentence that makes two fixture claims belongs to both, so
+    // two sentences belong together when they share any fixture claim, and ours put them together when they
+    // share any row.
+    let gold_claims = |i: usize| -> Vec<usize> {
+        let key = (evidence[i].article, evidence[i].sentence);
+        evidence
+            .iter()
+            .filter(|e| (e.article, e.sentence) == key)
+            .map(|e| e.claim)
+            .collect()
+    };
+    let mut distinct: Vec<usize> = Vec::new();
+    for (i, e) in evidence.iter().enumerate() {
+        if !distinct
+            .iter()
+            .any(|&d| (evidence[d].article, evidence[d].sentence) == (e.article, e.sentence))
+        {
+            distinct.push(i);
+        }
+    }
     let mut pairs = Counts::default();
-    for i in 0..evidence.len() {
-        for j in i + 1..evidence.len() {
-            let gold_same = evidence[i].claim == evidence[j].claim;
-            let ours_same = matches!((ours[i], ours[j]), (Some(a), Some(b)) if a.0 == b.0);
-            match (gold_same, ours_same) {
+    for (x, &i) in distinct.iter().enumerate() {
+        for &j in &distinct[x + 1..] {
+            let (gi, gj) = (gold_claims(i), gold_claims(j));
+            let gold_same = gi.iter().any(|c| gj.contains(c));
+            match (gold_same, share(i, j)) {
                 (true, true) => pairs.tp += 1,
                 (false, true) => pairs.fp += 1,
                 (true, false) => pairs.fn_ += 1,
@@ -104,9 +136,18 @@ fn score(analysis: &Analysis, claims: &[Value], name: &str) -> (Counts, usize, u
             }
         }
     }
+    // The state scored for an evidence sentence is its state in the row of ours that holds most of the other
+    // evidence of its fixture claim.
     let (mut right, mut scored) = (0, 0);
-    for (e, found) in evidence.iter().zip(&ours) {
-        if let Some((_, state)) = found {
+    for (i, e) in evidence.iter().enumerate() {
+        let best = ours[i].iter().max_by_key(|(k, _)| {
+            let partners = (0..evidence.len())
+                .filter(|&j| j != i && evidence[j].claim == e.claim)
+                .filter(|&j| ours[j].iter().any(|b| b.0 == *k))
+                .count();
+            (partners, std::cmp::Reverse(*k))
+        });
+        if let Some((_, state)) = best {
             scored += 1;
             let says_contradicted = *state == ClaimState::Contradicted;
             if says_contradicted == e.contradicts {
@@ -115,6 +156,38 @@ fn score(analysis: &Analysis, claims: &[Value], name: &str) -> (Counts, usize, u
         }
     }
     (pairs, right, scored)
+}
+
+/// Prints every claim of ours with its sentences, then where each evidence sentence landed, for debugging.
+fn dump(analysis: &Analysis, evidence: &[Evidence], ours: &[Vec<(usize, ClaimState)>]) {
+    let sentence = |a: usize, s: usize| {
+        let text = &analysis.articles[a].text;
+        analysis.extracted[a]
+            .segments
+            .sentences
+            .get(s)
+            .map(|x| x.span.of(text).chars().take(110).collect::<String>())
+            .unwrap_or_default()
+    };
+    for (k, claim) in analysis.comparison.claims.iter().enumerate() {
+        println!("  claim {k} ({})", claim.id);
+        for (a, cell) in claim.cells.iter().enumerate() {
+            for &s in &cell.sentences {
+                println!("    [{a}:{s}] {:?} {}", cell.state, sentence(a, s));
+            }
+        }
+    }
+    for (e, found) in evidence.iter().zip(ours) {
+        println!(
+            "  gold {} [{}:{}] {}{} -> {:?}",
+            e.claim,
+            e.article,
+            e.sentence,
+            if e.contradicts { "(contra) " } else { "" },
+            sentence(e.article, e.sentence),
+            found
+        );
+    }
 }
 
 /// Prints the claims table.
