@@ -16,7 +16,7 @@
 use super::aliases::fold;
 use super::model::{
     Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Entity, ItemRef, Label, NameMention,
-    Token, TokenKind,
+    Span, Token, TokenKind,
 };
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -324,6 +324,7 @@ const MIN_CLAUSE_FEATURES: usize = 4;
 
 /// The features of one clause: interned ids, and those that a negation or denial in the clause governs.
 struct ClauseFeatures {
+    span: Span,
     features: Vec<u32>,
     negated: Vec<u32>,
 }
@@ -332,6 +333,8 @@ struct ClauseFeatures {
 struct ClaimSentence {
     article: usize,
     sentence: usize,
+    /// The clause itself, inside the sentence.
+    span: Span,
     features: Vec<u32>,
     negated: Vec<u32>,
 }
@@ -461,6 +464,7 @@ fn clause_features(
     let tokens = tokens.get(range.0..range.1).unwrap_or(&[]);
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return ClauseFeatures {
+            span: Span::default(),
             features: Vec::new(),
             negated: Vec::new(),
         };
@@ -626,7 +630,11 @@ fn clause_features(
     };
     negated.sort_unstable();
     negated.dedup();
-    ClauseFeatures { features, negated }
+    ClauseFeatures {
+        span,
+        features,
+        negated,
+    }
 }
 
 /// Aligns sentences across articles into claims, most widely stated first.
@@ -677,6 +685,7 @@ pub fn align(
                 sentences.push(ClaimSentence {
                     article: a,
                     sentence: s,
+                    span: clause.span,
                     features: clause.features,
                     negated: clause.negated,
                 });
@@ -880,8 +889,17 @@ pub fn align(
                         && cell.sentences.iter().all(|s| other.sentences.contains(s)))
             })
         });
-        if !covered {
-            kept.push(claim);
+        if covered {
+            continue;
+        }
+        // Rows that one clause represents read the same: they are one claim, found twice through different
+        // partners, so they become one row.
+        match kept
+            .iter_mut()
+            .find(|k| k.origin == claim.origin && k.text == claim.text)
+        {
+            Some(same) => merge_cells(&mut same.cells, claim.cells),
+            None => kept.push(claim),
         }
     }
     let mut claims = kept;
@@ -889,6 +907,27 @@ pub fn align(
         claim.id = format!("c{}", i + 1);
     }
     claims
+}
+
+/// Adds a second row's cells to a row about the same claim: sentences joined, a statement outweighing a
+/// denial and a denial outweighing silence.
+fn merge_cells(cells: &mut [ClaimCell], other: Vec<ClaimCell>) {
+    let rank = |state: ClaimState| match state {
+        ClaimState::Stated => 2,
+        ClaimState::Contradicted => 1,
+        ClaimState::NotMentioned => 0,
+    };
+    for (cell, add) in cells.iter_mut().zip(other) {
+        if rank(add.state) > rank(cell.state) {
+            cell.state = add.state;
+        }
+        for s in add.sentences {
+            if !cell.sentences.contains(&s) {
+                cell.sentences.push(s);
+            }
+        }
+        cell.sentences.sort_unstable();
+    }
 }
 
 /// A clause in a group: its index, and whether it denies what the others state.
@@ -988,7 +1027,13 @@ fn build_claim(
         .segments
         .sentences
         .get(origin.index)
-        .map(|s| s.span.of(&articles[origin.article].text).to_string())
+        .map(|s| {
+            excerpt(
+                &articles[origin.article].text,
+                s.span,
+                sentences[origin_member].span,
+            )
+        })
         .unwrap_or_default();
     Some(Claim {
         id: String::new(),
@@ -998,9 +1043,52 @@ fn build_claim(
     })
 }
 
+/// The words of a claim as its row shows them: the clause that makes it, with an ellipsis where the sentence
+/// goes on before or after, so that two claims made by one sentence read differently; the whole sentence when
+/// the clause is all of it (or does not lie inside it).
+fn excerpt(text: &str, sentence: Span, clause: Span) -> String {
+    let whole = sentence.of(text).trim();
+    if clause.is_empty() || !sentence.contains(clause) {
+        return whole.to_string();
+    }
+    let part = clause.of(text).trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '—' | '–')
+    });
+    if part.is_empty() || part.len() + 3 >= whole.len() {
+        return whole.to_string();
+    }
+    let before = text
+        .get(sentence.start..clause.start)
+        .is_some_and(|b| b.chars().any(char::is_alphanumeric));
+    let after = text
+        .get(clause.end..sentence.end)
+        .is_some_and(|a| a.chars().any(char::is_alphanumeric));
+    format!(
+        "{}{part}{}",
+        if before { "… " } else { "" },
+        if after { " …" } else { "" }
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{stem, PARAPHRASES};
+    use super::{excerpt, stem, PARAPHRASES};
+    use crate::analysis::Span;
+
+    #[test]
+    fn excerpts_mark_what_the_sentence_adds() {
+        let text = "Twelve people died, officials said, when the dam gave way on Sunday.";
+        let sentence = Span::new(0, text.len());
+        let check = |clause: Span, want: &str| assert_eq!(excerpt(text, sentence, clause), want);
+        check(Span::new(0, 18), "Twelve people died …");
+        check(
+            Span::new(35, text.len()),
+            "… when the dam gave way on Sunday.",
+        );
+        check(Span::new(0, text.len()), text);
+        check(Span::default(), text);
+        check(Span::new(5, 500), text);
+    }
 
     #[test]
     fn paraphrases_meet() {
