@@ -11,7 +11,11 @@
 //!
 //! Span conventions follow CoNLL and OntoNotes: no titles, no leading "the", no possessive `'s`.
 //! "the Islamic State group" yields ORG "Islamic State": a lowercase generic noun after a name is never part of it.
-//! All-capitals lines and title-cased heading lines yield known names only, so headings make no junk names.
+//! All-capitals lines and title-cased heading lines yield known names only, so headings make no junk names;
+//! the model path also keeps heading names that the article's prose has too.
+//! Names that ran on are cut in both paths: in a title-case headline at the words the article writes in lower
+//! case ("Lindsay Lohan Checks Out Of Rehab"), and at a title or company ending between an organisation and a
+//! person ("Apple CEO Steve Jobs"). A one-word name that ends a PERSON name in the same article is PERSON.
 
 use super::gazetteer::{Gazetteer, GAZETTEER};
 use super::model::{Label, NameMention, Segments, Span, Token, TokenKind};
@@ -63,7 +67,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         .map(|u| u.text.to_string())
         .collect();
     resolve(text, &mut candidates, &cap_mid);
-    let mut names: Vec<NameMention> = candidates
+    let names: Vec<NameMention> = candidates
         .into_iter()
         .filter_map(|c| {
             c.label.map(|label| NameMention {
@@ -73,6 +77,8 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         })
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
+    let mut names = split_run_ons(text, names, gaz);
+    surnames_are_people(text, gaz, &mut names);
     with_dateline(text, segments, gaz, &mut names);
     names.sort_by_key(|n| (n.span.start, n.span.end));
     // Candidates come from disjoint word ranges, so this only guards the documented invariant.
@@ -121,6 +127,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         .into_iter()
         .flat_map(|n| split_at_lowercase(text, n, gaz))
         .collect();
+    names = split_run_ons(text, names, gaz);
     for name in names.iter_mut() {
         name.label = word_list_class(name.label, name.span.of(text), gaz);
     }
@@ -144,15 +151,23 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
     names.sort_by_key(|n| (n.span.start, n.span.end));
     let names = join_split_heads(text, segments, gaz, names);
     let names = join_dotted(text, names);
-    let names = strip_affiliation_suffix(text, names, gaz);
+    let mut names = strip_affiliation_suffix(text, names, gaz);
+    surnames_are_people(text, gaz, &mut names);
     let headings = heading_spans(text, segments);
+    let in_prose: HashSet<&str> = names
+        .iter()
+        .filter(|n| !headings.iter().any(|h| h.contains(n.span)))
+        .map(|n| n.span.of(text))
+        .collect();
     let mut kept: Vec<NameMention> = Vec::with_capacity(names.len());
     for name in names {
-        // A heading set apart as its own paragraph ("Impact and Response") yields known names only.
+        // A heading set apart as its own paragraph ("Impact and Response") yields known names only, and the
+        // names the article's prose also has ("Robert Redford" of "Robert Redford Won't Direct Sequel").
         let in_heading = headings.iter().any(|h| h.contains(name.span));
         let surface = name.span.of(text);
-        let known =
-            gaz.name(surface).is_some() || gaz.folded_name(&surface.to_lowercase()).is_some();
+        let known = gaz.name(surface).is_some()
+            || gaz.folded_name(&surface.to_lowercase()).is_some()
+            || in_prose.contains(surface);
         if in_heading && !known {
             continue;
         }
@@ -1330,5 +1345,383 @@ fn resolve(text: &str, candidates: &mut Vec<Candidate>, cap_mid: &HashSet<String
             None if single => Label::Org,
             None => Label::Person,
         });
+    }
+}
+
+/// Cuts names that ran on: over a title-case line's verbs and function words ([`split_title_case`]) and over
+/// a title or company ending between an organisation and a person ([`split_at_title`]).
+fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<NameMention> {
+    let lines = title_case_lines(text);
+    let names: Vec<NameMention> = if lines.is_empty() {
+        names
+    } else {
+        let lower_seen = lowercase_seen(text);
+        let prose = labels_in_prose(text, &names, &lines);
+        names
+            .into_iter()
+            .flat_map(|n| {
+                if lines.iter().any(|l| l.contains(n.span)) {
+                    split_title_case(text, n, &lower_seen, &prose, gaz)
+                } else {
+                    vec![n]
+                }
+            })
+            .collect()
+    };
+    let surnames = person_surnames(text, &names);
+    names
+        .into_iter()
+        .flat_map(|n| split_at_title(text, n, &surnames, gaz))
+        .collect()
+}
+
+/// Lines written in title case: at least three words, four in five of them capitalised and fewer than half in
+/// capitals ("Mayor Quits Over Audit"). Headlines are written so; in them capitals do not mark names, so model names there run on.
+fn title_case_lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    for line in text.split_inclusive('\n') {
+        let span = Span::new(start, start.saturating_add(line.len()));
+        start = span.end;
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .map(trim_word)
+            .filter(|w| w.starts_with(char::is_alphabetic))
+            .collect();
+        let capitalised = words.iter().filter(|w| starts_upper(w)).count();
+        // Lines in capitals are left to the model: sports desks head every story so ("RUGBY UNION").
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().count() >= 2 && !w.chars().any(char::is_lowercase))
+            .count();
+        let title_case = capitalised.saturating_mul(5) >= words.len().saturating_mul(4);
+        if words.len() >= 3 && title_case && capitals.saturating_mul(2) < words.len() {
+            out.push(span);
+        }
+    }
+    out
+}
+
+/// A word without the punctuation around it ("'Hunger" is "Hunger", "Rehab," is "Rehab").
+fn trim_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Lowercase forms and stems ([`stem`]) of the words the article writes in lower case ("checks", "won't",
+/// "into"; "check" for "checked").
+fn lowercase_seen(text: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for word in text
+        .split_whitespace()
+        .map(trim_word)
+        .filter(|w| w.starts_with(char::is_lowercase))
+    {
+        out.insert(stem(word).to_string());
+        out.insert(word.to_string());
+    }
+    out
+}
+
+/// A lowercase word without a verb or plural ending ("checks", "checked" and "checking" are "check"), so a
+/// headline's "Checks" matches the body's "checked", "Dies" the body's "died". Stems shorter than two
+/// letters are not cut.
+fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().count() >= 2 {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// The spans of the space-separated words of a name.
+fn word_spans(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = span.start;
+    for word in span.of(text).split(' ') {
+        let end = offset.saturating_add(word.len());
+        if !word.is_empty() {
+            out.push(Span::new(offset, end));
+        }
+        offset = end.saturating_add(1);
+    }
+    out
+}
+
+/// The label each name surface has outside title-case lines, for pieces of names cut out of a headline.
+fn labels_in_prose(text: &str, names: &[NameMention], lines: &[Span]) -> HashMap<String, Label> {
+    let mut out = HashMap::new();
+    for name in names {
+        if !lines.iter().any(|l| l.contains(name.span)) {
+            out.entry(name.span.of(text).to_string())
+                .or_insert(name.label);
+        }
+    }
+    out
+}
+
+/// Connectors that stay inside a name after a head word in a headline ("University Of Michigan").
+const HEAD_CONNECTORS: &[&str] = &["of", "for", "de", "del", "on"];
+
+/// Cuts a model name in a title-case line at the words the article writes in lower case elsewhere
+/// ("Lindsay Lohan Checks Out Of Betty Ford Treatment Center" is "Lindsay Lohan" and "Betty Ford Treatment
+/// Center"), unless the word lists know the whole name.
+///
+/// A lowercase-seen word right before a head word stays ("Treatment Center"), as does a given name opening a
+/// piece ("Will Smith"); a contraction ("Won't") always cuts. The first piece keeps the model's label; a later
+/// piece takes its word-list label, the label the model gave it in the prose, or PERSON for a given name and a
+/// surname, and is dropped otherwise.
+fn split_title_case(
+    text: &str,
+    name: NameMention,
+    lower_seen: &HashSet<String>,
+    prose: &HashMap<String, Label>,
+    gaz: &Gazetteer,
+) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    if gaz.name(surface).is_some() || gaz.folded_name(&surface.to_lowercase()).is_some() {
+        return vec![name];
+    }
+    let words = word_spans(text, name.span);
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| trim_word(w.of(text)).to_lowercase())
+        .collect();
+    let is_head = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| gaz.head(trim_word(w.of(text))).is_some())
+    };
+    let mut breaks: Vec<bool> = lower
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let contraction = l.contains("n't") || l.contains("n\u{2019}t");
+            // Particles the model put inside a name ("de Silva", "van der Westhuizen") stay.
+            let particle = PARTICLES.contains(&l.as_str());
+            let seen = lower_seen.contains(l) || lower_seen.contains(stem(l));
+            !particle && (contraction || (seen && !is_head(i)))
+        })
+        .collect();
+    // A given name opening a piece stays with the word after it: "Steve Jobs" is a person even in an article
+    // that writes "jobs" in lower case.
+    for i in 0..breaks.len() {
+        let opens = i == 0 || breaks.get(i.wrapping_sub(1)) == Some(&true);
+        let given = words
+            .get(i)
+            .is_some_and(|w| gaz.is_first_name(trim_word(w.of(text))));
+        let next_contraction = lower
+            .get(i.saturating_add(1))
+            .is_some_and(|l| l.contains("n't") || l.contains("n\u{2019}t"));
+        if opens && given && i + 1 < breaks.len() && !next_contraction {
+            breaks[i] = false;
+            breaks[i + 1] = false;
+        }
+    }
+    // Lowercase-seen words before a head word join it ("Treatment Center"), and so do connectors after one.
+    for i in (1..breaks.len()).rev() {
+        let function = HEAD_CONNECTORS.contains(&lower[i].as_str()) || lower[i].len() <= 3;
+        let next_holds = is_head(i + 1) && breaks.get(i + 1) == Some(&false);
+        if breaks[i] && !function && next_holds && !breaks[i - 1] {
+            breaks[i] = false;
+        }
+        let connector = HEAD_CONNECTORS.contains(&lower[i].as_str())
+            && is_head(i - 1)
+            && !breaks[i - 1]
+            && breaks.get(i + 1) == Some(&false);
+        if breaks[i] && connector {
+            breaks[i] = false;
+        }
+    }
+    if !breaks.contains(&true) {
+        return vec![name];
+    }
+    let mut pieces: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
+    for (word, cut) in words.iter().zip(&breaks) {
+        if *cut {
+            pieces.extend(current.take());
+        } else {
+            current = Some(current.map_or(*word, |c| c.cover(*word)));
+        }
+    }
+    pieces.extend(current);
+    pieces
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, span)| {
+            let piece = span.of(text);
+            let one_word = !piece.contains(' ');
+            if one_word && (gaz.head(piece).is_some() || gaz.is_common(&piece.to_lowercase())) {
+                return None;
+            }
+            let first = piece.split(' ').next().unwrap_or("");
+            let label = gaz
+                .name(piece)
+                .or_else(|| prose.get(piece).copied())
+                .or_else(|| (index == 0).then_some(name.label))
+                .or_else(|| (!one_word && gaz.is_first_name(first)).then_some(Label::Person))?;
+            Some(NameMention {
+                label: refine(label, piece, gaz),
+                span,
+            })
+        })
+        .collect()
+}
+
+/// Legal endings of company names, after which a person's name may follow in a run-on model name
+/// ("Chrysler LLC Jim Press").
+const COMPANY_ENDINGS: &[&str] = &[
+    "Inc", "Inc.", "LLC", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "PLC", "plc", "AG", "GmbH",
+];
+
+/// Whether the words read as a person's name: a given name first, or two or three capitalised words that are
+/// neither head words nor common words.
+fn looks_like_person(words: &[&str], gaz: &Gazetteer) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let plain = |w: &&str| {
+        starts_upper(w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && gaz.head(w).is_none()
+            && !gaz.is_common(&w.to_lowercase())
+            && !gaz.is_title(&w.to_lowercase())
+    };
+    let given = gaz.is_first_name(first) && words.len() >= 2 && words.iter().all(plain);
+    given || ((2..=3).contains(&words.len()) && words.iter().all(plain))
+}
+
+/// Splits a model name at a title or role inside it ("Apple Computer CEO Steve Jobs" is ORG "Apple Computer"
+/// and PERSON "Steve Jobs") or after a company's legal ending ("Chrysler LLC Jim Press").
+///
+/// The part after the title is PERSON when it looks like a person ([`looks_like_person`]), or when the title
+/// opens the name and the rest is one word that ends a PERSON name in the article ("Sheriff Deputy Ortiz"
+/// beside "Jerry Ortiz"). The part before keeps its word-list label, else the model's label unless that was
+/// PERSON, and is dropped when it is only title modifiers ("Interior"). Known names are left whole.
+fn split_at_title(
+    text: &str,
+    name: NameMention,
+    surnames: &HashSet<String>,
+    gaz: &Gazetteer,
+) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    if gaz.name(surface).is_some() || gaz.folded_name(&surface.to_lowercase()).is_some() {
+        return vec![name];
+    }
+    let words = word_spans(text, name.span);
+    let texts: Vec<&str> = words.iter().map(|w| w.of(text)).collect();
+    let is_title = |w: &str| starts_upper(w) && gaz.is_title(&w.to_lowercase());
+    let is_modifier = |w: &str| gaz.is_modifier(&w.to_lowercase());
+    // A department's name left over from a title the model dropped ("Interior Ken Salazar") is no part of
+    // the person's name.
+    let leading = texts
+        .iter()
+        .take_while(|w| starts_upper(w) && is_modifier(w))
+        .count();
+    let rest = texts.get(leading..).unwrap_or(&[]);
+    let given_first = rest.first().is_some_and(|w| gaz.is_first_name(w));
+    if leading > 0 && given_first && looks_like_person(rest, gaz) {
+        if let (Some(first), Some(last)) = (words.get(leading), words.last()) {
+            return vec![NameMention {
+                label: Label::Person,
+                span: first.cover(*last),
+            }];
+        }
+    }
+    for (i, word) in texts.iter().enumerate() {
+        let ending = COMPANY_ENDINGS.contains(word);
+        if !is_title(word) && !ending {
+            continue;
+        }
+        // The role may be several words ("Sheriff Deputy", "Deputy Prime Minister").
+        let mut after = i.saturating_add(1);
+        if !ending {
+            while texts
+                .get(after)
+                .is_some_and(|w| is_title(w) || is_modifier(w))
+            {
+                after = after.saturating_add(1);
+            }
+        }
+        // The person's name ends before a lowercase word ("Ken Salazar and Commerce").
+        let rest_len = texts
+            .get(after..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|w| starts_upper(w))
+            .count();
+        let rest_end_index = after.saturating_add(rest_len);
+        let rest = texts.get(after..rest_end_index).unwrap_or(&[]);
+        let surname =
+            i == 0 && rest.len() == 1 && rest.first().is_some_and(|w| surnames.contains(*w));
+        // After a company's legal ending the given name alone is evidence enough ("Chrysler LLC Jim Press").
+        let after_company = ending
+            && rest.len() >= 2
+            && rest.first().is_some_and(|w| gaz.is_first_name(w))
+            && rest.iter().all(|w| starts_upper(w));
+        if rest.is_empty() || !(looks_like_person(rest, gaz) || surname || after_company) {
+            continue;
+        }
+        let (Some(rest_start), Some(rest_end)) =
+            (words.get(after), words.get(rest_end_index.wrapping_sub(1)))
+        else {
+            continue;
+        };
+        let mut out = Vec::new();
+        let before_end = if ending { i.saturating_add(1) } else { i };
+        let before = texts.get(..before_end).unwrap_or(&[]);
+        let modifiers_only = before.iter().all(|w| is_modifier(w) || is_title(w));
+        if let (Some(first), Some(last), false) = (
+            words.first(),
+            words.get(before_end.wrapping_sub(1)),
+            modifiers_only,
+        ) {
+            let span = first.cover(*last);
+            let piece = span.of(text);
+            let last = piece.rsplit(' ').next().unwrap_or(piece);
+            let label = gaz
+                .name(piece)
+                .or_else(|| gaz.head(last).filter(|_| piece.contains(' ')))
+                .or((name.label != Label::Person).then_some(name.label));
+            if let Some(label) = label {
+                out.push(NameMention {
+                    label: refine(label, piece, gaz),
+                    span,
+                });
+            }
+        }
+        out.push(NameMention {
+            label: Label::Person,
+            span: rest_start.cover(*rest_end),
+        });
+        return out;
+    }
+    vec![name]
+}
+
+/// The last words of the PERSON names of two or more words in the article ("Ortiz" of "Jerry Ortiz").
+fn person_surnames(text: &str, names: &[NameMention]) -> HashSet<String> {
+    names
+        .iter()
+        .filter(|n| n.label == Label::Person)
+        .filter_map(|n| n.span.of(text).rsplit_once(' '))
+        .map(|(_, last)| last.to_string())
+        .collect()
+}
+
+/// Types as PERSON a one-word name that ends a PERSON name in the same article ("DeGeneres" beside "Ellen
+/// DeGeneres"), unless the word lists know the word as something else: one surname is one person in an article.
+fn surnames_are_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
+    let surnames = person_surnames(text, names);
+    for name in names.iter_mut() {
+        let surface = name.span.of(text);
+        let known_other = gaz.name(surface).is_some_and(|l| l != Label::Person);
+        if name.label != Label::Person && surnames.contains(surface) && !known_other {
+            name.label = Label::Person;
+        }
     }
 }
