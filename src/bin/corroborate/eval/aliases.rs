@@ -123,49 +123,17 @@ fn load_ecb(base: &Path) -> Result<Vec<GoldSet>, String> {
             forms,
         );
     }
-    let clusters =
-        super::sorted_entries(&base.join("clusters"), Path::is_dir).map_err(|e| e.to_string())?;
-    let mut sets = Vec::new();
-    for cluster in clusters {
-        let Ok(annotations) = read_json(&cluster.join("annotations.json")) else {
-            continue;
-        };
-        let mut articles: Vec<Article> = Vec::new();
-        let mut gold: Vec<GoldMention> = Vec::new();
-        for document in annotations["documents"].as_array().into_iter().flatten() {
-            let Some(article) = read_article(&cluster, document) else {
-                continue;
-            };
-            let map = char_to_byte(&article.text);
-            let doc = articles.len();
-            for m in document["mentions"].as_array().into_iter().flatten() {
-                let (Some(chain), Some(start), Some(end)) =
-                    (m["chain"].as_str(), m["start"].as_u64(), m["end"].as_u64())
-                else {
-                    continue;
-                };
-                let is_named = named_forms
-                    .get(chain)
-                    .is_some_and(|forms| forms.contains(m["text"].as_str().unwrap_or("")));
-                let span = Span::new(byte_at(&map, start as usize), byte_at(&map, end as usize));
-                if let Some(span) = is_named.then(|| name_core(&article.text, span)).flatten() {
-                    gold.push(GoldMention {
-                        doc,
-                        span,
-                        chain: chain.to_string(),
-                        label: label_of(m["tag"].as_str().unwrap_or("")),
-                    });
-                }
-            }
-            articles.push(article);
-        }
-        sets.push(GoldSet {
-            name: file_name(&cluster),
-            articles,
-            gold,
-        });
-    }
-    Ok(sets)
+    load_clusters(base, |text, span, chain, m| {
+        let is_named = named_forms
+            .get(chain)
+            .is_some_and(|forms| forms.contains(m["text"].as_str().unwrap_or("")));
+        let core = is_named.then(|| name_core(text, span)).flatten()?;
+        Some((
+            core,
+            chain.to_string(),
+            label_of(m["tag"].as_str().unwrap_or("")),
+        ))
+    })
 }
 
 /// Words that make a capitalised mention a description of a role rather than a name ("Apple CEO").
@@ -190,17 +158,51 @@ const ROLE_WORDS: &[&str] = &[
 /// A chain id is a prefix (`cross_`, `cross_intra_`, `intra_`) and an instance id; mentions of the same instance
 /// are one referent whatever the prefix, so the instance id is the chain.
 fn load_meantime(base: &Path) -> Result<Vec<GoldSet>, String> {
-    let topics =
+    load_clusters(base, |text, span, chain, m| {
+        if m["kind"].as_str() != Some("entity") || m["contiguous"].as_bool() == Some(false) {
+            return None;
+        }
+        let instance = chain
+            .trim_start_matches("cross_")
+            .trim_start_matches("intra_");
+        // The whole mention must be the name, after an article: "the new Airbus" describes a plane.
+        let written = span.of(text);
+        let bare = ["the ", "The ", "a ", "A ", "an ", "An "]
+            .iter()
+            .find_map(|d| written.strip_prefix(d))
+            .unwrap_or(written);
+        let core = name_core(text, span)?;
+        if !is_proper_name(bare) || !is_proper_name(core.of(text)) {
+            return None;
+        }
+        let label = match m["type"].as_str().unwrap_or("") {
+            "PER" => Label::Person,
+            "ORG" => Label::Org,
+            "LOC" => Label::Gpe,
+            _ => Label::Misc,
+        };
+        Some((core, instance.to_string(), label))
+    })
+}
+
+/// Reads every cluster folder of `base/clusters` (`annotations.json` and its documents), keeping the mentions
+/// that `pick` makes gold of: it gets the article's text, the mention's byte span, its chain and its record,
+/// and returns the span to score, the referent and the type.
+fn load_clusters(
+    base: &Path,
+    mut pick: impl FnMut(&str, Span, &str, &serde_json::Value) -> Option<(Span, String, Label)>,
+) -> Result<Vec<GoldSet>, String> {
+    let clusters =
         super::sorted_entries(&base.join("clusters"), Path::is_dir).map_err(|e| e.to_string())?;
     let mut sets = Vec::new();
-    for topic in topics {
-        let Ok(annotations) = read_json(&topic.join("annotations.json")) else {
+    for cluster in clusters {
+        let Ok(annotations) = read_json(&cluster.join("annotations.json")) else {
             continue;
         };
         let mut articles: Vec<Article> = Vec::new();
         let mut gold: Vec<GoldMention> = Vec::new();
         for document in annotations["documents"].as_array().into_iter().flatten() {
-            let Some(article) = read_article(&topic, document) else {
+            let Some(article) = read_article(&cluster, document) else {
                 continue;
             };
             let map = char_to_byte(&article.text);
@@ -211,43 +213,20 @@ fn load_meantime(base: &Path) -> Result<Vec<GoldSet>, String> {
                 else {
                     continue;
                 };
-                if m["kind"].as_str() != Some("entity") || m["contiguous"].as_bool() == Some(false)
-                {
-                    continue;
-                }
-                let instance = chain
-                    .trim_start_matches("cross_")
-                    .trim_start_matches("intra_");
                 let span = Span::new(byte_at(&map, start as usize), byte_at(&map, end as usize));
-                // The whole mention must be the name, after an article: "the new Airbus" describes a plane.
-                let written = span.of(&article.text);
-                let bare = ["the ", "The ", "a ", "A ", "an ", "An "]
-                    .iter()
-                    .find_map(|d| written.strip_prefix(d))
-                    .unwrap_or(written);
-                let Some(core) = name_core(&article.text, span) else {
-                    continue;
-                };
-                if !is_proper_name(bare) || !is_proper_name(core.of(&article.text)) {
-                    continue;
+                if let Some((span, chain, label)) = pick(&article.text, span, chain, m) {
+                    gold.push(GoldMention {
+                        doc,
+                        span,
+                        chain,
+                        label,
+                    });
                 }
-                let label = match m["type"].as_str().unwrap_or("") {
-                    "PER" => Label::Person,
-                    "ORG" => Label::Org,
-                    "LOC" => Label::Gpe,
-                    _ => Label::Misc,
-                };
-                gold.push(GoldMention {
-                    doc,
-                    span: core,
-                    chain: instance.to_string(),
-                    label,
-                });
             }
             articles.push(article);
         }
         sets.push(GoldSet {
-            name: file_name(&topic),
+            name: file_name(&cluster),
             articles,
             gold,
         });
