@@ -1059,23 +1059,39 @@ fn build_entities(
                 .push(ItemRef { article, index });
         }
     }
-    let mut entities: Vec<Entity> = members
+    let entities: Vec<Entity> = members
         .into_values()
         .map(|mentions| build_entity(articles, extracted, mentions))
         .collect();
+    number_entities(entities, extracted)
+}
+
+/// Orders entities as every view shows them (most widely covered first, then most mentioned, then by name and
+/// first mention, so that equal inputs always number alike), gives them their ids and maps every name to its
+/// entity.
+pub(crate) fn number_entities(
+    mut entities: Vec<Entity>,
+    extracted: &[ArticleAnalysis],
+) -> (Vec<Entity>, Vec<Vec<usize>>) {
     entities.sort_by(|a, b| {
         let covered = |e: &Entity| e.counts.iter().filter(|&&c| c > 0).count();
         covered(b)
             .cmp(&covered(a))
             .then(b.mentions.len().cmp(&a.mentions.len()))
             .then(a.name.cmp(&b.name))
+            .then(a.mentions.first().cmp(&b.mentions.first()))
     });
     let mut name_entity: Vec<Vec<usize>> =
         extracted.iter().map(|a| vec![0; a.names.len()]).collect();
     for (idx, entity) in entities.iter_mut().enumerate() {
         entity.id = format!("e{}", idx + 1);
         for item in &entity.mentions {
-            name_entity[item.article][item.index] = idx;
+            if let Some(slot) = name_entity
+                .get_mut(item.article)
+                .and_then(|row| row.get_mut(item.index))
+            {
+                *slot = idx;
+            }
         }
     }
     (entities, name_entity)

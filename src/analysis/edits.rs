@@ -5,7 +5,7 @@
 //! [`apply`] replays the edits, in order, over a fresh comparison; an edit that no longer matches anything
 //! becomes a warning, never an error, so a saved edit can outlive the articles it was made for.
 
-use super::aliases::{build_entity, display_form};
+use super::aliases::{build_entity, display_form, number_entities};
 use super::model::{Article, ArticleAnalysis, Comparison, Entity, ItemRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -346,7 +346,7 @@ impl Groups {
         extracted: &[ArticleAnalysis],
         comparison: &Comparison,
     ) -> (Vec<Entity>, Vec<Vec<usize>>) {
-        let mut entities: Vec<Entity> = self
+        let entities: Vec<Entity> = self
             .members
             .into_iter()
             .zip(self.touched)
@@ -359,29 +359,6 @@ impl Groups {
                 },
             )
             .collect();
-        // The resolver's order (coverage, then mentions, then name), with the first mention breaking what is left,
-        // so that the same edits over the same analysis always number entities the same way.
-        entities.sort_by(|a, b| {
-            let covered = |e: &Entity| e.counts.iter().filter(|&&c| c > 0).count();
-            covered(b)
-                .cmp(&covered(a))
-                .then(b.mentions.len().cmp(&a.mentions.len()))
-                .then(a.name.cmp(&b.name))
-                .then(a.mentions.first().cmp(&b.mentions.first()))
-        });
-        let mut name_entity: Vec<Vec<usize>> =
-            extracted.iter().map(|a| vec![0; a.names.len()]).collect();
-        for (idx, entity) in entities.iter_mut().enumerate() {
-            entity.id = format!("e{}", idx + 1);
-            for item in &entity.mentions {
-                if let Some(slot) = name_entity
-                    .get_mut(item.article)
-                    .and_then(|row| row.get_mut(item.index))
-                {
-                    *slot = idx;
-                }
-            }
-        }
-        (entities, name_entity)
+        number_entities(entities, extracted)
     }
 }

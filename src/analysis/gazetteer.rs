@@ -107,6 +107,11 @@ impl Gazetteer {
         self.folded_names.get(lower).copied()
     }
 
+    /// Whether the lists know the name as written or in lower case.
+    pub fn knows(&self, name: &str) -> bool {
+        self.name(name).is_some() || self.folded_name(&name.to_lowercase()).is_some()
+    }
+
     /// Whether `word` (as written) is a common given name.
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)

@@ -165,9 +165,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         // names the article's prose also has ("Robert Redford" of "Robert Redford Won't Direct Sequel").
         let in_heading = headings.iter().any(|h| h.contains(name.span));
         let surface = name.span.of(text);
-        let known = gaz.name(surface).is_some()
-            || gaz.folded_name(&surface.to_lowercase()).is_some()
-            || in_prose.contains(surface);
+        let known = gaz.knows(surface) || in_prose.contains(surface);
         if in_heading && !known {
             continue;
         }
@@ -1481,7 +1479,7 @@ fn split_title_case(
     gaz: &Gazetteer,
 ) -> Vec<NameMention> {
     let surface = name.span.of(text);
-    if gaz.name(surface).is_some() || gaz.folded_name(&surface.to_lowercase()).is_some() {
+    if gaz.knows(surface) {
         return vec![name];
     }
     let words = word_spans(text, name.span);
@@ -1609,7 +1607,7 @@ fn split_at_title(
     gaz: &Gazetteer,
 ) -> Vec<NameMention> {
     let surface = name.span.of(text);
-    if gaz.name(surface).is_some() || gaz.folded_name(&surface.to_lowercase()).is_some() {
+    if gaz.knows(surface) {
         return vec![name];
     }
     let words = word_spans(text, name.span);
