@@ -124,6 +124,8 @@ struct Cue {
     end: usize,
     /// The year of the earlier event it dates (0 when unknown), or `None` when it dates the main event.
     background: Option<i32>,
+    /// The single day it names, when it names one.
+    day: Option<NaiveDate>,
 }
 
 /// Groups figures into slots.
@@ -136,8 +138,9 @@ pub fn align(
     articles: &[Article],
     extracted: &[ArticleAnalysis],
 ) -> (Vec<Slot>, Vec<Vec<Option<usize>>>) {
-    let events = figure_events(articles, extracted);
+    let (events, days) = figure_events(articles, extracted);
     let main_magnitude = main_magnitude(articles, extracted, &events);
+    let groups = breakdown_groups(articles, extracted);
     let mut keyed: HashMap<SlotKey, Vec<ItemRef>> = HashMap::new();
     for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
         let text = article.text.as_str();
@@ -161,7 +164,11 @@ pub fn align(
             } else {
                 label
             };
-            let group = breakdown_group(text, found, index);
+            let group = groups
+                .get(article_idx)
+                .and_then(|g| g.get(index))
+                .cloned()
+                .flatten();
             let labelled = figure.measure == Measure::Other && figure.label.is_some();
             let unit = if let Some(group) = group {
                 group
@@ -218,7 +225,16 @@ pub fn align(
     };
     let mut entries: Vec<(SlotKey, Vec<ItemRef>)> = Vec::with_capacity(keyed.len());
     for (key, members) in keyed {
-        if !splits_by_value(&key) {
+        let day_of = |m: &ItemRef| {
+            days.get(m.article)
+                .and_then(|d| d.get(m.index))
+                .copied()
+                .flatten()
+        };
+        let report_of = |m: &ItemRef| articles.get(m.article).and_then(|a| a.date);
+        let occasions = per_occasion(key.measure)
+            && several_occasions(&members, &figure_of, &day_of, &report_of);
+        if !occasions && !splits_by_value(&key) {
             entries.push((key, members));
             continue;
         }
@@ -310,6 +326,39 @@ fn main_magnitude(
 /// and magnitudes are one quake's reading by different agencies, so neither is split.
 fn splits_by_value(key: &SlotKey) -> bool {
     key.measure == Measure::Other && !key.label.ends_with("magnitude")
+}
+
+/// Whether a measure is counted afresh on each occasion of a drawn-out event (arrests each night of protest),
+/// so that counts dated to different days are different quantities rather than one toll updated.
+fn per_occasion(measure: Measure) -> bool {
+    matches!(measure, Measure::Arrested)
+}
+
+/// Whether figures sharing a key count on several occasions: two disagreeing values tied to different days, one
+/// by the date in its own sentence and the other by its own date or by a report written before that day (which
+/// cannot know of it).
+fn several_occasions<'a>(
+    members: &[ItemRef],
+    figure_of: &dyn Fn(&ItemRef) -> Option<&'a Figure>,
+    day_of: &dyn Fn(&ItemRef) -> Option<NaiveDate>,
+    report_of: &dyn Fn(&ItemRef) -> Option<NaiveDate>,
+) -> bool {
+    members.iter().any(|a| {
+        let (Some(day), Some(fa)) = (day_of(a), figure_of(a)) else {
+            return false;
+        };
+        members.iter().any(|b| {
+            let Some(fb) = figure_of(b) else {
+                return false;
+            };
+            let disagree = fa.min_value() > fb.max_value() || fb.min_value() > fa.max_value();
+            let other_day = match day_of(b) {
+                Some(d) => d != day,
+                None => report_of(b).is_some_and(|r| r < day),
+            };
+            disagree && other_day
+        })
+    })
 }
 
 /// How far apart two values of one quantity may lie and still be one source disputing another (factor).
@@ -515,6 +564,41 @@ fn refine_label(
     }
 }
 
+/// How many tokens after a bare number its nationality may lie ("12 are reported to be Somali").
+const NATIONALITY_REACH: usize = 6;
+
+/// The breakdown group of every figure of every article (`breakdown_group`), with a country and its people named
+/// as one group: "from Somalia" and "Somali", "Yemen" and "Yemenis" share the shorter form when one begins the other.
+fn breakdown_groups(
+    articles: &[Article],
+    extracted: &[ArticleAnalysis],
+) -> Vec<Vec<Option<String>>> {
+    let mut groups: Vec<Vec<Option<String>>> = articles
+        .iter()
+        .zip(extracted)
+        .map(|(article, found)| {
+            (0..found.figures.len())
+                .map(|index| breakdown_group(&article.text, found, index))
+                .collect()
+        })
+        .collect();
+    let mut names: Vec<String> = groups.iter().flatten().flatten().cloned().collect();
+    names.sort_by_key(|n| (n.chars().count(), n.clone()));
+    names.dedup();
+    for group in groups.iter_mut().flatten().flatten() {
+        let shortest = names
+            .iter()
+            .find(|n| n.chars().count() >= MIN_GROUP_STEM && group.starts_with(n.as_str()));
+        if let Some(shortest) = shortest {
+            *group = shortest.clone();
+        }
+    }
+    groups
+}
+
+/// How long a shared beginning of two group names must be to name one people ("Iran" and "Iranian").
+const MIN_GROUP_STEM: usize = 4;
+
 /// The nationality or group a figure counts when its sentence breaks one quantity down by nationality
 /// ("12 Somali and 11 Yemeni nationals"): the group, singular and lower case; else `None`.
 ///
@@ -524,11 +608,25 @@ fn breakdown_group(text: &str, found: &ArticleAnalysis, index: usize) -> Option<
     let figure = found.figures.get(index)?;
     let nationality = |f: &Figure| -> Option<String> {
         let (tokens, range) = figure_tokens(found, f);
-        // The nationality is the first word after the number inside the figure ("12 Somali", "11 Yemenis").
+        // The nationality is the first word after the number inside the figure ("12 Somali", "11 Yemenis"); a bare
+        // number takes the first capitalised word after it in its clause ("12 are reported to be Somali",
+        // "11 from Yemen").
         let number_end = tokens.partition_point(|t| t.span.end <= f.number.end);
-        let word = tokens
-            .get(number_end.max(range.start)..range.end)?
-            .first()?;
+        let inside = tokens.get(number_end.max(range.start)..range.end)?;
+        let word = match inside.first() {
+            Some(word) => word,
+            None => tokens
+                .get(number_end..)?
+                .iter()
+                .take(NATIONALITY_REACH)
+                .take_while(|t| {
+                    t.kind != TokenKind::Number && !matches!(t.span.of(text), "," | ";")
+                })
+                .find(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.span.of(text).starts_with(|c: char| c.is_lowercase())
+                })?,
+        };
         // The tagger may miss a plural demonym ("Yemenis"), so a capitalised word there counts too.
         let is_norp = found
             .names
@@ -601,6 +699,7 @@ fn sentence_cues(
             first,
             end: token_at(date.span.end),
             background,
+            day: (date.start == date.end).then_some(date.start),
         });
     }
     for (i, token) in tokens.iter().enumerate() {
@@ -634,6 +733,7 @@ fn sentence_cues(
             first: i,
             end: i + 1,
             background,
+            day: None,
         });
     }
     cues
@@ -691,12 +791,16 @@ fn nearest_cue(
         .map(|(_, c)| c)
 }
 
+/// Per article and figure: the year of the earlier event it is about (`None` for the main event), and the day its
+/// own sentence dates it to.
+type FigureEvents = (Vec<Vec<Option<i32>>>, Vec<Vec<Option<NaiveDate>>>);
+
 /// For every figure of every article, the year of the earlier event it is about (0 when unknown), or `None` for the main event.
 ///
 /// A figure is dated by the nearest date in its sentence; a sentence without dates that opens by referring back
 /// ("It killed 612 people") takes the previous sentence's last date. Places named only beside earlier events
 /// (the city of an earlier quake) then mark undated figures next to them as that event's too.
-fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec<Option<i32>>> {
+fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> FigureEvents {
     let anchors: Vec<Option<NaiveDate>> = articles
         .iter()
         .zip(extracted)
@@ -704,6 +808,7 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
         .collect();
     let set = set_reference(&anchors);
     let mut events: Vec<Vec<Option<i32>>> = Vec::with_capacity(extracted.len());
+    let mut days: Vec<Vec<Option<NaiveDate>>> = Vec::with_capacity(extracted.len());
     // Whether each figure's event came from a date, so places only decide for the rest.
     let mut dated: Vec<Vec<bool>> = Vec::with_capacity(extracted.len());
     // Per place: the earlier event's year, and how often it is named beside earlier-event and other figures.
@@ -722,10 +827,11 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
         let mut seen: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
         let mut article_events = Vec::with_capacity(found.figures.len());
         let mut article_dated = Vec::with_capacity(found.figures.len());
+        let mut article_days = Vec::with_capacity(found.figures.len());
         for figure in &found.figures {
             let (tokens, range) = figure_tokens(found, figure);
             let own = cues_of(figure.sentence);
-            let cue = nearest_cue(text, tokens, range, &own).or_else(|| {
+            let cue = nearest_cue(text, tokens, range.clone(), &own).or_else(|| {
                 // "That temblor killed at least six people": the previous sentence's last date dates it.
                 opens_with_back_reference(text, tokens)
                     .then(|| figure.sentence.checked_sub(1))
@@ -754,9 +860,16 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
             }
             article_events.push(event);
             article_dated.push(cue.is_some());
+            // Only a date in the figure's own sentence says which day it counts.
+            article_days.push(
+                nearest_cue(text, tokens, range, &own)
+                    .filter(|c| c.background.is_none())
+                    .and_then(|c| c.day),
+            );
         }
         events.push(article_events);
         dated.push(article_dated);
+        days.push(article_days);
     }
     // A place named more often beside the main event's figures (the island hit again) is the main event's.
     background_places.retain(|place, _| {
@@ -765,7 +878,7 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
             .is_some_and(|(earlier, other)| earlier > other)
     });
     if background_places.is_empty() {
-        return events;
+        return (events, days);
     }
     for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
         for (index, figure) in found.figures.iter().enumerate() {
@@ -785,7 +898,7 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
             }
         }
     }
-    events
+    (events, days)
 }
 
 /// Whether a sentence opens by referring back to the previous one ("It", "That temblor", "The same island").
