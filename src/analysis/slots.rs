@@ -172,6 +172,9 @@ pub fn align(
             let labelled = figure.measure == Measure::Other && figure.label.is_some();
             let unit = if let Some(group) = group {
                 group
+            } else if is_increment(text, found, figure) {
+                // "Two more victims" adds to a toll; it is not the toll.
+                INCREMENT_UNIT.to_string()
             } else if labelled {
                 // A labelled quantity ("aftershocks") is named by its label; its noun adds only a model name.
                 model_designation(text, found, figure).unwrap_or_default()
@@ -562,6 +565,37 @@ fn refine_label(
     } else {
         label
     }
+}
+
+/// Words right after a number that make it an increment of a count ("two more victims", "three additional bodies").
+const INCREMENT_WORDS: &[&str] = &["more", "additional", "further", "extra"];
+
+/// Words after "more" that show no counted noun follows it.
+const NOT_NOUNS: &[&str] = &["than", "and", "or", "but", "as", "in", "on", "at", "of"];
+
+/// The group name of increments.
+const INCREMENT_UNIT: &str = "more";
+
+/// Whether a figure counts an addition to a quantity rather than the quantity: its number is followed by "more"
+/// ("two more victims") or preceded by "another" ("another three people").
+fn is_increment(text: &str, found: &ArticleAnalysis, figure: &Figure) -> bool {
+    let tokens = found.segments.sentence_tokens(figure.sentence);
+    let first = tokens.partition_point(|t| t.span.end <= figure.number.start);
+    let end = tokens.partition_point(|t| t.span.end <= figure.number.end);
+    let word = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .map(|t| t.span.of(text).to_lowercase())
+            .unwrap_or_default()
+    };
+    let after = word(Some(end));
+    // Only "more" before the counted noun adds: "two more than last year" compares, and "injuring dozens more"
+    // counts others beside the dead.
+    let noun_follows = tokens
+        .get(end + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word)
+        && !NOT_NOUNS.contains(&word(Some(end + 1)).as_str());
+    INCREMENT_WORDS.contains(&after.as_str()) && noun_follows
+        || word(first.checked_sub(1)) == "another"
 }
 
 /// How many tokens after a bare number its nationality may lie ("12 are reported to be Somali").
