@@ -158,6 +158,7 @@ pub fn align(
                 .unwrap_or("")
                 .to_lowercase();
             let label = refine_label(text, found, figure, label, main_magnitude);
+            let label = plain_label(label);
             // "three people" and "three victims" name one group of people; the label says nothing more.
             let label = if PEOPLE_LABELS.contains(&label.as_str()) {
                 "people".to_string()
@@ -545,6 +546,26 @@ fn is_aftershock_sentence(text: &str, found: &ArticleAnalysis, figure: &Figure) 
         })
         .min_by_key(|(d, _)| *d)
         .is_some_and(|(_, after)| after)
+}
+
+/// Participles that only restate what the counted thing is for ("bullets fired" are the bullets), unlike those
+/// that cut a part of it ("villages destroyed" are some of the villages).
+const NEUTRAL_PARTICIPLES: &[&str] = &[
+    "fired",
+    "used",
+    "reported",
+    "recorded",
+    "registered",
+    "involved",
+    "launched",
+];
+
+/// A label without a participle that adds nothing to its noun: "bullets fired" is "bullets".
+fn plain_label(label: String) -> String {
+    match label.rsplit_once(' ') {
+        Some((noun, participle)) if NEUTRAL_PARTICIPLES.contains(&participle) => noun.to_string(),
+        _ => label,
+    }
 }
 
 /// Splits a label whose figures measure different things: a magnitude is an aftershock's when its sentence calls
