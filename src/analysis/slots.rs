@@ -377,8 +377,11 @@ fn value_cuts<'a>(
     members: &[ItemRef],
     figure_of: &dyn Fn(&ItemRef) -> Option<&'a Figure>,
 ) -> Vec<Vec<ItemRef>> {
-    let compatible =
-        |a: &Figure, b: &Figure| a.min_value() <= b.max_value() && b.min_value() <= a.max_value();
+    // An open bound ("at least 14 vessels") rarely hides more than twice its value, so a count far above it is
+    // another quantity, not the same one told more precisely.
+    let low = |f: &Figure| f.min_value().max(f.point() / DISPUTE_RATIO);
+    let high = |f: &Figure| f.max_value().min(f.point() * DISPUTE_RATIO);
+    let compatible = |a: &Figure, b: &Figure| low(a) <= high(b) && low(b) <= high(a);
     let fits = |group: &[ItemRef], m: &ItemRef| -> bool {
         let Some(f) = figure_of(m) else {
             return true;
