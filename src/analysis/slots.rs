@@ -160,7 +160,14 @@ pub fn align(
             let label = refine_label(text, found, figure, label, main_magnitude);
             let label = plain_label(label);
             // "three people" and "three victims" name one group of people; the label says nothing more.
-            let label = if PEOPLE_LABELS.contains(&label.as_str()) {
+            // "Three people shot" counts people too: a participle after a people noun does not make another quantity.
+            let people_noun = figure
+                .unit
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| PEOPLE_LABELS.contains(&w.to_lowercase().as_str()));
+            let participle = !label.contains(' ') && is_participle(&label);
+            let label = if PEOPLE_LABELS.contains(&label.as_str()) || (people_noun && participle) {
                 "people".to_string()
             } else {
                 label
@@ -549,6 +556,15 @@ fn is_aftershock_sentence(text: &str, found: &ArticleAnalysis, figure: &Figure) 
         })
         .min_by_key(|(d, _)| *d)
         .is_some_and(|(_, after)| after)
+}
+
+/// Past participles that do not end in "-ed".
+const IRREGULAR_PARTICIPLES: &[&str] =
+    &["shot", "hit", "hurt", "struck", "taken", "held", "caught"];
+
+/// Whether a word is a past participle ("shot", "rescued").
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&word)
 }
 
 /// Participles that only restate what the counted thing is for ("bullets fired" are the bullets), unlike those
