@@ -5,12 +5,16 @@
 //!   reference date (the median of the articles' report dates, or of the latest full date each text gives), when a
 //!   bare month ("in September") points before it, when its sentence opens by referring back to such a sentence
 //!   ("It killed 612 people"), or when the proper noun next to it is named mostly beside earlier events;
-//! - its measure, and for other measures its label (magnitudes of aftershocks apart from the main shock's);
+//! - its measure, and for other measures its label (magnitudes of aftershocks apart from the main shock's; a
+//!   participle that only restates the noun dropped: "bullets fired" are "bullets", "three people shot" people);
+//! - whether it is an increment ("two more victims") rather than the count itself;
 //! - the group it counts when that marks a part of a toll ("children", or one nationality of a breakdown
-//!   "12 Somali and 11 Yemeni"), under the whole count as its parent; nouns that name everyone ("pirates",
+//!   "12 Somali and 11 Yemeni", "12 are from Somalia and 11 from Yemen"), under the whole count as its parent; nouns that name everyone ("pirates",
 //!   "suspects") do not split a slot;
 //! - for counts of other things sharing one name, which quantity its value belongs to, since one article giving
-//!   two values counts two things.
+//!   two values counts two things; arrests, counted afresh on each night of a protest, are split the same way
+//!   when two disagreeing counts are tied to different days (by a date in their own sentence, or by a report
+//!   written before the other's day).
 //!
 //! The slot's status then compares the values with their qualifiers and report dates.
 
