@@ -196,14 +196,27 @@ pub fn align(
             // A part is of a whole of its own kind: "seven rifles" is not a part of "23 pirates".
             let parent = figure
                 .subset_of
-                .filter(|&p| p < index)
+                .or_else(|| partitive_whole(text, found, index))
+                .filter(|&p| p != index)
                 .filter(|&p| {
                     found.figures.get(p).is_some_and(|whole| {
                         whole.measure == figure.measure
                             && (figure.measure != Measure::Other || whole.label == figure.label)
                     })
                 })
-                .and_then(|p| keys.get(p).cloned())
+                .and_then(|p| {
+                    // A whole written after its part ("30 of the 80 wounded") has no key yet: it is the plain count.
+                    keys.get(p).cloned().or_else(|| {
+                        Some(SlotKey {
+                            background,
+                            measure: figure.measure,
+                            label: label.clone(),
+                            parent: None,
+                            unit: String::new(),
+                            cut: 0,
+                        })
+                    })
+                })
                 .or_else(|| {
                     // A group ("two children") or a part of a breakdown ("12 Somali and 11 Yemeni") belongs under
                     // the whole count of its measure even when no whole is written beside it.
@@ -518,6 +531,26 @@ fn figure_tokens<'a>(
         tokens,
         token_at(figure.span.start)..token_at(figure.span.end),
     )
+}
+
+/// The figure a bare number is a part of when the sentence says so with "of the" ("30 of the 80 wounded"): the
+/// index of the figure whose number follows, when it reports the same measure.
+fn partitive_whole(text: &str, found: &ArticleAnalysis, index: usize) -> Option<usize> {
+    let figure = found.figures.get(index)?;
+    let tokens = found.segments.sentence_tokens(figure.sentence);
+    let end = tokens.partition_point(|t| t.span.end <= figure.number.end);
+    let word = |i: usize| tokens.get(i).map(|t| t.span.of(text).to_lowercase());
+    if word(end).as_deref() != Some("of") || word(end + 1).as_deref() != Some("the") {
+        return None;
+    }
+    let whole = tokens
+        .get(end + 2)
+        .filter(|t| t.kind == TokenKind::Number)?;
+    found.figures.iter().position(|f| {
+        f.sentence == figure.sentence
+            && f.measure == figure.measure
+            && f.number.overlaps(whole.span)
+    })
 }
 
 /// The model a labelled figure counts when its noun names one ("seven AK-47 rifles", "two F-16 jets"):
