@@ -9,8 +9,9 @@
 //!   participle that only restates the noun dropped: "bullets fired" are "bullets", "three people shot" people);
 //! - whether it is an increment ("two more victims") rather than the count itself;
 //! - the group it counts when that marks a part of a toll ("children", or one nationality of a breakdown
-//!   "12 Somali and 11 Yemeni", "12 are from Somalia and 11 from Yemen"), under the whole count as its parent (as is a part written "30 of the 80 wounded"); nouns that name everyone ("pirates",
-//!   "suspects") do not split a slot;
+//!   "12 Somali and 11 Yemeni", "12 are from Somalia and 11 from Yemen"), under the whole count as its parent
+//!   (as is a part written "30 of the 80 wounded"); nouns that name everyone ("pirates", "suspects") do not split
+//!   a slot;
 //! - for counts of other things sharing one name, which quantity its value belongs to, since one article giving
 //!   two values counts two things; arrests, counted afresh on each night of a protest, are split the same way
 //!   when two disagreeing counts are tied to different days (by a date in their own sentence, or by a report
