@@ -5,12 +5,17 @@
 //!   reference date (the median of the articles' report dates, or of the latest full date each text gives), when a
 //!   bare month ("in September") points before it, when its sentence opens by referring back to such a sentence
 //!   ("It killed 612 people"), or when the proper noun next to it is named mostly beside earlier events;
-//! - its measure, and for other measures its label (magnitudes of aftershocks apart from the main shock's);
+//! - its measure, and for other measures its label (magnitudes of aftershocks apart from the main shock's; a
+//!   participle that only restates the noun dropped: "bullets fired" are "bullets", "three people shot" people);
+//! - whether it is an increment ("two more victims") rather than the count itself;
 //! - the group it counts when that marks a part of a toll ("children", or one nationality of a breakdown
-//!   "12 Somali and 11 Yemeni"), under the whole count as its parent; nouns that name everyone ("pirates",
-//!   "suspects") do not split a slot;
+//!   "12 Somali and 11 Yemeni", "12 are from Somalia and 11 from Yemen"), under the whole count as its parent
+//!   (as is a part written "30 of the 80 wounded"); nouns that name everyone ("pirates", "suspects") do not split
+//!   a slot;
 //! - for counts of other things sharing one name, which quantity its value belongs to, since one article giving
-//!   two values counts two things.
+//!   two values counts two things; arrests, counted afresh on each night of a protest, are split the same way
+//!   when two disagreeing counts are tied to different days (by a date in their own sentence, or by a report
+//!   written before the other's day).
 //!
 //! The slot's status then compares the values with their qualifiers and report dates.
 
@@ -124,6 +129,8 @@ struct Cue {
     end: usize,
     /// The year of the earlier event it dates (0 when unknown), or `None` when it dates the main event.
     background: Option<i32>,
+    /// The single day it names, when it names one.
+    day: Option<NaiveDate>,
 }
 
 /// Groups figures into slots.
@@ -136,8 +143,9 @@ pub fn align(
     articles: &[Article],
     extracted: &[ArticleAnalysis],
 ) -> (Vec<Slot>, Vec<Vec<Option<usize>>>) {
-    let events = figure_events(articles, extracted);
+    let (events, days) = figure_events(articles, extracted);
     let main_magnitude = main_magnitude(articles, extracted, &events);
+    let groups = breakdown_groups(articles, extracted);
     let mut keyed: HashMap<SlotKey, Vec<ItemRef>> = HashMap::new();
     for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
         let text = article.text.as_str();
@@ -155,16 +163,31 @@ pub fn align(
                 .unwrap_or("")
                 .to_lowercase();
             let label = refine_label(text, found, figure, label, main_magnitude);
+            let label = plain_label(label);
             // "three people" and "three victims" name one group of people; the label says nothing more.
-            let label = if PEOPLE_LABELS.contains(&label.as_str()) {
+            // "Three people shot" counts people too: a participle after a people noun does not make another quantity.
+            let people_noun = figure
+                .unit
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| PEOPLE_LABELS.contains(&w.to_lowercase().as_str()));
+            let participle = !label.contains(' ') && is_participle(&label);
+            let label = if PEOPLE_LABELS.contains(&label.as_str()) || (people_noun && participle) {
                 "people".to_string()
             } else {
                 label
             };
-            let group = breakdown_group(text, found, index);
+            let group = groups
+                .get(article_idx)
+                .and_then(|g| g.get(index))
+                .cloned()
+                .flatten();
             let labelled = figure.measure == Measure::Other && figure.label.is_some();
             let unit = if let Some(group) = group {
                 group
+            } else if is_increment(text, found, figure) {
+                // "Two more victims" adds to a toll; it is not the toll.
+                INCREMENT_UNIT.to_string()
             } else if labelled {
                 // A labelled quantity ("aftershocks") is named by its label; its noun adds only a model name.
                 model_designation(text, found, figure).unwrap_or_default()
@@ -174,14 +197,27 @@ pub fn align(
             // A part is of a whole of its own kind: "seven rifles" is not a part of "23 pirates".
             let parent = figure
                 .subset_of
-                .filter(|&p| p < index)
+                .or_else(|| partitive_whole(text, found, index))
+                .filter(|&p| p != index)
                 .filter(|&p| {
                     found.figures.get(p).is_some_and(|whole| {
                         whole.measure == figure.measure
                             && (figure.measure != Measure::Other || whole.label == figure.label)
                     })
                 })
-                .and_then(|p| keys.get(p).cloned())
+                .and_then(|p| {
+                    // A whole written after its part ("30 of the 80 wounded") has no key yet: it is the plain count.
+                    keys.get(p).cloned().or_else(|| {
+                        Some(SlotKey {
+                            background,
+                            measure: figure.measure,
+                            label: label.clone(),
+                            parent: None,
+                            unit: String::new(),
+                            cut: 0,
+                        })
+                    })
+                })
                 .or_else(|| {
                     // A group ("two children") or a part of a breakdown ("12 Somali and 11 Yemeni") belongs under
                     // the whole count of its measure even when no whole is written beside it.
@@ -218,7 +254,16 @@ pub fn align(
     };
     let mut entries: Vec<(SlotKey, Vec<ItemRef>)> = Vec::with_capacity(keyed.len());
     for (key, members) in keyed {
-        if !splits_by_value(&key) {
+        let day_of = |m: &ItemRef| {
+            days.get(m.article)
+                .and_then(|d| d.get(m.index))
+                .copied()
+                .flatten()
+        };
+        let report_of = |m: &ItemRef| articles.get(m.article).and_then(|a| a.date);
+        let occasions = per_occasion(key.measure)
+            && several_occasions(&members, &figure_of, &day_of, &report_of);
+        if !occasions && !splits_by_value(&key) {
             entries.push((key, members));
             continue;
         }
@@ -312,6 +357,39 @@ fn splits_by_value(key: &SlotKey) -> bool {
     key.measure == Measure::Other && !key.label.ends_with("magnitude")
 }
 
+/// Whether a measure is counted afresh on each occasion of a drawn-out event (arrests each night of protest),
+/// so that counts dated to different days are different quantities rather than one toll updated.
+fn per_occasion(measure: Measure) -> bool {
+    matches!(measure, Measure::Arrested)
+}
+
+/// Whether figures sharing a key count on several occasions: two disagreeing values tied to different days, one
+/// by the date in its own sentence and the other by its own date or by a report written before that day (which
+/// cannot know of it).
+fn several_occasions<'a>(
+    members: &[ItemRef],
+    figure_of: &dyn Fn(&ItemRef) -> Option<&'a Figure>,
+    day_of: &dyn Fn(&ItemRef) -> Option<NaiveDate>,
+    report_of: &dyn Fn(&ItemRef) -> Option<NaiveDate>,
+) -> bool {
+    members.iter().any(|a| {
+        let (Some(day), Some(fa)) = (day_of(a), figure_of(a)) else {
+            return false;
+        };
+        members.iter().any(|b| {
+            let Some(fb) = figure_of(b) else {
+                return false;
+            };
+            let disagree = fa.min_value() > fb.max_value() || fb.min_value() > fa.max_value();
+            let other_day = match day_of(b) {
+                Some(d) => d != day,
+                None => report_of(b).is_some_and(|r| r < day),
+            };
+            disagree && other_day
+        })
+    })
+}
+
 /// How far apart two values of one quantity may lie and still be one source disputing another (factor).
 const DISPUTE_RATIO: f64 = 2.0;
 
@@ -324,8 +402,11 @@ fn value_cuts<'a>(
     members: &[ItemRef],
     figure_of: &dyn Fn(&ItemRef) -> Option<&'a Figure>,
 ) -> Vec<Vec<ItemRef>> {
-    let compatible =
-        |a: &Figure, b: &Figure| a.min_value() <= b.max_value() && b.min_value() <= a.max_value();
+    // An open bound ("at least 14 vessels") rarely hides more than twice its value, so a count far above it is
+    // another quantity, not the same one told more precisely.
+    let low = |f: &Figure| f.min_value().max(f.point() / DISPUTE_RATIO);
+    let high = |f: &Figure| f.max_value().min(f.point() * DISPUTE_RATIO);
+    let compatible = |a: &Figure, b: &Figure| low(a) <= high(b) && low(b) <= high(a);
     let fits = |group: &[ItemRef], m: &ItemRef| -> bool {
         let Some(f) = figure_of(m) else {
             return true;
@@ -453,6 +534,26 @@ fn figure_tokens<'a>(
     )
 }
 
+/// The figure a bare number is a part of when the sentence says so with "of the" ("30 of the 80 wounded"): the
+/// index of the figure whose number follows, when it reports the same measure.
+fn partitive_whole(text: &str, found: &ArticleAnalysis, index: usize) -> Option<usize> {
+    let figure = found.figures.get(index)?;
+    let tokens = found.segments.sentence_tokens(figure.sentence);
+    let end = tokens.partition_point(|t| t.span.end <= figure.number.end);
+    let word = |i: usize| tokens.get(i).map(|t| t.span.of(text).to_lowercase());
+    if word(end).as_deref() != Some("of") || word(end + 1).as_deref() != Some("the") {
+        return None;
+    }
+    let whole = tokens
+        .get(end + 2)
+        .filter(|t| t.kind == TokenKind::Number)?;
+    found.figures.iter().position(|f| {
+        f.sentence == figure.sentence
+            && f.measure == figure.measure
+            && f.number.overlaps(whole.span)
+    })
+}
+
 /// The model a labelled figure counts when its noun names one ("seven AK-47 rifles", "two F-16 jets"):
 /// the model's letters, lower case. Different models seized or flown together are different quantities.
 fn model_designation(text: &str, found: &ArticleAnalysis, figure: &Figure) -> Option<String> {
@@ -495,6 +596,35 @@ fn is_aftershock_sentence(text: &str, found: &ArticleAnalysis, figure: &Figure) 
         .is_some_and(|(_, after)| after)
 }
 
+/// Past participles that do not end in "-ed".
+const IRREGULAR_PARTICIPLES: &[&str] =
+    &["shot", "hit", "hurt", "struck", "taken", "held", "caught"];
+
+/// Whether a word is a past participle ("shot", "rescued").
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&word)
+}
+
+/// Participles that only restate what the counted thing is for ("bullets fired" are the bullets), unlike those
+/// that cut a part of it ("villages destroyed" are some of the villages).
+const NEUTRAL_PARTICIPLES: &[&str] = &[
+    "fired",
+    "used",
+    "reported",
+    "recorded",
+    "registered",
+    "involved",
+    "launched",
+];
+
+/// A label without a participle that adds nothing to its noun: "bullets fired" is "bullets".
+fn plain_label(label: String) -> String {
+    match label.rsplit_once(' ') {
+        Some((noun, participle)) if NEUTRAL_PARTICIPLES.contains(&participle) => noun.to_string(),
+        _ => label,
+    }
+}
+
 /// Splits a label whose figures measure different things: a magnitude is an aftershock's when its sentence calls
 /// the quake an aftershock, or when it lies well below the main shock's magnitude (`main_magnitude`).
 fn refine_label(
@@ -515,6 +645,72 @@ fn refine_label(
     }
 }
 
+/// Words right after a number that make it an increment of a count ("two more victims", "three additional bodies").
+const INCREMENT_WORDS: &[&str] = &["more", "additional", "further", "extra"];
+
+/// Words after "more" that show no counted noun follows it.
+const NOT_NOUNS: &[&str] = &["than", "and", "or", "but", "as", "in", "on", "at", "of"];
+
+/// The group name of increments.
+const INCREMENT_UNIT: &str = "more";
+
+/// Whether a figure counts an addition to a quantity rather than the quantity: its number is followed by "more"
+/// ("two more victims") or preceded by "another" ("another three people").
+fn is_increment(text: &str, found: &ArticleAnalysis, figure: &Figure) -> bool {
+    let tokens = found.segments.sentence_tokens(figure.sentence);
+    let first = tokens.partition_point(|t| t.span.end <= figure.number.start);
+    let end = tokens.partition_point(|t| t.span.end <= figure.number.end);
+    let word = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .map(|t| t.span.of(text).to_lowercase())
+            .unwrap_or_default()
+    };
+    let after = word(Some(end));
+    // Only "more" before the counted noun adds: "two more than last year" compares, and "injuring dozens more"
+    // counts others beside the dead.
+    let noun_follows = tokens
+        .get(end + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word)
+        && !NOT_NOUNS.contains(&word(Some(end + 1)).as_str());
+    INCREMENT_WORDS.contains(&after.as_str()) && noun_follows
+        || word(first.checked_sub(1)) == "another"
+}
+
+/// How many tokens after a bare number its nationality may lie ("12 are reported to be Somali").
+const NATIONALITY_REACH: usize = 6;
+
+/// The breakdown group of every figure of every article (`breakdown_group`), with a country and its people named
+/// as one group: "from Somalia" and "Somali", "Yemen" and "Yemenis" share the shorter form when one begins the other.
+fn breakdown_groups(
+    articles: &[Article],
+    extracted: &[ArticleAnalysis],
+) -> Vec<Vec<Option<String>>> {
+    let mut groups: Vec<Vec<Option<String>>> = articles
+        .iter()
+        .zip(extracted)
+        .map(|(article, found)| {
+            (0..found.figures.len())
+                .map(|index| breakdown_group(&article.text, found, index))
+                .collect()
+        })
+        .collect();
+    let mut names: Vec<String> = groups.iter().flatten().flatten().cloned().collect();
+    names.sort_by_key(|n| (n.chars().count(), n.clone()));
+    names.dedup();
+    for group in groups.iter_mut().flatten().flatten() {
+        let shortest = names
+            .iter()
+            .find(|n| n.chars().count() >= MIN_GROUP_STEM && group.starts_with(n.as_str()));
+        if let Some(shortest) = shortest {
+            *group = shortest.clone();
+        }
+    }
+    groups
+}
+
+/// How long a shared beginning of two group names must be to name one people ("Iran" and "Iranian").
+const MIN_GROUP_STEM: usize = 4;
+
 /// The nationality or group a figure counts when its sentence breaks one quantity down by nationality
 /// ("12 Somali and 11 Yemeni nationals"): the group, singular and lower case; else `None`.
 ///
@@ -524,11 +720,25 @@ fn breakdown_group(text: &str, found: &ArticleAnalysis, index: usize) -> Option<
     let figure = found.figures.get(index)?;
     let nationality = |f: &Figure| -> Option<String> {
         let (tokens, range) = figure_tokens(found, f);
-        // The nationality is the first word after the number inside the figure ("12 Somali", "11 Yemenis").
+        // The nationality is the first word after the number inside the figure ("12 Somali", "11 Yemenis"); a bare
+        // number takes the first capitalised word after it in its clause ("12 are reported to be Somali",
+        // "11 from Yemen").
         let number_end = tokens.partition_point(|t| t.span.end <= f.number.end);
-        let word = tokens
-            .get(number_end.max(range.start)..range.end)?
-            .first()?;
+        let inside = tokens.get(number_end.max(range.start)..range.end)?;
+        let word = match inside.first() {
+            Some(word) => word,
+            None => tokens
+                .get(number_end..)?
+                .iter()
+                .take(NATIONALITY_REACH)
+                .take_while(|t| {
+                    t.kind != TokenKind::Number && !matches!(t.span.of(text), "," | ";")
+                })
+                .find(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.span.of(text).starts_with(|c: char| c.is_lowercase())
+                })?,
+        };
         // The tagger may miss a plural demonym ("Yemenis"), so a capitalised word there counts too.
         let is_norp = found
             .names
@@ -601,6 +811,7 @@ fn sentence_cues(
             first,
             end: token_at(date.span.end),
             background,
+            day: (date.start == date.end).then_some(date.start),
         });
     }
     for (i, token) in tokens.iter().enumerate() {
@@ -634,6 +845,7 @@ fn sentence_cues(
             first: i,
             end: i + 1,
             background,
+            day: None,
         });
     }
     cues
@@ -691,12 +903,16 @@ fn nearest_cue(
         .map(|(_, c)| c)
 }
 
+/// Per article and figure: the year of the earlier event it is about (`None` for the main event), and the day its
+/// own sentence dates it to.
+type FigureEvents = (Vec<Vec<Option<i32>>>, Vec<Vec<Option<NaiveDate>>>);
+
 /// For every figure of every article, the year of the earlier event it is about (0 when unknown), or `None` for the main event.
 ///
 /// A figure is dated by the nearest date in its sentence; a sentence without dates that opens by referring back
 /// ("It killed 612 people") takes the previous sentence's last date. Places named only beside earlier events
 /// (the city of an earlier quake) then mark undated figures next to them as that event's too.
-fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec<Option<i32>>> {
+fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> FigureEvents {
     let anchors: Vec<Option<NaiveDate>> = articles
         .iter()
         .zip(extracted)
@@ -704,6 +920,7 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
         .collect();
     let set = set_reference(&anchors);
     let mut events: Vec<Vec<Option<i32>>> = Vec::with_capacity(extracted.len());
+    let mut days: Vec<Vec<Option<NaiveDate>>> = Vec::with_capacity(extracted.len());
     // Whether each figure's event came from a date, so places only decide for the rest.
     let mut dated: Vec<Vec<bool>> = Vec::with_capacity(extracted.len());
     // Per place: the earlier event's year, and how often it is named beside earlier-event and other figures.
@@ -722,10 +939,11 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
         let mut seen: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
         let mut article_events = Vec::with_capacity(found.figures.len());
         let mut article_dated = Vec::with_capacity(found.figures.len());
+        let mut article_days = Vec::with_capacity(found.figures.len());
         for figure in &found.figures {
             let (tokens, range) = figure_tokens(found, figure);
             let own = cues_of(figure.sentence);
-            let cue = nearest_cue(text, tokens, range, &own).or_else(|| {
+            let cue = nearest_cue(text, tokens, range.clone(), &own).or_else(|| {
                 // "That temblor killed at least six people": the previous sentence's last date dates it.
                 opens_with_back_reference(text, tokens)
                     .then(|| figure.sentence.checked_sub(1))
@@ -754,9 +972,16 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
             }
             article_events.push(event);
             article_dated.push(cue.is_some());
+            // Only a date in the figure's own sentence says which day it counts.
+            article_days.push(
+                nearest_cue(text, tokens, range, &own)
+                    .filter(|c| c.background.is_none())
+                    .and_then(|c| c.day),
+            );
         }
         events.push(article_events);
         dated.push(article_dated);
+        days.push(article_days);
     }
     // A place named more often beside the main event's figures (the island hit again) is the main event's.
     background_places.retain(|place, _| {
@@ -765,7 +990,7 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
             .is_some_and(|(earlier, other)| earlier > other)
     });
     if background_places.is_empty() {
-        return events;
+        return (events, days);
     }
     for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
         for (index, figure) in found.figures.iter().enumerate() {
@@ -785,7 +1010,7 @@ fn figure_events(articles: &[Article], extracted: &[ArticleAnalysis]) -> Vec<Vec
             }
         }
     }
-    events
+    (events, days)
 }
 
 /// Whether a sentence opens by referring back to the previous one ("It", "That temblor", "The same island").
