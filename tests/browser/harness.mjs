@@ -107,8 +107,9 @@ export async function startServer(root = distDir, { prefix = '' } = {}) {
 /**
  * Starts headless Chromium with the flags this machine needs: no sandbox as root, and no
  * background networking, which the closed network would refuse many times a second.
+ * `contextOptions` go to Playwright's context (the benchmark lifts the CSP to inject compromise).
  */
-export async function launch() {
+export async function launch(contextOptions = {}) {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`${chromiumPath} not found: run scripts/setup (it installs Debian's chromium)`);
   }
@@ -121,6 +122,7 @@ export async function launch() {
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
+    ...contextOptions,
   });
   // Closing the context ends the browser; the profile folder is removed with it.
   const close = context.close.bind(context);
