@@ -153,6 +153,11 @@ impl Ctx<'_> {
         self.words.get(k).copied().unwrap_or("")
     }
 
+    /// The lower-case word `d` tokens before token `k`, or "" before the start.
+    fn w_before(&self, k: usize, d: usize) -> &str {
+        k.checked_sub(d).map_or("", |p| self.w(p))
+    }
+
     /// Whether token `k` is glued to the token before it.
     fn glued(&self, k: usize) -> bool {
         match (
@@ -1606,12 +1611,7 @@ fn plain_count(ctx: &Ctx, cand: &Cand, unit: &UnitScan) -> Option<String> {
     if family_noun(head) {
         return None;
     }
-    let before = |d: usize| {
-        cand.first_tok
-            .checked_sub(d)
-            .map(|p| ctx.w(p))
-            .unwrap_or("")
-    };
+    let before = |d: usize| ctx.w_before(cand.first_tok, d);
     if possessive(before(1)) {
         return None;
     }
@@ -1681,12 +1681,7 @@ fn crowd(ctx: &Ctx, cand: &Cand, unit: &UnitScan) -> Option<String> {
     if unit.kind != UnitKind::Elided || unit.cue.is_some() || cand.marker != Marker::None {
         return None;
     }
-    let before = |d: usize| {
-        cand.first_tok
-            .checked_sub(d)
-            .map(|p| ctx.w(p))
-            .unwrap_or("")
-    };
+    let before = |d: usize| ctx.w_before(cand.first_tok, d);
     let starts = (0..cand.first_tok).all(|k| ctx.kind(k) == Some(TokenKind::Punct));
     let vague_subject = cand.num.form == NumberForm::Vague
         && cand.num.low.is_some_and(|l| l >= 20.0)
@@ -1803,7 +1798,7 @@ fn magnitude(ctx: &Ctx, num: &Number) -> Option<Cand> {
     });
     // A qualifier may sit between the scale word and the number: "a magnitude of at least 5.9".
     let (_, q_at) = qualifier_before(ctx, a, false);
-    let before = |d: usize| q_at.checked_sub(d).map(|p| ctx.w(p)).unwrap_or("");
+    let before = |d: usize| ctx.w_before(q_at, d);
     // "A magnitude-6.0 quake can cause severe damage": a generic statement, not this quake's magnitude.
     let generic = |after: usize| {
         matches!(before(1), "magnitude" | "-")
