@@ -237,6 +237,9 @@ fn class(label: Label) -> u8 {
     }
 }
 
+/// Place words that a town's name is often said without ("Port Halloran" is "Halloran" in its own news).
+const PLACE_PREFIXES: &[&str] = &["port", "fort"];
+
 /// Legal-form words that end a company's name without changing who it is ("Apple Inc.", "Chrysler LLC").
 const DESIGNATORS: &[&str] = &[
     "inc",
@@ -908,6 +911,10 @@ pub fn resolve(
                     .push(i);
                 if form.class != 2 {
                     last_owners.entry(last.as_str()).or_default().push(i);
+                } else if form.parts.len() == 2 && PLACE_PREFIXES.contains(&first.as_str()) {
+                    // "Halloran" for "Port Halloran", "Kenya" is not shortened so: only a town's place word
+                    // ("Port", "Fort") is dropped in speech, and the name then stands for the town.
+                    owners.entry((2, last.as_str())).or_default().push(i);
                 }
             }
             _ => {}

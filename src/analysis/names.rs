@@ -79,6 +79,11 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         .collect();
     let mut names = split_run_ons(text, names, gaz);
     surnames_are_people(text, gaz, &mut names);
+    for name in names.iter_mut() {
+        if let Some(label) = place_prefix(name.span.of(text), gaz) {
+            name.label = label;
+        }
+    }
     with_dateline(text, segments, gaz, &mut names);
     names.sort_by_key(|n| (n.span.start, n.span.end));
     // Candidates come from disjoint word ranges, so this only guards the documented invariant.
@@ -466,7 +471,26 @@ fn word_list_class(label: Label, surface: &str, gaz: &Gazetteer) -> Label {
         .head(last_word)
         .filter(|head| *head == Label::Org)
         .filter(|_| surface.contains(' ') && label == Label::Person);
-    known_org.or(place_head).or(org_head).unwrap_or(label)
+    known_org
+        .or(place_head)
+        .or(org_head)
+        .or_else(|| place_prefix(surface, gaz))
+        .unwrap_or(label)
+}
+
+/// The type of a two-word name that opens with a place word ("Port Halloran", "Fort Worth" are towns; "Mount
+/// Kenya", "Lake Tana", "Cape Horn" are natural places), unless its second word is a head word of its own
+/// ("Port Authority"). Taggers read the capitalised pair as an organisation.
+fn place_prefix(surface: &str, gaz: &Gazetteer) -> Option<Label> {
+    let (first, second) = surface.split_once(' ')?;
+    if second.contains(' ') || gaz.head(second).is_some() {
+        return None;
+    }
+    match first {
+        "Port" | "Fort" => Some(Label::Gpe),
+        "Mount" | "Mt." | "Lake" | "Cape" => Some(Label::Loc),
+        _ => None,
+    }
 }
 
 /// Gives a MISC name the label the word lists know it by when the model used that label for the same name
