@@ -2306,29 +2306,19 @@ fn resolve(expr: &Expr, report: Option<NaiveDate>, us_style: bool) -> Option<Val
         Expr::Weekend { pick } => {
             let report = report?;
             let saturday = match pick {
-                Pick::Back => {
+                // On a Sunday the weekend in progress is meant, in either direction.
+                Pick::Back | Pick::Forward => {
                     if report.weekday() == Weekday::Sun {
                         shift(report, -1)?
                     } else {
-                        pick_weekday(report, Weekday::Sat, Pick::Back)?
+                        pick_weekday(report, Weekday::Sat, pick)?
                     }
                 }
-                Pick::BackStrict => {
+                Pick::BackStrict | Pick::ForwardStrict => {
                     let monday =
                         shift(report, -i64::from(report.weekday().num_days_from_monday()))?;
-                    shift(monday, -2)?
-                }
-                Pick::Forward => {
-                    if report.weekday() == Weekday::Sun {
-                        shift(report, -1)?
-                    } else {
-                        pick_weekday(report, Weekday::Sat, Pick::Forward)?
-                    }
-                }
-                Pick::ForwardStrict => {
-                    let monday =
-                        shift(report, -i64::from(report.weekday().num_days_from_monday()))?;
-                    shift(monday, 12)?
+                    let days = if pick == Pick::BackStrict { -2 } else { 12 };
+                    shift(monday, days)?
                 }
             };
             let which = match pick {
