@@ -135,26 +135,20 @@ fn known_misses() {
     }
 }
 
+/// Sorted, disjoint spans on char boundaries are checked for the model path in `tests/names.rs`; here, what only
+/// the tagger's output can break: a possessive kept in a name, and `tag` itself on body spans that do not fit.
 #[test]
-fn spans_are_sorted_disjoint_and_on_char_boundaries() {
+fn model_names_keep_no_possessive_and_tagging_survives_bad_spans() {
     let Some(model) = MODEL.as_ref() else { return };
     for text in &common::nasty_texts() {
         let text = text.as_str();
         let found =
             names::extract_with(text, &segment(text, Span::new(0, text.len())), Some(model));
-        let mut previous_end = 0;
         for name in &found {
-            assert!(name.span.start >= previous_end, "overlap in {text:?}");
-            assert!(!name.span.is_empty());
-            assert!(
-                text.get(name.span.start..name.span.end).is_some(),
-                "bad boundary in {text:?}"
-            );
             assert!(
                 !name.span.of(text).ends_with("'s"),
                 "possessive kept in {text:?}"
             );
-            previous_end = name.span.end;
         }
     }
     let text = "Ще не вмерла Україна, Kyiv";

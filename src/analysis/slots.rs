@@ -194,6 +194,15 @@ pub fn align(
             } else {
                 specific_unit(&figure.unit)
             };
+            // The slot of the plain count of this figure's measure, which parts without a keyed whole go under.
+            let plain_count = || SlotKey {
+                background,
+                measure: figure.measure,
+                label: label.clone(),
+                parent: None,
+                unit: String::new(),
+                cut: 0,
+            };
             // A part is of a whole of its own kind: "seven rifles" is not a part of "23 pirates".
             let parent = figure
                 .subset_of
@@ -205,30 +214,12 @@ pub fn align(
                             && (figure.measure != Measure::Other || whole.label == figure.label)
                     })
                 })
-                .and_then(|p| {
-                    // A whole written after its part ("30 of the 80 wounded") has no key yet: it is the plain count.
-                    keys.get(p).cloned().or_else(|| {
-                        Some(SlotKey {
-                            background,
-                            measure: figure.measure,
-                            label: label.clone(),
-                            parent: None,
-                            unit: String::new(),
-                            cut: 0,
-                        })
-                    })
-                })
+                // A whole written after its part ("30 of the 80 wounded") has no key yet: it is the plain count.
+                .map(|p| keys.get(p).cloned().unwrap_or_else(plain_count))
                 .or_else(|| {
                     // A group ("two children") or a part of a breakdown ("12 Somali and 11 Yemeni") belongs under
                     // the whole count of its measure even when no whole is written beside it.
-                    (!unit.is_empty() && !labelled).then(|| SlotKey {
-                        background,
-                        measure: figure.measure,
-                        label: label.clone(),
-                        parent: None,
-                        unit: String::new(),
-                        cut: 0,
-                    })
+                    (!unit.is_empty() && !labelled).then(plain_count)
                 })
                 .map(Box::new);
             let key = SlotKey {

@@ -44,13 +44,7 @@ fn pair_item(
     class: &'static str,
 ) -> Html {
     let name = |i: usize| outlets.get(i).cloned().unwrap_or_default();
-    let path = |i: usize| {
-        analysis
-            .articles
-            .get(i)
-            .map(|a| a.path.clone())
-            .unwrap_or_default()
-    };
+    let path = |i: usize| article_path(analysis, i);
     html! {
         <li class={class} data-a={path(pair.a)} data-b={path(pair.b)} data-value={format!("{:.3}", pair.value)}>
             <span class="pair-names">
@@ -86,13 +80,7 @@ fn heatmap_svg(
         .collect();
     let geometry = heatmap::layout(&labels, config);
     let matrix = &analysis.comparison.similarity;
-    let path = |i: usize| {
-        analysis
-            .articles
-            .get(i)
-            .map(|a| a.path.clone())
-            .unwrap_or_default()
-    };
+    let path = |i: usize| article_path(analysis, i);
     let half = geometry.cell / 2.0;
     let row_labels = labels.iter().enumerate().map(|(i, label)| {
         let y = geometry.grid_y + i as f64 * geometry.cell + half + 4.0;
@@ -281,4 +269,13 @@ pub fn SimilarityView() -> Html {
             }
         </section>
     }
+}
+
+/// The path of article `i`, or "" when there is none.
+fn article_path(analysis: &Analysis, i: usize) -> String {
+    analysis
+        .articles
+        .get(i)
+        .map(|a| a.path.clone())
+        .unwrap_or_default()
 }
