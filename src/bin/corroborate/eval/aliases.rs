@@ -2,7 +2,9 @@
 //! recall and F1 over named mentions, cluster by cluster.
 //!
 //! ECB+ gold named mentions are the annotated mentions of the chains in `named_entity_chains.json` whose text is one
-//! of the chain's named forms. MEANTIME gold named mentions are its entity mentions whose text is a proper name
+//! of the chain's named forms and whose head is a name (ACE's NAM, see [`name_core`]): the chains' "named forms"
+//! also hold descriptions with a capitalised word ("a bank in Athens", "the Waitrose supermarket"), which are
+//! nominal mentions, and reading "Athens" out of the first as the bank's name would score the city as the bank. MEANTIME gold named mentions are its entity mentions whose text is a proper name
 //! (capitalised words only, after a leading article). Both go through the same scorer, which prints two scores:
 //! resolution alone (our resolver over the gold mentions) and end to end (our own names, matched to gold mentions
 //! by span; a gold mention we did not find stays alone). `EVAL_VERBOSE=1` adds a row per cluster,
@@ -39,33 +41,85 @@ const NOT_NAMES: &[&str] = &[
     "I'm", "I'd", "I've", "I'll", "He's", "She's", "It's", "We're", "They're",
 ];
 
-/// The name inside a gold mention: leading lower-case words ("at the"), a leading "The", quotes and a possessive
-/// trimmed off; `None` when nothing name-like is left.
+/// Words a gold mention may open with that are not part of any name ("at the", "in").
+const LEADING: &[&str] = &[
+    "a", "an", "the", "The", "A", "An", "at", "in", "on", "of", "near", "from", "to", "by", "with",
+    "inside", "outside", "along", "into", "onto", "over", "under", "around", "across", "off",
+    "for", "In", "At", "On",
+];
+
+/// Prepositions that open a place or setting after a mention's head ("a bank in Athens", "Waitrose in Wellington");
+/// they end the head's phrase even after a capitalised word. Other prepositions ("of", "for") end it only after a
+/// lower-case word, since they also join the words of one name ("City of Palmer", "Bank of America").
+const LOCATIVE: &[&str] = &[
+    "in", "on", "at", "near", "off", "along", "inside", "outside", "from", "around",
+];
+const JOINING: &[&str] = &["of", "for", "and", "&", "de", "the", "to", "with"];
+
+/// The name inside a gold mention, or `None` when the mention is a description rather than a name.
+///
+/// As in ACE's NAM/NOM distinction, the mention's head decides: leading articles and prepositions are dropped, the
+/// phrase ends at a comma, a bracket or a preposition that opens a post-modifier, and its last word is the head.
+/// "a bank in Athens" has the head "bank" and is a description (its "Athens" names another referent); "in downtown
+/// Palmer" has the head "Palmer", and the name is the capitalised run that ends at the head ("Palmer"). Quotes and
+/// a possessive are trimmed off.
 fn name_core(text: &str, span: Span) -> Option<Span> {
-    let mut start = span.start;
-    let end_text = span.of(text);
-    let mut rest = end_text;
-    loop {
-        let trimmed =
-            rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`'));
-        let word_len = trimmed.find(' ').unwrap_or(trimmed.len());
-        let word = &trimmed[..word_len];
-        let skip = word.starts_with(char::is_lowercase) || word == "The";
-        start += rest.len() - trimmed.len();
-        rest = trimmed;
-        if skip && word_len < trimmed.len() {
-            start += word_len;
-            rest = &trimmed[word_len..];
-        } else {
+    let written = span.of(text);
+    // Words with their byte offsets inside the mention, cut at the first comma, bracket or semicolon.
+    let cut = written.find([',', '(', ';', ':']).unwrap_or(written.len());
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for piece in written[..cut].split(' ') {
+        if !piece.is_empty() {
+            words.push((at, piece));
+        }
+        at += piece.len() + 1;
+    }
+    let opening = words
+        .iter()
+        .take_while(|(_, w)| LEADING.contains(&bare(w)))
+        .count();
+    let words = &words[opening..];
+    // The phrase ends before a locative preposition, or before any joining word that follows a lower-case word.
+    let end = (1..words.len())
+        .find(|&i| {
+            let w = words[i].1;
+            LOCATIVE.contains(&w)
+                || (JOINING.contains(&w) && words[i - 1].1.starts_with(char::is_lowercase))
+        })
+        .unwrap_or(words.len());
+    let phrase = &words[..end];
+    let head = phrase.last()?;
+    if !bare(head.1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    // The name is the run of capitalised words (and the connectors between them) that ends at the head.
+    let mut first = phrase.len() - 1;
+    while first > 0 {
+        let w = bare(phrase[first - 1].1);
+        let capital = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let connector = JOINING.contains(&w)
+            && first >= 2
+            && bare(phrase[first - 2].1).starts_with(char::is_uppercase);
+        if !(capital || connector || w == "-") {
             break;
         }
+        first -= 1;
     }
-    let mut core = rest
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | ',' | '.'));
+    let start = span.start + phrase[first].0;
+    let core_text = &written[phrase[first].0..head.0 + head.1.len()];
+    let mut core = core_text.trim_start_matches(['"', '\'', '`']);
+    let start = start + (core_text.len() - core.len());
+    core = core.trim_end_matches(['"', '\'', '`', '.']);
     core = core.strip_suffix("'s").unwrap_or(core);
-    core = core.trim_end_matches(['\'', '"']);
-    let named = core.chars().next().is_some_and(|c| c.is_uppercase()) && !NOT_NAMES.contains(&core);
+    core = core.trim_end_matches(['\'', '"', '\u{2019}']);
+    let named = core.chars().any(char::is_alphabetic) && !NOT_NAMES.contains(&core);
     named.then(|| Span::new(start, start + core.len()))
+}
+
+/// A word without the quotes and dots around it.
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| matches!(c, '"' | '\'' | '`' | '.'))
 }
 
 /// Pairwise counts over mentions given each one's gold chain and predicted group (None: a singleton).
