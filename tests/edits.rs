@@ -6,7 +6,7 @@
 //! and untouched entities kept as they were.
 
 use corroborate::analysis::edits::{self, EntityEdit};
-use corroborate::analysis::{analyze, ingest, Analysis, Entity};
+use corroborate::analysis::{analyze, apply_edits, ingest, Analysis, Entity};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,6 +20,17 @@ struct Case {
     #[serde(default)]
     warnings: usize,
     rows: Vec<Row>,
+    /// Claim cells that must hold once the edits are applied through the whole pipeline (claims re-aligned).
+    #[serde(default)]
+    claims: Vec<ClaimCell>,
+}
+
+/// One cell of the claims grid: the row whose text starts so, the source, and the sentences it cites there.
+#[derive(Deserialize)]
+struct ClaimCell {
+    claim: String,
+    file: String,
+    sentences: Vec<usize>,
 }
 
 #[derive(Deserialize, Debug, PartialEq)]
@@ -84,6 +95,28 @@ fn check(case: &Case) -> Result<(), String> {
         comparison: comparison.clone(),
         ..before.clone()
     };
+    let mut replayed = before.clone();
+    apply_edits(&mut replayed, &case.edits);
+    for want in &case.claims {
+        let row = replayed
+            .comparison
+            .claims
+            .iter()
+            .find(|c| c.text.starts_with(&want.claim))
+            .ok_or_else(|| format!("no claim starting {:?}", want.claim))?;
+        let source = replayed
+            .articles
+            .iter()
+            .position(|a| a.path == want.file)
+            .ok_or_else(|| format!("no file {}", want.file))?;
+        let cited = &row.cells[source].sentences;
+        if *cited != want.sentences {
+            return Err(format!(
+                "claim {:?} cites sentences {cited:?} of {}, want {:?}",
+                want.claim, want.file, want.sentences
+            ));
+        }
+    }
     let rows: Vec<Row> = comparison
         .entities
         .iter()

@@ -153,7 +153,9 @@ pub fn compare_observed(
 
 /// Replays the user's entity corrections over an analysis (see [`edits::apply`]); returns what became of each.
 ///
-/// Only the entities and `name_entity` change (and `warnings`, for an edit that matches nothing any more).
+/// The entities and `name_entity` change (and `warnings`, for an edit that matches nothing any more), and when an
+/// edit took effect the claims are aligned again: a claim's clauses match on the entities they name, so merging
+/// two entities can join two rows and splitting one can part them.
 pub fn apply_edits(
     analysis: &mut Analysis,
     entity_edits: &[edits::EntityEdit],
@@ -168,6 +170,17 @@ pub fn apply_edits(
         entity_edits,
     );
     analysis.comparison = edited.comparison;
+    if edited.outcomes.contains(&edits::Outcome::Applied) {
+        let comparison = &analysis.comparison;
+        let claims = claims::align(
+            &analysis.articles,
+            &analysis.extracted,
+            &comparison.name_entity,
+            &comparison.entities,
+            &comparison.figure_slot,
+        );
+        analysis.comparison.claims = claims;
+    }
     edited.outcomes
 }
 
