@@ -243,7 +243,7 @@ pub struct Meta {
 
 impl Meta {
     /// Builds the article, falling back to the URL host, the dateline's agency and the file name where metadata
-    /// is missing.
+    /// is missing; an article without a headline is titled by the opening of its first sentence.
     pub fn into_article(self, path: &str, text: String, body: Span) -> Article {
         let source = self
             .source
@@ -259,6 +259,7 @@ impl Meta {
         let title = self
             .title
             .filter(|t| !t.is_empty())
+            .or_else(|| lede_title(&text, body))
             .unwrap_or_else(|| file_stem(path));
         let date = self.date.or_else(|| date_line(body.of(&text)));
         Article {
@@ -675,6 +676,43 @@ pub(crate) fn read_document_text(path: &str, text: &str) -> Article {
             .map(str::to_string);
     }
     article
+}
+
+/// Longest title made from a lede, in characters, before it is cut at a word and marked with an ellipsis.
+const LEDE_TITLE_CHARS: usize = 90;
+
+/// A title for an article without a headline: its first sentence after any dateline, cut at a word boundary near
+/// [`LEDE_TITLE_CHARS`] with an ellipsis. A file saved as "000_310e81df.txt" then reads in the sources panel by
+/// what it reports rather than by its file name. `None` when the body has no words.
+fn lede_title(text: &str, body: Span) -> Option<String> {
+    let start = super::dateline::find(text, body.start).map_or(body.start, |d| d.span.end);
+    let lede = text.get(start..body.end.max(start))?;
+    let line = lede.trim_start().lines().next()?.trim();
+    // The first sentence: up to a full stop, question or exclamation mark followed by a space and a capital.
+    let mut end = line.len();
+    for (i, c) in line.char_indices() {
+        if matches!(c, '.' | '?' | '!') {
+            let rest = &line[i + c.len_utf8()..];
+            if rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase) {
+                end = i;
+                break;
+            }
+        }
+    }
+    let sentence = line[..end].trim_end_matches(['.', '!', '?']).trim();
+    if !sentence.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    if sentence.chars().count() <= LEDE_TITLE_CHARS {
+        return Some(sentence.to_string());
+    }
+    let limit = sentence
+        .char_indices()
+        .nth(LEDE_TITLE_CHARS)
+        .map_or(sentence.len(), |(i, _)| i);
+    let cut = sentence[..limit].rfind(' ').unwrap_or(limit);
+    let words = sentence[..cut].trim_end_matches([',', ';', ':', ' ', '-', '\u{2014}']);
+    Some(format!("{words}\u{2026}"))
 }
 
 /// The first line of a body when it reads as a headline: short, no final period, a blank line after it.
