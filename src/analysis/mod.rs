@@ -25,6 +25,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod pdf;
+pub mod related;
 pub mod report;
 pub mod segment;
 pub mod similarity;
@@ -125,6 +126,7 @@ pub fn compare_observed(
 ) -> Comparison {
     on_stage(CompareStage::Aliases);
     let (entities, name_entity) = aliases::resolve(articles, extracted);
+    let related = related::link(&entities);
     on_stage(CompareStage::Slots);
     let (slots, figure_slot) = slots::align(articles, extracted);
     on_stage(CompareStage::Similarity);
@@ -146,6 +148,7 @@ pub fn compare_observed(
         figure_slot,
         similarity,
         copies,
+        related,
         claims,
         warnings,
     }
@@ -171,6 +174,7 @@ pub fn apply_edits(
     );
     analysis.comparison = edited.comparison;
     if edited.outcomes.contains(&edits::Outcome::Applied) {
+        analysis.comparison.related = related::link(&analysis.comparison.entities);
         let comparison = &analysis.comparison;
         let claims = claims::align(
             &analysis.articles,

@@ -449,6 +449,10 @@ pub struct Comparison {
     /// [`crate::analysis::similarity::COPY_THRESHOLD`]; groups of two or more only, ordered by first article.
     #[serde(default)]
     pub copies: Vec<Vec<usize>>,
+    /// For each entity (indexed like `entities`), the entities related to it without being it: one's name holds
+    /// the other's ("Islamic State in Khorasan" and "Islamic State"); see [`crate::analysis::related`].
+    #[serde(default)]
+    pub related: Vec<Vec<usize>>,
     /// Statements made by two or more sources, with what every source does with each.
     #[serde(default)]
     pub claims: Vec<Claim>,

@@ -132,13 +132,23 @@ pub fn to_json(analysis: &Analysis, failures: &[Failure]) -> Value {
     let entities: Vec<Value> = comparison
         .entities
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
+            // Entities related without being the same (an affiliate and its parent), by id.
+            let related: Vec<&str> = comparison
+                .related
+                .get(i)
+                .into_iter()
+                .flatten()
+                .filter_map(|&j| comparison.entities.get(j).map(|r| r.id.as_str()))
+                .collect();
             json!({
                 "id": e.id,
                 "name": e.name,
                 "label": e.label.as_str(),
                 "aliases": e.aliases,
                 "counts": e.counts,
+                "related": related,
             })
         })
         .collect();

@@ -237,6 +237,8 @@ export function entityRows(page) {
     name: r.dataset.name,
     aliases: (r.dataset.aliases || '').split('|').filter(Boolean),
     paths: (r.dataset.paths || '').split('|').filter(Boolean),
+    // What the row shows as related entities, as the reader sees it.
+    related: r.querySelector('.entity-name .related')?.textContent.trim() ?? '',
   })));
 }
 

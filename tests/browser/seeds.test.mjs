@@ -1,5 +1,5 @@
 // The five seed articles about the Crocus City Hall attack, dropped at once: the death toll must
-// line up as one rising "killed" slot, and ISIS-K must stay apart from ISIS as two entities.
+// line up as one rising "killed" slot, and ISIS-K must stay apart from ISIS as two entities shown as related.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +52,9 @@ test('seed articles: one rising death toll, ISIS-K apart from ISIS', { skip, tim
     const isNames = names(is[0]);
     assert.ok(isNames.has('Islamic State group') || isNames.has('Islamic State'), `ISIS row lacks "Islamic State (group)": ${JSON.stringify(is[0])}`);
     assert.deepEqual(prefixes(is[0].paths), ['000', '001', '002', '003', '004']);
+    // Apart, but shown as related: the branch's row names its parent and the parent's row its branch.
+    assert.match(k[0].related, /^related to .*\bIslamic State\b/, `ISIS-K row: ${JSON.stringify(k[0])}`);
+    assert.match(is[0].related, /Islamic State in Khorasan/, `ISIS row: ${JSON.stringify(is[0])}`);
 
     assertNoExternalRequests(page, server.origin);
   });

@@ -257,6 +257,14 @@ pub fn EntitiesView() -> Html {
             .map(|(_, a)| a.path.as_str())
             .collect();
         let others: Vec<&str> = entity.aliases.iter().map(String::as_str).filter(|a| *a != entity.name).collect();
+        let related: Vec<&str> = analysis
+            .comparison
+            .related
+            .get(entity_idx)
+            .into_iter()
+            .flatten()
+            .filter_map(|&j| entities.get(j).map(|r| r.name.as_str()))
+            .collect();
         let key_form = key_forms.get(entity_idx).cloned().unwrap_or_else(|| entity.name.clone());
         let is_selected = selected.contains(&key_form);
         let on_select = {
@@ -337,7 +345,14 @@ pub fn EntitiesView() -> Html {
                     <input type="checkbox" class="entity-select" checked={is_selected} onchange={on_select}
                         aria-label={format!("Select {} for merging", entity.name)} />
                 </td>
-                <th scope="row" class="entity-name">{ &entity.name }</th>
+                <th scope="row" class="entity-name">
+                    { &entity.name }
+                    if !related.is_empty() {
+                        <span class="related" title="Named within the other's name, or holding it: related, not the same">
+                            { format!("related to {}", related.join(", ")) }
+                        </span>
+                    }
+                </th>
                 <td><span class={classes!("badge", format!("label-{}", format::label_class(entity.label)))}>{ format::label_name(entity.label) }</span></td>
                 <td class="aliases">{ for aliases }</td>
                 { for cells }
