@@ -323,6 +323,7 @@ fn score(sets: &[GoldSet]) {
     let (mut alone_f1s, mut e2e_f1s) = (Vec::new(), Vec::new());
     let (mut proper_total, mut proper_f1s) = (Counts::default(), Vec::new());
     let level = std::env::var("EVAL_VERBOSE").map_or(0, |v| v.parse::<u8>().unwrap_or(1));
+    let mut below_ceiling: Vec<String> = Vec::new();
     for set in sets {
         let articles = &set.articles;
         // A lone capitalised word that the same texts also write in lower case is a common noun at a sentence start.
@@ -372,6 +373,7 @@ fn score(sets: &[GoldSet]) {
             .map(|&(d, i)| Some(name_entity[d][i]))
             .collect();
         let alone = pairwise(&chain_ids, &predicted);
+        let ceiling = spelling_ceiling(&gold, articles, &chain_ids);
         // The same, over the gold mentions that are proper names: descriptions such as "Woodburn bank" left out.
         let proper: Vec<usize> = (0..gold.len())
             .filter(|&i| is_proper_name(gold[i].span.of(&articles[gold[i].doc].text)))
@@ -413,7 +415,11 @@ fn score(sets: &[GoldSet]) {
                 );
             }
         }
+        if ceiling.f1() < 0.85 {
+            below_ceiling.push(format!("{} {:.2}", set.name, ceiling.f1()));
+        }
         if level >= 1 {
+            println!("  {:<14} ceil  {ceiling}", set.name);
             println!("  {:<14} alone {alone}", set.name);
             println!("  {:<14} names {proper_alone}", set.name);
             println!("  {:<14} e2e   {e2e}", set.name);
@@ -471,6 +477,22 @@ fn score(sets: &[GoldSet]) {
         "  {} clusters with pairs to score; macro F1 is the mean of per-cluster F1",
         alone_f1s.len()
     );
+    let clusters_at = |f1s: &[f64]| f1s.iter().filter(|&&f| f >= 0.85).count();
+    println!(
+        "  clusters at F1 >= 0.85: resolution alone {} of {}, end to end {} of {}",
+        clusters_at(&alone_f1s),
+        alone_f1s.len(),
+        clusters_at(&e2e_f1s),
+        e2e_f1s.len()
+    );
+    println!(
+        "  clusters whose gold no spelling-consistent grouping can score 0.85 in (same text, same entity): {}",
+        if below_ceiling.is_empty() {
+            "none".to_string()
+        } else {
+            below_ceiling.join(", ")
+        }
+    );
     super::row("resolution alone (micro)", &alone_total);
     println!(
         "  {:<28} {:.3}",
@@ -485,6 +507,37 @@ fn score(sets: &[GoldSet]) {
     );
     super::row("end to end (micro)", &e2e_total);
     println!("  {:<28} {:.3}", "end to end (macro F1)", mean(&e2e_f1s));
+}
+
+/// The score of the best grouping that gives one spelling one entity: every folded spelling joins the gold chain
+/// most of its mentions belong to. Gold that puts one spelling in two chains ("Athens" the city in one, the city as
+/// the scene in another) caps what any resolver that reads names, not contexts, can reach; the ceiling shows where.
+fn spelling_ceiling(gold: &[&GoldMention], articles: &[Article], chain_ids: &[&str]) -> Counts {
+    let spelling: Vec<String> = gold
+        .iter()
+        .map(|g| aliases::fold(g.span.of(&articles[g.doc].text)).join(" "))
+        .collect();
+    let mut votes: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for (s, chain) in spelling.iter().zip(chain_ids) {
+        *votes.entry(s).or_default().entry(chain).or_default() += 1;
+    }
+    let chains: Vec<&str> = {
+        let mut all: Vec<&str> = chain_ids.to_vec();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
+    let predicted: Vec<Option<usize>> = spelling
+        .iter()
+        .map(|s| {
+            let best = votes[s.as_str()]
+                .iter()
+                .max_by_key(|(chain, n)| (**n, std::cmp::Reverse(**chain)))
+                .map(|(chain, _)| *chain)?;
+            chains.binary_search(&best).ok()
+        })
+        .collect();
+    pairwise(chain_ids, &predicted)
 }
 
 /// The kind of a pair of surface forms that the resolver got wrong, to see which mechanism is missing.
