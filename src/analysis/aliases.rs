@@ -5,13 +5,18 @@
 //!    and quoted nickname, a company's legal form ignored), with well-known aliases from `lexicon/aliases.txt`
 //!    replaced by their canonical name and demonyms by their country; one spelling gets one type, by majority;
 //! 2. forms are merged when they match part by part (initials and plurals allowed), differ by one slip in a long
-//!    word, when a shorter full name of a person fits a fuller one ("Jerry Ortiz" in `Luis Gerardo "Jerry" Ortiz`),
-//!    when an acronym spells the initials of exactly one name, when a name shortens exactly one longer name
-//!    ("Northgate Hydro", "Air Force"), or when a camel-case nickname spells a person's name parts ("LiLo");
+//!    word or a transliteration ("Heidar"/"Heydar"), when a shorter full name of a person fits a fuller one
+//!    ("Jerry Ortiz" in `Luis Gerardo "Jerry" Ortiz`, "Mo" for "Maurice" by `lexicon/hypocorisms.txt`), when a
+//!    building's names differ only in generic words ("Historic ... Building"), when an acronym spells the initials
+//!    of exactly one name ("USAF"), when a name shortens exactly one longer name ("Northgate Hydro", "Air Force"),
+//!    when a company's full name and its older name differ only in corporate words ("Apple Inc.", "Apple
+//!    Computer"), or when a camel-case nickname spells a person's name parts ("LiLo");
 //! 3. a one-word form joins the longer name it is short for, the same way in every article: a surname its person,
 //!    a leading word its organisation or place, a last word its team. Two people sharing a surname split its
-//!    mentions by nearness in each article; a place's name never shortens a company's; a short name with several
-//!    owners is left alone unless one of them is the company's full name or far more named than the others.
+//!    mentions by nearness in each article; a known place's name never shortens a company's (an unknown word
+//!    typed a place is taken for the tagger's slip), and a word typed a person that no person bears may lead a
+//!    place's name; a short name with several owners is left alone unless one of them is the company's full name
+//!    or far more named than the others.
 
 use super::gazetteer::GAZETTEER;
 use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label};
@@ -270,6 +275,46 @@ const CORPORATE: &[&str] = &[
     "industries",
     "international",
     "enterprises",
+    "computer",
+    "computers",
+    "systems",
+    "technologies",
+];
+
+/// Words that open a municipality's formal style ("City of Palmer").
+const MUNICIPAL: &[&str] = &["city", "town", "village", "borough", "municipality"];
+
+/// Prefixes of ships' names ("HMS", "USS", "INS"); "SS" and "MS" are left out as they also start other names.
+const SHIP_PREFIXES: &[&str] = &[
+    "hms", "uss", "usns", "ins", "hmas", "hmcs", "hmnzs", "rms", "mv", "mt", "fv",
+];
+
+/// Generic words in a building's or an institution's name that do not tell it from another of the same name:
+/// "Historic Marlow Mill Building", "Marlow Mill Block Building" and "Marlow Mill Building" are one building, and
+/// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic.
+const DESCRIPTORS: &[&str] = &[
+    "building",
+    "buildings",
+    "block",
+    "complex",
+    "facility",
+    "premises",
+    "historic",
+    "historical",
+    "old",
+    "former",
+    "original",
+    "center",
+    "centre",
+    "clinic",
+    "treatment",
+    "rehab",
+    "rehabilitation",
+];
+
+/// Descriptors that end a place's name typed a person by the tagger ("Alder Grove Clinic").
+const FACILITY_HEADS: &[&str] = &[
+    "building", "complex", "facility", "center", "centre", "clinic",
 ];
 
 /// Quote characters that wrap a nickname inside a person's name (`Kimani "Kiki" Gray`).
@@ -283,8 +328,13 @@ struct Form {
     parts: Vec<String>,
     /// Initials of the folded words that are not connectors ("national emergency management agency" gives "nema").
     initials: String,
-    /// The same initials with a leading "the" that folding dropped ("The Hollywood Reporter" gives "thr"), else empty.
+    /// The same initials with a leading "the" ("The Hollywood Reporter" gives "thr"), else empty for a one-word name.
     initials_the: String,
+    /// Whether some spelling of the form began with "the".
+    said_with_the: bool,
+    /// The initials where a word written as an acronym gives all its letters ("U.S. Air Force" gives "usaf"), else
+    /// empty.
+    initials_spelt: String,
     /// The letters of the name when it is written as an acronym ("U.N." gives "un"), else empty.
     acronym: String,
     class: u8,
@@ -305,6 +355,33 @@ struct Form {
     /// Whether the form can be a person's full name: two to four words and no connector; a title-case headline
     /// that a tagger took for a name ("Lohan Checks Out Of Rehab") cannot.
     plausible_person: bool,
+    /// The type the word lists give the key as a name ("singapore" is a place), if they know it.
+    listed: Option<Label>,
+    /// Whether the key is one word that the word lists know as a given name ("maurice").
+    given_name: bool,
+    /// Whether some mention of the form follows a preposition of place ("in Corvale", "near Corvale").
+    said_as_place: bool,
+}
+
+/// The type of a name of several words typed a place whose head word says it is an organisation ("U.S. Air
+/// Force", "Tessel Foods"); other types are left as typed: a building's head words are often an organisation's
+/// too ("Center"), and people's surnames often head words ("Hall", "Street").
+fn head_typed(surface: &str, label: Label) -> Label {
+    if !matches!(label, Label::Gpe | Label::Loc) {
+        return label;
+    }
+    let mut words = surface.split_whitespace();
+    let Some(last) = words.next_back() else {
+        return label;
+    };
+    if words.next().is_none() {
+        return label;
+    }
+    let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+    match GAZETTEER.head(last) {
+        Some(Label::Org) => Label::Org,
+        _ => label,
+    }
 }
 
 fn make_form(surface: &str, label: Label) -> Form {
@@ -354,6 +431,15 @@ fn make_form(surface: &str, label: Label) -> Form {
         given_with_nicknames = Vec::new();
     }
     words.retain(|w| !w.is_empty());
+    if label != Label::Person {
+        // "The City of Palmer" is Palmer, and the "INS Arvand" the Arvand: a municipality's formal style and a
+        // ship's prefix are not part of the name the texts use.
+        if words.len() > 2 && MUNICIPAL.contains(&words[0].as_str()) && words[1] == "of" {
+            words.drain(..2);
+        } else if words.len() > 1 && SHIP_PREFIXES.contains(&words[0].as_str()) {
+            words.remove(0);
+        }
+    }
     // An event keeps its identity without its year: "the 1983 Tessel floods" and "the Tessel floods".
     if label == Label::Event
         && words.len() > 1
@@ -399,11 +485,12 @@ fn make_form(surface: &str, label: Label) -> Form {
         .trim_start()
         .get(..4)
         .is_some_and(|w| w.eq_ignore_ascii_case("the "));
-    let initials_the = if starts_with_the && words.len() > 1 {
+    let initials_the = if words.len() > 1 {
         format!("t{initials}")
     } else {
         String::new()
     };
+    let initials_spelt = spelt_initials(surface);
     let letters: String = singular
         .unwrap_or(surface)
         .chars()
@@ -418,12 +505,16 @@ fn make_form(surface: &str, label: Label) -> Form {
         String::new()
     };
     let key = parts.join(" ");
+    let listed = GAZETTEER.folded_name(&key);
+    let given_name = parts.len() == 1 && GAZETTEER.is_first_name(&capitalised(&key));
     Form {
         known: parts.len() == 1 && KNOWN_ALIASES.contains_key(&key),
         key,
         parts,
         initials,
         initials_the,
+        said_with_the: starts_with_the,
+        initials_spelt,
         acronym,
         class: class(label),
         place: matches!(label, Label::Gpe | Label::Loc),
@@ -431,10 +522,42 @@ fn make_form(surface: &str, label: Label) -> Form {
         chunks: camel_chunks(surface),
         full_company,
         joined: words.len() > 2 && words.iter().any(|w| w == "and" || w == "&"),
+        listed,
+        given_name,
+        said_as_place: false,
         plausible_person: (2..=4).contains(&words.len())
             && !words
                 .iter()
                 .any(|w| CONNECTORS.contains(&w.as_str()) || w == "into"),
+    }
+}
+
+/// The initials of a name of several words where a word written as an acronym gives all its letters ("U.S. Air
+/// Force" gives "usaf", "UK Border Agency" gives "ukba"), or nothing when no word is an acronym.
+fn spelt_initials(surface: &str) -> String {
+    let words: Vec<&str> = surface
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return String::new();
+    }
+    let mut initials = String::new();
+    let mut spelt = false;
+    for word in words {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+        if letters.len() >= 2 && letters.len() <= 4 && upper == letters.len() {
+            spelt = true;
+            initials.extend(letters.iter().flat_map(|c| c.to_lowercase()));
+        } else if !CONNECTORS.contains(&word.to_lowercase().as_str()) {
+            initials.extend(letters.first().into_iter().flat_map(|c| c.to_lowercase()));
+        }
+    }
+    if spelt {
+        initials
+    } else {
+        String::new()
     }
 }
 
@@ -469,6 +592,23 @@ fn camel_chunks(surface: &str) -> Vec<String> {
         return Vec::new();
     }
     chunks
+}
+
+/// A folded word with its first letter in capitals, as the given-name list writes it ("maurice" gives "Maurice").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Whether a name is a leading word followed only by words a company's name ends in ("Ford Motor Company").
+fn is_corporate_extension(form: &Form) -> bool {
+    form.parts.len() > 1
+        && form.parts[1..]
+            .iter()
+            .all(|w| DESIGNATORS.contains(&w.as_str()) || CORPORATE.contains(&w.as_str()))
 }
 
 /// Whether two words are the same word in singular and plural ("election" and "elections").
@@ -517,12 +657,81 @@ fn one_slip(x: &str, y: &str) -> bool {
 }
 
 /// Whether a given name in a shorter form can be the same as one in a longer form: equal, an initial of it,
-/// or a short form it begins ("Rob" and "Robert").
+/// a short form it begins ("Rob" and "Robert"), a hypocorism of it ("Mo" and "Maurice", "Bill" and "William")
+/// or a transliteration of it ("Heidar" and "Heydar").
 fn given_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short == long
         || (short.chars().count() == 1 && long.starts_with(short))
         || (short.chars().count() >= 3 && long.starts_with(short))
+        || same_given_name(short, long)
+        || transliteration(short, long)
+}
+
+/// Given name to the lines of `lexicon/hypocorisms.txt` that hold it ("alex" is on the lines of Alexander and
+/// Alexandra).
+static HYPOCORISMS: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut table: HashMap<String, Vec<usize>> = HashMap::new();
+    let lines = include_str!("lexicon/hypocorisms.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for (line_idx, line) in lines.enumerate() {
+        for name in line.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+            let lines_of = table.entry(name.to_lowercase()).or_default();
+            if !lines_of.contains(&line_idx) {
+                lines_of.push(line_idx);
+            }
+        }
+    }
+    table
+});
+
+/// Whether two folded given names are forms of one name by the hypocorism table ("bill" and "william").
+fn same_given_name(a: &str, b: &str) -> bool {
+    match (HYPOCORISMS.get(a), HYPOCORISMS.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|line| y.contains(line)),
+        _ => false,
+    }
+}
+
+/// Letter pairs that one name's transliterations swap ("Heidar", "Heydar"; "Alishvandi", "Alishbandi").
+const TRANSLITERATED: &[(char, char)] = &[
+    ('i', 'y'),
+    ('e', 'i'),
+    ('o', 'u'),
+    ('v', 'b'),
+    ('v', 'w'),
+    ('k', 'q'),
+    ('c', 'k'),
+    ('s', 'z'),
+];
+
+/// Whether two words of six letters or more are one name transliterated two ways: the same but for one letter,
+/// where the two letters are a pair that transliterations swap. Shorter words are left alone: "Smith" and
+/// "Smyth" are different families.
+fn transliteration(x: &str, y: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    if a.len() != b.len() || a.len() < 6 {
+        return false;
+    }
+    let differing: Vec<(char, char)> = a
+        .iter()
+        .zip(&b)
+        .filter(|(p, q)| p != q)
+        .map(|(p, q)| (*p, *q))
+        .collect();
+    match differing[..] {
+        [(p, q)] => TRANSLITERATED
+            .iter()
+            .any(|&(l, m)| (p, q) == (l, m) || (p, q) == (m, l)),
+        _ => false,
+    }
+}
+
+/// Whether two words of a name are one word spelt two ways: a typing slip in a long word or a transliteration.
+fn spelling_variant(x: &str, y: &str) -> bool {
+    one_slip(x, y) || transliteration(x, y)
 }
 
 /// Whether person form `a` names the same person as the fuller form `b`: the same surname, and every given name
@@ -652,6 +861,31 @@ fn dominant_group(
     }
 }
 
+/// Prepositions that put something in a place: a name after them is a place ("in Corvale", "near Corvale").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "into",
+    "towards",
+    "toward",
+];
+
+/// Whether the word just before byte offset `start` of `text` is a preposition of place.
+fn follows_place_preposition(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    before.split_whitespace().next_back().is_some_and(|word| {
+        PLACE_PREPOSITIONS
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+    })
+}
+
 /// Groups every name mention into entities.
 ///
 /// Returns the entities, most widely covered first, and for each article the entity index of each of its names.
@@ -669,7 +903,9 @@ pub fn resolve(
     for (article, found) in articles.iter().zip(extracted) {
         let mut row = Vec::with_capacity(found.names.len());
         for name in &found.names {
-            let form = make_form(name.span.of(&article.text), name.label);
+            let surface = name.span.of(&article.text);
+            let label = head_typed(surface, name.label);
+            let form = make_form(surface, label);
             let next = forms.len();
             let id = *form_of_key.entry(form.key.clone()).or_insert(next);
             if id == next {
@@ -678,12 +914,21 @@ pub fn resolve(
                 place_votes.push([0; 2]);
             } else if form.full_company {
                 forms[id].full_company = true;
+            } else if form.said_with_the || !form.initials_spelt.is_empty() {
+                // Any spelling with "the" or with an acronym inside ("U.S. Air Force") lends its initials.
+                forms[id].said_with_the |= form.said_with_the;
+                if forms[id].initials_spelt.is_empty() {
+                    forms[id].initials_spelt = form.initials_spelt;
+                }
             } else if forms[id].chunks.is_empty() {
                 // One camel-case spelling ("LiLo") is enough for the form to be read as a short name.
                 forms[id].chunks = form.chunks;
             }
-            class_votes[id][class(name.label) as usize] += 1;
-            match name.label {
+            class_votes[id][class(label) as usize] += 1;
+            if follows_place_preposition(&article.text, name.span.start) {
+                forms[id].said_as_place = true;
+            }
+            match label {
                 Label::Gpe | Label::Loc => place_votes[id][0] += 1,
                 Label::Fac => place_votes[id][1] += 1,
                 _ => {}
@@ -738,12 +983,67 @@ pub fn resolve(
                 let (a, b) = (&forms[i].parts, &forms[j].parts);
                 let differing: Vec<(&String, &String)> =
                     a.iter().zip(b).filter(|(x, y)| x != y).collect();
-                if let [(x, y)] = differing[..] {
-                    if one_slip(x, y) {
-                        groups.union(i, j);
+                let same = match differing[..] {
+                    [(x, y)] => one_slip(x, y),
+                    // A transliterated person's name may vary in every part ("Heidar Alishvandi", "Heydar
+                    // Alishbandi"): each given name must still match and the surname be spelt one letter apart.
+                    [_, ..] if forms[i].class == 0 && a.len() > 1 => {
+                        a.iter().zip(b).enumerate().all(|(k, (x, y))| {
+                            x == y
+                                || if k + 1 == a.len() {
+                                    spelling_variant(x, y)
+                                } else {
+                                    given_match(x, y)
+                                }
+                        })
                     }
+                    _ => false,
+                };
+                if same {
+                    groups.union(i, j);
                 }
             }
+        }
+    }
+
+    // Pass 2a': a building's or an institution's names that differ only in generic words ("Historic Marlow Mill
+    // Building", "Marlow Mill Block Building") are one; what is left must be at least two words and not a known
+    // place, so "Boston Center" and "Boston Clinic" stay apart, and "Islamic State in Khorasan" keeps its
+    // "Khorasan".
+    let mut by_core: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if form.known || form.joined || form.parts.len() < 3 {
+            continue;
+        }
+        let named_place = match form.class {
+            1 | 2 | 4 => true,
+            // A name typed a person that ends in a building's word ("Alder Grove Clinic") is a place too.
+            0 => form
+                .parts
+                .last()
+                .is_some_and(|w| FACILITY_HEADS.contains(&w.as_str())),
+            _ => false,
+        };
+        if !named_place {
+            continue;
+        }
+        let core: Vec<&str> = form
+            .parts
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !DESCRIPTORS.contains(w))
+            .collect();
+        if core.len() < 2 || core.len() == form.parts.len() {
+            continue;
+        }
+        if GAZETTEER.folded_name(&core.join(" ")).is_some() {
+            continue;
+        }
+        by_core.entry(core).or_default().push(i);
+    }
+    for members in by_core.values() {
+        for pair in members.windows(2) {
+            groups.union(pair[0], pair[1]);
         }
     }
 
@@ -778,9 +1078,17 @@ pub fn resolve(
                 .entry(form.initials.as_str())
                 .or_default()
                 .push(i);
-            if !form.initials_the.is_empty() {
+            // "The" is part of a paper's or a network's name even where the tagger left it out ("THR" for
+            // "Hollywood Reporter"), so any organisation's initials may take it.
+            if !form.initials_the.is_empty() && (form.said_with_the || form.class == 1) {
                 by_initials
                     .entry(form.initials_the.as_str())
+                    .or_default()
+                    .push(i);
+            }
+            if !form.initials_spelt.is_empty() {
+                by_initials
+                    .entry(form.initials_spelt.as_str())
                     .or_default()
                     .push(i);
             }
@@ -867,6 +1175,23 @@ pub fn resolve(
                     && forms[j].parts.ends_with(&form.parts)
             });
         if let Some(target) = groups.only_group(ending) {
+            groups.union(i, target);
+        }
+    }
+
+    // Pass 2d': a company's full name with its legal form ("Harlow Inc.") joins the one longer name that only adds
+    // words a company's name ends in ("Harlow Computer"): the same company before and after a change of name.
+    for (i, form) in forms.iter().enumerate() {
+        if !form.full_company || form.parts.len() != 1 || form.class != 1 {
+            continue;
+        }
+        let corporate = by_first
+            .get(&(1, form.parts[0].as_str()))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && is_corporate_extension(&forms[j]));
+        if let Some(target) = groups.only_group(corporate) {
             groups.union(i, target);
         }
     }
@@ -960,11 +1285,24 @@ pub fn resolve(
             .collect();
         others.sort_by_key(|&c| std::cmp::Reverse(class_votes[i][c as usize]));
         readings.extend(others);
+        // A place never shortens a company's name unless some mention called it a company, but only a place the
+        // word lists know (as anything but a company: "European" too) or the texts put something in ("in
+        // Corvale"): an unknown word typed a place that leads a company's name ("Kraft" beside "Kraft Foods") is
+        // likelier the tagger's slip than a town.
+        let listed_place = form.listed.is_some_and(|l| l != Label::Org);
+        let sure_place = form.place && (listed_place || form.said_as_place);
+        let mut readings: Vec<(u8, bool)> = readings
+            .into_iter()
+            .map(|r| (r, r == 2 && sure_place))
+            .collect();
+        // A word typed a person that no person in the texts bears, and that is neither a given name nor a known
+        // place, may be the leading word of a place's or a company's name ("Qeshm" for "Qeshm Island").
+        if form.class == 0 && form.listed.is_none() && !form.given_name {
+            readings.extend([(2, true), (1, false)]);
+        }
         let mut candidates: Vec<usize> = Vec::new();
         let mut reading = form.class;
-        for &r in &readings {
-            // A place never shortens a company's name unless some mention called it a company.
-            let place = r == 2 && form.place;
+        for &(r, place) in &readings {
             candidates = owner_candidates(
                 &forms,
                 short_keys.get(&g).map_or(&[][..], Vec::as_slice),
@@ -1001,12 +1339,10 @@ pub fn resolve(
         if form_target[i].is_none() && matches!(reading, 1 | 4) {
             // "Ford" is the Ford Motor Company rather than the Ford Australia or the Ford Taurus: the longer name
             // that only adds words a company's name ends in.
-            let corporate = candidates.iter().copied().filter(|&o| {
-                forms[o].parts.len() > 1
-                    && forms[o].parts[1..].iter().all(|w| {
-                        DESIGNATORS.contains(&w.as_str()) || CORPORATE.contains(&w.as_str())
-                    })
-            });
+            let corporate = candidates
+                .iter()
+                .copied()
+                .filter(|&o| is_corporate_extension(&forms[o]));
             form_target[i] = groups
                 .only_group(corporate)
                 .or_else(|| dominant_group(&mut groups, &candidates, &mention_counts));
@@ -1219,5 +1555,23 @@ mod tests {
         assert!(given_match("rob", "robert"));
         assert!(given_match("j", "jerry"));
         assert!(!given_match("mary", "martha"));
+        assert!(given_match("mo", "maurice"));
+        assert!(given_match("bill", "william"));
+        assert!(given_match("heidar", "heydar"));
+        assert!(!given_match("bill", "robert"));
+        assert!(!given_match("alexander", "alexandra"));
+        assert!(!given_match("jon", "jan"));
+        assert!(transliteration("alishvandi", "alishbandi"));
+        assert!(!transliteration("smith", "smyth"));
+        assert!(!transliteration("hansen", "hanson"));
+        assert_eq!(spelt_initials("U.S. Air Force"), "usaf");
+        assert_eq!(spelt_initials("Air Force"), "");
+        assert_eq!(make_form("City of Palmer", Label::Org).key, "palmer");
+        assert_eq!(make_form("HMS Resolute", Label::Misc).key, "resolute");
+        assert_eq!(head_typed("Tessel Foods", Label::Gpe), Label::Org);
+        assert_eq!(head_typed("John Hall", Label::Person), Label::Person);
+        assert!(follows_place_preposition("flights in Corvale", 11));
+        assert!(!follows_place_preposition("at Corvale", 3));
+        assert!(!follows_place_preposition("in", 99));
     }
 }
