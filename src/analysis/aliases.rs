@@ -19,7 +19,7 @@
 //!    or far more named than the others.
 
 use super::gazetteer::GAZETTEER;
-use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label};
+use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label, Span};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -363,6 +363,35 @@ struct Form {
     said_as_place: bool,
 }
 
+/// Days of the week, which a tagger sometimes runs into a name ("Brian Nichols Saturday").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The position of a title inside a name that two or three name words follow ("Alaska Gov. Sarah Palin"), if any.
+fn inner_title(words: &[String]) -> Option<usize> {
+    let k = (1..words.len()).find(|&k| TITLES.contains(&words[k].as_str()))?;
+    let rest = &words[k + 1..];
+    ((2..=3).contains(&rest.len()) && !rest.iter().any(|w| CONNECTORS.contains(&w.as_str())))
+        .then_some(k)
+}
+
+/// A name typed a place or an organisation that is a person's name behind a title ("Alaska Gov. Sarah Palin") is
+/// a person; other names keep their type.
+fn titled_person(surface: &str, label: Label) -> Label {
+    if matches!(label, Label::Person | Label::Norp) || inner_title(&fold(surface)).is_none() {
+        label
+    } else {
+        Label::Person
+    }
+}
+
 /// The type of a name of several words typed a place whose head word says it is an organisation ("U.S. Air
 /// Force", "Tessel Foods"); other types are left as typed: a building's head words are often an organisation's
 /// too ("Center"), and people's surnames often head words ("Hall", "Street").
@@ -402,6 +431,27 @@ fn make_form(surface: &str, label: Label) -> Form {
     }
     let given_with_nicknames: Vec<String>;
     if label == Label::Person {
+        // "Alaska Gov. Sarah Palin" is Sarah Palin: what comes before a title inside the name is where or what
+        // the person governs.
+        if let Some(k) = inner_title(&words) {
+            words.drain(..=k);
+            nicknames_at = nicknames_at
+                .iter()
+                .filter_map(|i| i.checked_sub(k + 1))
+                .collect();
+        }
+        // "Brian Nichols Saturday" and "George Bush era" are Brian Nichols and George Bush: a weekday or a
+        // lower-case word does not end a person's name.
+        let last_written = surface.split_whitespace().next_back().unwrap_or("");
+        let lower_tail = last_written.starts_with(char::is_lowercase)
+            && !CONNECTORS.contains(&last_written)
+            && fold(last_written).last() == words.last();
+        if words.len() > 2 && lower_tail {
+            words.pop();
+        }
+        while words.len() > 2 && WEEKDAYS.contains(&words[words.len() - 1].as_str()) {
+            words.pop();
+        }
         // "Ms. Palin" and "Arcade Joseph Comeaux Jr" are "palin" and "arcade joseph comeaux" for matching.
         while words.len() > 1 && TITLES.contains(&words[0].as_str()) {
             words.remove(0);
@@ -874,16 +924,23 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "toward",
 ];
 
-/// Whether the word just before byte offset `start` of `text` is a preposition of place.
-fn follows_place_preposition(text: &str, start: usize) -> bool {
-    let Some(before) = text.get(..start) else {
+/// Whether the name at `span` of `text` follows a preposition of place ("in Corvale") in running text: a
+/// capitalised word after it means a title-case headline, where the name may only modify the next word ("in
+/// Brennerhof Factory Shooting").
+fn follows_place_preposition(text: &str, span: Span) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
         return false;
     };
-    before.split_whitespace().next_back().is_some_and(|word| {
+    let preposition = before.split_whitespace().next_back().is_some_and(|word| {
         PLACE_PREPOSITIONS
             .iter()
             .any(|p| word.eq_ignore_ascii_case(p))
-    })
+    });
+    let headline = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| word.starts_with(char::is_uppercase));
+    preposition && !headline
 }
 
 /// Groups every name mention into entities.
@@ -904,7 +961,7 @@ pub fn resolve(
         let mut row = Vec::with_capacity(found.names.len());
         for name in &found.names {
             let surface = name.span.of(&article.text);
-            let label = head_typed(surface, name.label);
+            let label = head_typed(surface, titled_person(surface, name.label));
             let form = make_form(surface, label);
             let next = forms.len();
             let id = *form_of_key.entry(form.key.clone()).or_insert(next);
@@ -925,7 +982,7 @@ pub fn resolve(
                 forms[id].chunks = form.chunks;
             }
             class_votes[id][class(label) as usize] += 1;
-            if follows_place_preposition(&article.text, name.span.start) {
+            if follows_place_preposition(&article.text, name.span) {
                 forms[id].said_as_place = true;
             }
             match label {
@@ -1108,6 +1165,26 @@ pub fn resolve(
         // An acronym that could expand to two different names is left alone rather than guessed.
         if let Some(target) = groups.only_group(same_class) {
             groups.union(i, target);
+            continue;
+        }
+        // Taggers call an acronym an organisation and its spelt-out name anything but a person or a place ("DJIA"
+        // and the "Dow Jones Industrial Average" typed a work or an event): with no expansion of its own type, an
+        // organisation's or other name's acronym may expand to the other.
+        if matches!(form.class, 1 | 4) {
+            let other_class = expansions.iter().copied().filter(|&j| {
+                j != i
+                    && matches!(forms[j].class, 1 | 4)
+                    && forms[j].class != form.class
+                    && forms[j].parts.len() > 1
+            });
+            let none_same = !expansions
+                .iter()
+                .any(|&j| j != i && forms[j].class == form.class && forms[j].parts.len() > 1);
+            if none_same {
+                if let Some(target) = groups.only_group(other_class) {
+                    groups.union(i, target);
+                }
+            }
         }
     }
 
@@ -1139,22 +1216,35 @@ pub fn resolve(
         } else {
             std::slice::from_ref(&form.class)
         };
-        let longer = classes
-            .iter()
-            .filter_map(|&c| by_first.get(&(c, form.parts[0].as_str())))
-            .flatten()
-            .copied()
-            .filter(|&j| {
-                // Equal lengths count too: "Northgate Hydropower Company" is "northgate hydropower" without its
-                // legal form, and "Northgate Hydro" still shortens it.
-                forms[j].parts.len() >= form.parts.len()
-                    && forms[j].key != form.key
-                    && form
-                        .parts
-                        .iter()
-                        .zip(&forms[j].parts)
-                        .all(|(a, b)| b.starts_with(a.as_str()))
-            });
+        let longer_in = |classes: &[u8]| -> Vec<usize> {
+            classes
+                .iter()
+                .filter_map(|&c| by_first.get(&(c, form.parts[0].as_str())))
+                .flatten()
+                .copied()
+                .filter(|&j| {
+                    // Equal lengths count too: "Northgate Hydropower Company" is "northgate hydropower" without
+                    // its legal form, and "Northgate Hydro" still shortens it.
+                    forms[j].parts.len() >= form.parts.len()
+                        && forms[j].key != form.key
+                        && form
+                            .parts
+                            .iter()
+                            .zip(&forms[j].parts)
+                            .all(|(a, b)| b.starts_with(a.as_str()))
+                })
+                .collect()
+        };
+        let mut longer = longer_in(classes);
+        // An organisation's short name may shorten a name typed a work or an event and the other way round ("Dow
+        // Jones" and the "Dow Jones Industrial Average"), when its own type offers none.
+        if longer.is_empty() {
+            match form.class {
+                1 => longer = longer_in(&[4]),
+                4 => longer = longer_in(&[1]),
+                _ => {}
+            }
+        }
         if let Some(target) = groups.only_group(longer) {
             groups.union(i, target);
             continue;
@@ -1300,6 +1390,15 @@ pub fn resolve(
         if form.class == 0 && form.listed.is_none() && !form.given_name {
             readings.extend([(2, true), (1, false)]);
         }
+        // A word the tagger typed a place or a company in most mentions is only a person's first name if it is a
+        // known given name: "Kraft", a place as often as a person, does not lead a headline's "Kraft Shooting".
+        let other_votes: u32 = (1..5).map(|c| class_votes[i][c]).sum();
+        let no_first_names = HashMap::new();
+        let first_names = if form.given_name || class_votes[i][0] >= other_votes {
+            &first_owners
+        } else {
+            &no_first_names
+        };
         let mut candidates: Vec<usize> = Vec::new();
         let mut reading = form.class;
         for &(r, place) in &readings {
@@ -1310,7 +1409,7 @@ pub fn resolve(
                 place,
                 &owners,
                 &last_owners,
-                &first_owners,
+                first_names,
             );
             if !candidates.is_empty() {
                 reading = r;
@@ -1336,7 +1435,11 @@ pub fn resolve(
             continue;
         }
         form_target[i] = groups.only_group(candidates.iter().copied());
-        if form_target[i].is_none() && matches!(reading, 1 | 4) {
+        // A word read as a place that may still shorten a company's name ("Kraft" beside "Kraft Foods" and its
+        // "Kraft Plant") is settled the company's way too.
+        let company_reading = matches!(reading, 1 | 4)
+            || (reading == 2 && candidates.iter().any(|&o| forms[o].class == 1));
+        if form_target[i].is_none() && company_reading {
             // "Ford" is the Ford Motor Company rather than the Ford Australia or the Ford Taurus: the longer name
             // that only adds words a company's name ends in.
             let corporate = candidates
@@ -1570,8 +1673,15 @@ mod tests {
         assert_eq!(make_form("HMS Resolute", Label::Misc).key, "resolute");
         assert_eq!(head_typed("Tessel Foods", Label::Gpe), Label::Org);
         assert_eq!(head_typed("John Hall", Label::Person), Label::Person);
-        assert!(follows_place_preposition("flights in Corvale", 11));
-        assert!(!follows_place_preposition("at Corvale", 3));
-        assert!(!follows_place_preposition("in", 99));
+        assert!(follows_place_preposition(
+            "flights in Corvale",
+            Span::new(11, 18)
+        ));
+        assert!(!follows_place_preposition("at Corvale", Span::new(3, 10)));
+        assert!(!follows_place_preposition(
+            "in Corvale Factory Fire",
+            Span::new(3, 10)
+        ));
+        assert!(!follows_place_preposition("in", Span::new(99, 120)));
     }
 }
