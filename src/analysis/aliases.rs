@@ -290,8 +290,9 @@ const SHIP_PREFIXES: &[&str] = &[
 ];
 
 /// Generic words in a building's or an institution's name that do not tell it from another of the same name:
-/// "Historic Marlow Mill Building", "Marlow Mill Block Building" and "Marlow Mill Building" are one building, and
-/// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic.
+/// "Historic Marlow Mill Building", "Marlow Mill Block Building" and "Marlow Mill Building" are one building,
+/// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic, and the "Clean Rivers Act", "Clean Rivers
+/// Bill" and "Clean Rivers Law" one law.
 const DESCRIPTORS: &[&str] = &[
     "building",
     "buildings",
@@ -310,6 +311,10 @@ const DESCRIPTORS: &[&str] = &[
     "treatment",
     "rehab",
     "rehabilitation",
+    "act",
+    "law",
+    "legislation",
+    "bill",
 ];
 
 /// Descriptors that end a place's name typed a person by the tagger ("Alder Grove Clinic").
@@ -1245,7 +1250,25 @@ pub fn resolve(
                 _ => {}
             }
         }
-        if let Some(target) = groups.only_group(longer) {
+        // A longer name that itself shortens a still longer one ("Dow Jones Industrial" of the "Dow Jones
+        // Industrial Average") is that name, whichever of them this loop reaches first.
+        let begins = |short: &Form, long: &Form| {
+            long.parts.len() > short.parts.len()
+                && short
+                    .parts
+                    .iter()
+                    .zip(&long.parts)
+                    .all(|(a, b)| b.starts_with(a.as_str()))
+        };
+        let fullest: Vec<usize> = longer
+            .iter()
+            .copied()
+            .filter(|&j| !longer.iter().any(|&k| begins(&forms[j], &forms[k])))
+            .collect();
+        if let Some(target) = groups.only_group(fullest) {
+            for &j in &longer {
+                groups.union(j, target);
+            }
             groups.union(i, target);
             continue;
         }
