@@ -1434,6 +1434,19 @@ pub fn resolve(
                 &last_owners,
                 first_names,
             );
+            // A known town or country shortens only a longer name of its own region ("Hormozgan Province", "Quebec
+            // City"): "Washington Mutual", "Boston Harbor" and "London Heathrow" are other referents. A natural
+            // feature's word may still shorten its full name ("Gulf" for the "Gulf of Aden").
+            if r == 2 && form.listed == Some(Label::Gpe) && form.place {
+                candidates.retain(|&o| {
+                    forms[o].parts.len() == 2
+                        && PLACE_PREFIXES.contains(&forms[o].parts[0].as_str())
+                        || forms[o]
+                            .parts
+                            .last()
+                            .is_some_and(|w| GAZETTEER.head(&capitalised(w)) == Some(Label::Gpe))
+                });
+            }
             if !candidates.is_empty() {
                 reading = r;
                 break;
