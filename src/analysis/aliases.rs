@@ -351,6 +351,8 @@ struct Form {
     given: Vec<String>,
     /// A camel-case short name split at its capitals ("LiLo" gives "li", "lo"), else empty.
     chunks: Vec<String>,
+    /// Whether the name is written with "&" or joins words with "and" ("S&P", "Standard & Poor's").
+    ampersand: bool,
     /// Whether the name joins two names with "and" ("European Union and International Monetary Fund"): such a
     /// name is usually two referents, so no shorter name is taken to be short for it.
     joined: bool,
@@ -418,8 +420,53 @@ fn head_typed(surface: &str, label: Label) -> Label {
     }
 }
 
+/// Hyphenated words that tie a name to what it leads or where it is based ("EADS-led", "Chicago-based Boeing").
+const AFFILIATIONS: &[&str] = &[
+    "led",
+    "based",
+    "owned",
+    "backed",
+    "run",
+    "controlled",
+    "made",
+    "born",
+    "funded",
+    "linked",
+];
+
+/// The name without an affiliation: "EADS-led" is EADS and "Chicago-based Boeing" Boeing.
+fn without_affiliation(surface: &str) -> &str {
+    fn affiliation(word: &str) -> Option<&str> {
+        word.rsplit_once('-')
+            .filter(|(head, tail)| !head.is_empty() && AFFILIATIONS.contains(tail))
+            .map(|(head, _)| head)
+    }
+    let trimmed = surface.trim();
+    // Alone, "EADS-led" names the group that leads, but "Intel-based" or "US-made" describes a thing by its
+    // origin rather than naming the company or place.
+    let origin = ["-based", "-made", "-born"]
+        .iter()
+        .any(|suffix| trimmed.ends_with(suffix));
+    if let Some(head) = affiliation(trimmed).filter(|head| !head.contains(' ') && !origin) {
+        return head;
+    }
+    match trimmed.split_once(' ') {
+        Some((first, rest)) if affiliation(first).is_some() && !rest.trim().is_empty() => {
+            rest.trim()
+        }
+        _ => trimmed,
+    }
+}
+
 fn make_form(surface: &str, label: Label) -> Form {
+    let surface = without_affiliation(surface);
     let mut words = fold(surface);
+    // A model's plural is the model: "A380s", "777s".
+    for word in words.iter_mut() {
+        if word.len() > 2 && word.ends_with('s') && word.chars().any(|c| c.is_ascii_digit()) {
+            word.pop();
+        }
+    }
     // A plural acronym is its singular: "GIs", "GMs".
     let singular = surface.trim().strip_suffix('s').filter(|letters| {
         letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase())
@@ -531,10 +578,12 @@ fn make_form(surface: &str, label: Label) -> Form {
         words.push(String::new());
     }
     let parts = key_parts(&words);
+    // "&" joins two names' words like "and" ("Standard & Poor's" gives "sp", for "S&P").
     let initials: String = words
         .iter()
         .filter(|w| !CONNECTORS.contains(&w.as_str()))
         .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
         .collect();
     let starts_with_the = surface
         .trim_start()
@@ -577,6 +626,7 @@ fn make_form(surface: &str, label: Label) -> Form {
         chunks: camel_chunks(surface),
         full_company,
         joined: words.len() > 2 && words.iter().any(|w| w == "and" || w == "&"),
+        ampersand: surface.contains('&') || words.iter().any(|w| w == "and"),
         listed,
         given_name,
         said_as_place: false,
@@ -1167,6 +1217,20 @@ pub fn resolve(
             .iter()
             .copied()
             .filter(|&j| j != i && forms[j].class == form.class && forms[j].parts.len() > 1);
+        // An acronym written with "&" ("S&P") spells a name joined by "&" or "and" ("Standard & Poor's") before any
+        // other with its letters ("Sub-prime").
+        if form.ampersand {
+            let joined = expansions.iter().copied().filter(|&j| {
+                j != i
+                    && matches!(forms[j].class, 1 | 4)
+                    && forms[j].ampersand
+                    && forms[j].parts.len() > 1
+            });
+            if let Some(target) = groups.only_group(joined) {
+                groups.union(i, target);
+                continue;
+            }
+        }
         // An acronym that could expand to two different names is left alone rather than guessed.
         if let Some(target) = groups.only_group(same_class) {
             groups.union(i, target);
