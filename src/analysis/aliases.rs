@@ -708,6 +708,11 @@ fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether a form is a building's or a site's name (typed a place but not a town, country or region).
+fn is_facility(form: &Form) -> bool {
+    form.class == 2 && !form.place
+}
+
 /// Whether a name is a leading word followed only by words a company's name ends in ("Ford Motor Company").
 fn is_corporate_extension(form: &Form) -> bool {
     form.parts.len() > 1
@@ -1269,7 +1274,7 @@ pub fn resolve(
                 .or_default()
                 .push(i);
         }
-        if form.parts.len() > 1 && matches!(form.class, 1 | 4) {
+        if form.parts.len() > 1 && (matches!(form.class, 1 | 4) || is_facility(form)) {
             if let Some(last) = form.parts.last() {
                 by_last.entry(last.as_str()).or_default().push(i);
             }
@@ -1336,7 +1341,11 @@ pub fn resolve(
             groups.union(i, target);
             continue;
         }
-        if form.class != 1 {
+        // A building's name of three words or more without a leading place ("Promises Treatment Center" in the
+        // "Malibu Promises Treatment Center") ends its full name the same way; a shorter one ("Main Street",
+        // "Medical Center") is too generic to say which.
+        let facility = is_facility(form) && form.parts.len() >= 3;
+        if form.class != 1 && !facility {
             continue;
         }
         let ending = form
@@ -1347,7 +1356,7 @@ pub fn resolve(
             .flatten()
             .copied()
             .filter(|&j| {
-                forms[j].class == 1
+                (forms[j].class == 1 || (facility && is_facility(&forms[j])))
                     && forms[j].parts.len() > form.parts.len()
                     && forms[j].parts.ends_with(&form.parts)
             });
