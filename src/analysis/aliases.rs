@@ -2,8 +2,11 @@
 //!
 //! Resolution runs in three passes over the name mentions of all articles:
 //! 1. every mention gets a *key*: its folded words (case, dots, hyphens, possessives, accents, a person's titles
-//!    and quoted nickname, a company's legal form ignored), with well-known aliases from `lexicon/aliases.txt`
-//!    replaced by their canonical name and demonyms by their country; one spelling gets one type, by majority;
+//!    and quoted nickname and what precedes a title inside the name, a weekday run into it, a company's legal
+//!    form, a ship's prefix, "City of", a hyphenated "-led" or "X-based" ignored), with well-known aliases from
+//!    `lexicon/aliases.txt` replaced by their canonical name and demonyms by their country; a place-typed name
+//!    whose head word is an organisation's ("Air Force") is an organisation; one spelling gets one type, by
+//!    majority;
 //! 2. forms are merged when they match part by part (initials and plurals allowed), differ by one slip in a long
 //!    word or a transliteration ("Heidar"/"Heydar"), when a shorter full name of a person fits a fuller one
 //!    ("Jerry Ortiz" in `Luis Gerardo "Jerry" Ortiz`, "Mo" for "Maurice" by `lexicon/hypocorisms.txt`), when a
@@ -447,7 +450,7 @@ fn without_affiliation(surface: &str) -> &str {
     let origin = ["-based", "-made", "-born"]
         .iter()
         .any(|suffix| trimmed.ends_with(suffix));
-    if let Some(head) = affiliation(trimmed).filter(|head| !head.contains(' ') && !origin) {
+    if let Some(head) = affiliation(trimmed).filter(|_| !origin) {
         return head;
     }
     match trimmed.split_once(' ') {
@@ -1029,17 +1032,19 @@ pub fn resolve(
                 forms.push(form);
                 class_votes.push([0; 5]);
                 place_votes.push([0; 2]);
-            } else if form.full_company {
-                forms[id].full_company = true;
-            } else if form.said_with_the || !form.initials_spelt.is_empty() {
+            } else {
+                let known = &mut forms[id];
                 // Any spelling with "the" or with an acronym inside ("U.S. Air Force") lends its initials.
-                forms[id].said_with_the |= form.said_with_the;
-                if forms[id].initials_spelt.is_empty() {
-                    forms[id].initials_spelt = form.initials_spelt;
+                known.said_with_the |= form.said_with_the;
+                if known.initials_spelt.is_empty() {
+                    known.initials_spelt = form.initials_spelt;
                 }
-            } else if forms[id].chunks.is_empty() {
-                // One camel-case spelling ("LiLo") is enough for the form to be read as a short name.
-                forms[id].chunks = form.chunks;
+                if form.full_company {
+                    known.full_company = true;
+                } else if known.chunks.is_empty() {
+                    // One camel-case spelling ("LiLo") is enough for the form to be read as a short name.
+                    known.chunks = form.chunks;
+                }
             }
             class_votes[id][class(label) as usize] += 1;
             if follows_place_preposition(&article.text, name.span) {
@@ -1507,8 +1512,8 @@ pub fn resolve(
                 &last_owners,
                 first_names,
             );
-            // A known town or country shortens only a longer name of its own region ("Hormozgan Province", "Quebec
-            // City"): "Washington Mutual", "Boston Harbor" and "London Heathrow" are other referents. A natural
+            // A known town or country shortens only a longer name of its own region ("Hormozgan Province",
+            // "New York City"): "Washington Mutual", "Boston Harbor" and "London Heathrow" are other referents. A natural
             // feature's word may still shorten its full name ("Gulf" for the "Gulf of Aden").
             if r == 2 && form.listed == Some(Label::Gpe) && form.place {
                 candidates.retain(|&o| {
@@ -1779,6 +1784,14 @@ mod tests {
         assert_eq!(spelt_initials("U.S. Air Force"), "usaf");
         assert_eq!(spelt_initials("Air Force"), "");
         assert_eq!(make_form("City of Palmer", Label::Org).key, "palmer");
+        assert_eq!(
+            without_affiliation("Norvik Aerospace-led"),
+            "Norvik Aerospace"
+        );
+        assert_eq!(without_affiliation("Ostrava-based Norvik"), "Norvik");
+        assert_eq!(without_affiliation("Intel-based"), "Intel-based");
+        assert_eq!(without_affiliation("-led"), "-led");
+        assert_eq!(make_form("A380s", Label::Misc).key, "a380");
         assert_eq!(make_form("HMS Resolute", Label::Misc).key, "resolute");
         assert_eq!(head_typed("Tessel Foods", Label::Gpe), Label::Org);
         assert_eq!(head_typed("John Hall", Label::Person), Label::Person);
