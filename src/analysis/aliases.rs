@@ -384,12 +384,27 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// The position of a title inside a name that two or three name words follow ("Alaska Gov. Sarah Palin"), if any.
+/// Titles that are also words of other names ("Burger King Holdings", "General Motors", "Lady Gaga"): never read
+/// as a title inside a name.
+const NAME_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "lord", "lady", "dame", "sir", "father", "pope",
+    "chief", "general", "officer", "director", "justice", "coach",
+];
+
+/// The position of a title inside a name that two or three name words follow ("Alaska Gov. Sarah Palin"), if any;
+/// words a company's or a building's name ends in ("Holdings", "Center") after it mean it is no person's title.
 fn inner_title(words: &[String]) -> Option<usize> {
-    let k = (1..words.len()).find(|&k| TITLES.contains(&words[k].as_str()))?;
+    let k = (1..words.len()).find(|&k| {
+        TITLES.contains(&words[k].as_str()) && !NAME_TITLES.contains(&words[k].as_str())
+    })?;
     let rest = &words[k + 1..];
-    ((2..=3).contains(&rest.len()) && !rest.iter().any(|w| CONNECTORS.contains(&w.as_str())))
-        .then_some(k)
+    let person_like = rest.iter().all(|w| {
+        !CONNECTORS.contains(&w.as_str())
+            && !DESIGNATORS.contains(&w.as_str())
+            && !CORPORATE.contains(&w.as_str())
+            && GAZETTEER.head(&capitalised(w)).is_none()
+    });
+    ((2..=3).contains(&rest.len()) && person_like).then_some(k)
 }
 
 /// A name typed a place or an organisation that is a person's name behind a title ("Alaska Gov. Sarah Palin") is
@@ -1106,7 +1121,7 @@ pub fn resolve(
                 let differing: Vec<(&String, &String)> =
                     a.iter().zip(b).filter(|(x, y)| x != y).collect();
                 let same = match differing[..] {
-                    [(x, y)] => one_slip(x, y),
+                    [(x, y)] => one_slip(x, y) || (forms[i].class == 0 && transliteration(x, y)),
                     // A transliterated person's name may vary in every part ("Heidar Alishvandi", "Heydar
                     // Alishbandi"): each given name must still match and the surname be spelt one letter apart.
                     [_, ..] if forms[i].class == 0 && a.len() > 1 => {
@@ -1784,6 +1799,26 @@ mod tests {
         assert_eq!(spelt_initials("U.S. Air Force"), "usaf");
         assert_eq!(spelt_initials("Air Force"), "");
         assert_eq!(make_form("City of Palmer", Label::Org).key, "palmer");
+        assert_eq!(
+            titled_person("Alaska Gov. Sarah Palin", Label::Org),
+            Label::Person
+        );
+        assert_eq!(
+            make_form("Alaska Gov. Sarah Palin", Label::Person).key,
+            "sarah palin"
+        );
+        assert_eq!(
+            titled_person("Burger King Holdings Inc", Label::Org),
+            Label::Org
+        );
+        assert_eq!(
+            titled_person("Vellmar Mayor Ilse Foods Group", Label::Org),
+            Label::Org
+        );
+        assert_eq!(
+            make_form("Martin Luther King Jr", Label::Person).key,
+            "martin luther king"
+        );
         assert_eq!(
             without_affiliation("Norvik Aerospace-led"),
             "Norvik Aerospace"
