@@ -287,9 +287,10 @@ const CORPORATE: &[&str] = &[
 /// Words that open a municipality's formal style ("City of Palmer").
 const MUNICIPAL: &[&str] = &["city", "town", "village", "borough", "municipality"];
 
-/// Prefixes of ships' names ("HMS", "USS", "INS"); "SS" and "MS" are left out as they also start other names.
+/// Prefixes of ships' names ("HMS", "USS", "INS"); "SS", "MS" and "MT" are left out as they also start other
+/// names ("Mt. Hood").
 const SHIP_PREFIXES: &[&str] = &[
-    "hms", "uss", "usns", "ins", "hmas", "hmcs", "hmnzs", "rms", "mv", "mt", "fv",
+    "hms", "uss", "usns", "ins", "hmas", "hmcs", "hmnzs", "rms", "mv", "fv",
 ];
 
 /// Generic words in a building's or an institution's name that do not tell it from another of the same name:
@@ -319,6 +320,9 @@ const DESCRIPTORS: &[&str] = &[
     "legislation",
     "bill",
 ];
+
+/// The descriptors that make a name a law's: a law and a building never share an entity by their descriptors.
+const LAW_WORDS: &[&str] = &["act", "law", "legislation", "bill"];
 
 /// Descriptors that end a place's name typed a person by the tagger ("Alder Grove Clinic").
 const FACILITY_HEADS: &[&str] = &[
@@ -1147,7 +1151,7 @@ pub fn resolve(
     // Building", "Marlow Mill Block Building") are one; what is left must be at least two words and not a known
     // place, so "Boston Center" and "Boston Clinic" stay apart, and "Islamic State in Khorasan" keeps its
     // "Khorasan".
-    let mut by_core: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+    let mut by_core: HashMap<(bool, Vec<&str>), Vec<usize>> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
         if form.known || form.joined || form.parts.len() < 3 {
             continue;
@@ -1176,7 +1180,9 @@ pub fn resolve(
         if GAZETTEER.folded_name(&core.join(" ")).is_some() {
             continue;
         }
-        by_core.entry(core).or_default().push(i);
+        // A law and a building named alike ("Tessel Dam Act", "Tessel Dam Building") stay apart.
+        let law = form.parts.iter().any(|w| LAW_WORDS.contains(&w.as_str()));
+        by_core.entry((law, core)).or_default().push(i);
     }
     for members in by_core.values() {
         for pair in members.windows(2) {
@@ -1828,6 +1834,10 @@ mod tests {
         assert_eq!(without_affiliation("-led"), "-led");
         assert_eq!(make_form("A380s", Label::Misc).key, "a380");
         assert_eq!(make_form("HMS Resolute", Label::Misc).key, "resolute");
+        assert_eq!(
+            make_form("Mt. Hood", Label::Loc).key,
+            make_form("Mount Hood", Label::Loc).key
+        );
         assert_eq!(head_typed("Tessel Foods", Label::Gpe), Label::Org);
         assert_eq!(head_typed("John Hall", Label::Person), Label::Person);
         assert!(follows_place_preposition(
