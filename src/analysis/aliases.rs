@@ -2,19 +2,27 @@
 //!
 //! Resolution runs in three passes over the name mentions of all articles:
 //! 1. every mention gets a *key*: its folded words (case, dots, hyphens, possessives, accents, a person's titles
-//!    and quoted nickname, a company's legal form ignored), with well-known aliases from `lexicon/aliases.txt`
-//!    replaced by their canonical name and demonyms by their country; one spelling gets one type, by majority;
+//!    and quoted nickname and what precedes a title inside the name, a weekday run into it, a company's legal
+//!    form, a ship's prefix, "City of", a hyphenated "-led" or "X-based" ignored), with well-known aliases from
+//!    `lexicon/aliases.txt` replaced by their canonical name and demonyms by their country; a place-typed name
+//!    whose head word is an organisation's ("Air Force") is an organisation; one spelling gets one type, by
+//!    majority;
 //! 2. forms are merged when they match part by part (initials and plurals allowed), differ by one slip in a long
-//!    word, when a shorter full name of a person fits a fuller one ("Jerry Ortiz" in `Luis Gerardo "Jerry" Ortiz`),
-//!    when an acronym spells the initials of exactly one name, when a name shortens exactly one longer name
-//!    ("Northgate Hydro", "Air Force"), or when a camel-case nickname spells a person's name parts ("LiLo");
+//!    word or a transliteration ("Heidar"/"Heydar"), when a shorter full name of a person fits a fuller one
+//!    ("Jerry Ortiz" in `Luis Gerardo "Jerry" Ortiz`, "Mo" for "Maurice" by `lexicon/hypocorisms.txt`), when a
+//!    building's names differ only in generic words ("Historic ... Building"), when an acronym spells the initials
+//!    of exactly one name ("USAF"), when a name shortens exactly one longer name ("Northgate Hydro", "Air Force"),
+//!    when a company's full name and its older name differ only in corporate words ("Apple Inc.", "Apple
+//!    Computer"), or when a camel-case nickname spells a person's name parts ("LiLo");
 //! 3. a one-word form joins the longer name it is short for, the same way in every article: a surname its person,
 //!    a leading word its organisation or place, a last word its team. Two people sharing a surname split its
-//!    mentions by nearness in each article; a place's name never shortens a company's; a short name with several
-//!    owners is left alone unless one of them is the company's full name or far more named than the others.
+//!    mentions by nearness in each article; a known place's name never shortens a company's (an unknown word
+//!    typed a place is taken for the tagger's slip), and a word typed a person that no person bears may lead a
+//!    place's name; a short name with several owners is left alone unless one of them is the company's full name
+//!    or far more named than the others.
 
 use super::gazetteer::GAZETTEER;
-use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label};
+use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label, Span};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -270,6 +278,55 @@ const CORPORATE: &[&str] = &[
     "industries",
     "international",
     "enterprises",
+    "computer",
+    "computers",
+    "systems",
+    "technologies",
+];
+
+/// Words that open a municipality's formal style ("City of Palmer").
+const MUNICIPAL: &[&str] = &["city", "town", "village", "borough", "municipality"];
+
+/// Prefixes of ships' names ("HMS", "USS", "INS"); "SS", "MS" and "MT" are left out as they also start other
+/// names ("Mt. Hood").
+const SHIP_PREFIXES: &[&str] = &[
+    "hms", "uss", "usns", "ins", "hmas", "hmcs", "hmnzs", "rms", "mv", "fv",
+];
+
+/// Generic words in a building's or an institution's name that do not tell it from another of the same name:
+/// "Historic Marlow Mill Building", "Marlow Mill Block Building" and "Marlow Mill Building" are one building,
+/// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic, and the "Clean Rivers Act", "Clean Rivers
+/// Bill" and "Clean Rivers Law" one law.
+const DESCRIPTORS: &[&str] = &[
+    "building",
+    "buildings",
+    "block",
+    "complex",
+    "facility",
+    "premises",
+    "historic",
+    "historical",
+    "old",
+    "former",
+    "original",
+    "center",
+    "centre",
+    "clinic",
+    "treatment",
+    "rehab",
+    "rehabilitation",
+    "act",
+    "law",
+    "legislation",
+    "bill",
+];
+
+/// The descriptors that make a name a law's: a law and a building never share an entity by their descriptors.
+const LAW_WORDS: &[&str] = &["act", "law", "legislation", "bill"];
+
+/// Descriptors that end a place's name typed a person by the tagger ("Alder Grove Clinic").
+const FACILITY_HEADS: &[&str] = &[
+    "building", "complex", "facility", "center", "centre", "clinic",
 ];
 
 /// Quote characters that wrap a nickname inside a person's name (`Kimani "Kiki" Gray`).
@@ -283,8 +340,13 @@ struct Form {
     parts: Vec<String>,
     /// Initials of the folded words that are not connectors ("national emergency management agency" gives "nema").
     initials: String,
-    /// The same initials with a leading "the" that folding dropped ("The Hollywood Reporter" gives "thr"), else empty.
+    /// The same initials with a leading "the" ("The Hollywood Reporter" gives "thr"), else empty for a one-word name.
     initials_the: String,
+    /// Whether some spelling of the form began with "the".
+    said_with_the: bool,
+    /// The initials where a word written as an acronym gives all its letters ("U.S. Air Force" gives "usaf"), else
+    /// empty.
+    initials_spelt: String,
     /// The letters of the name when it is written as an acronym ("U.N." gives "un"), else empty.
     acronym: String,
     class: u8,
@@ -296,6 +358,8 @@ struct Form {
     given: Vec<String>,
     /// A camel-case short name split at its capitals ("LiLo" gives "li", "lo"), else empty.
     chunks: Vec<String>,
+    /// Whether the name is written with "&" or joins words with "and" ("S&P", "Standard & Poor's").
+    ampersand: bool,
     /// Whether the name joins two names with "and" ("European Union and International Monetary Fund"): such a
     /// name is usually two referents, so no shorter name is taken to be short for it.
     joined: bool,
@@ -305,10 +369,126 @@ struct Form {
     /// Whether the form can be a person's full name: two to four words and no connector; a title-case headline
     /// that a tagger took for a name ("Lohan Checks Out Of Rehab") cannot.
     plausible_person: bool,
+    /// The type the word lists give the key as a name ("singapore" is a place), if they know it.
+    listed: Option<Label>,
+    /// Whether the key is one word that the word lists know as a given name ("maurice").
+    given_name: bool,
+    /// Whether some mention of the form follows a preposition of place ("in Corvale", "near Corvale").
+    said_as_place: bool,
+}
+
+/// Days of the week, which a tagger sometimes runs into a name ("Brian Nichols Saturday").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Titles that are also words of other names ("Burger King Holdings", "General Motors", "Lady Gaga"): never read
+/// as a title inside a name.
+const NAME_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "lord", "lady", "dame", "sir", "father", "pope",
+    "chief", "general", "officer", "director", "justice", "coach",
+];
+
+/// The position of a title inside a name that two or three name words follow ("Alaska Gov. Sarah Palin"), if any;
+/// words a company's or a building's name ends in ("Holdings", "Center") after it mean it is no person's title.
+fn inner_title(words: &[String]) -> Option<usize> {
+    let k = (1..words.len()).find(|&k| {
+        TITLES.contains(&words[k].as_str()) && !NAME_TITLES.contains(&words[k].as_str())
+    })?;
+    let rest = &words[k + 1..];
+    let person_like = rest.iter().all(|w| {
+        !CONNECTORS.contains(&w.as_str())
+            && !DESIGNATORS.contains(&w.as_str())
+            && !CORPORATE.contains(&w.as_str())
+            && GAZETTEER.head(&capitalised(w)).is_none()
+    });
+    ((2..=3).contains(&rest.len()) && person_like).then_some(k)
+}
+
+/// A name typed a place or an organisation that is a person's name behind a title ("Alaska Gov. Sarah Palin") is
+/// a person; other names keep their type.
+fn titled_person(surface: &str, label: Label) -> Label {
+    if matches!(label, Label::Person | Label::Norp) || inner_title(&fold(surface)).is_none() {
+        label
+    } else {
+        Label::Person
+    }
+}
+
+/// The type of a name of several words typed a place whose head word says it is an organisation ("U.S. Air
+/// Force", "Tessel Foods"); other types are left as typed: a building's head words are often an organisation's
+/// too ("Center"), and people's surnames often head words ("Hall", "Street").
+fn head_typed(surface: &str, label: Label) -> Label {
+    if !matches!(label, Label::Gpe | Label::Loc) {
+        return label;
+    }
+    let mut words = surface.split_whitespace();
+    let Some(last) = words.next_back() else {
+        return label;
+    };
+    if words.next().is_none() {
+        return label;
+    }
+    let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+    match GAZETTEER.head(last) {
+        Some(Label::Org) => Label::Org,
+        _ => label,
+    }
+}
+
+/// Hyphenated words that tie a name to what it leads or where it is based ("EADS-led", "Chicago-based Boeing").
+const AFFILIATIONS: &[&str] = &[
+    "led",
+    "based",
+    "owned",
+    "backed",
+    "run",
+    "controlled",
+    "made",
+    "born",
+    "funded",
+    "linked",
+];
+
+/// The name without an affiliation: "EADS-led" is EADS and "Chicago-based Boeing" Boeing.
+fn without_affiliation(surface: &str) -> &str {
+    fn affiliation(word: &str) -> Option<&str> {
+        word.rsplit_once('-')
+            .filter(|(head, tail)| !head.is_empty() && AFFILIATIONS.contains(tail))
+            .map(|(head, _)| head)
+    }
+    let trimmed = surface.trim();
+    // Alone, "EADS-led" names the group that leads, but "Intel-based" or "US-made" describes a thing by its
+    // origin rather than naming the company or place.
+    let origin = ["-based", "-made", "-born"]
+        .iter()
+        .any(|suffix| trimmed.ends_with(suffix));
+    if let Some(head) = affiliation(trimmed).filter(|_| !origin) {
+        return head;
+    }
+    match trimmed.split_once(' ') {
+        Some((first, rest)) if affiliation(first).is_some() && !rest.trim().is_empty() => {
+            rest.trim()
+        }
+        _ => trimmed,
+    }
 }
 
 fn make_form(surface: &str, label: Label) -> Form {
+    let surface = without_affiliation(surface);
     let mut words = fold(surface);
+    // A model's plural is the model: "A380s", "777s".
+    for word in words.iter_mut() {
+        if word.len() > 2 && word.ends_with('s') && word.chars().any(|c| c.is_ascii_digit()) {
+            word.pop();
+        }
+    }
     // A plural acronym is its singular: "GIs", "GMs".
     let singular = surface.trim().strip_suffix('s').filter(|letters| {
         letters.chars().count() >= 2 && letters.chars().all(|c| c.is_uppercase())
@@ -325,6 +505,27 @@ fn make_form(surface: &str, label: Label) -> Form {
     }
     let given_with_nicknames: Vec<String>;
     if label == Label::Person {
+        // "Alaska Gov. Sarah Palin" is Sarah Palin: what comes before a title inside the name is where or what
+        // the person governs.
+        if let Some(k) = inner_title(&words) {
+            words.drain(..=k);
+            nicknames_at = nicknames_at
+                .iter()
+                .filter_map(|i| i.checked_sub(k + 1))
+                .collect();
+        }
+        // "Brian Nichols Saturday" and "George Bush era" are Brian Nichols and George Bush: a weekday or a
+        // lower-case word does not end a person's name.
+        let last_written = surface.split_whitespace().next_back().unwrap_or("");
+        let lower_tail = last_written.starts_with(char::is_lowercase)
+            && !CONNECTORS.contains(&last_written)
+            && fold(last_written).last() == words.last();
+        if words.len() > 2 && lower_tail {
+            words.pop();
+        }
+        while words.len() > 2 && WEEKDAYS.contains(&words[words.len() - 1].as_str()) {
+            words.pop();
+        }
         // "Ms. Palin" and "Arcade Joseph Comeaux Jr" are "palin" and "arcade joseph comeaux" for matching.
         while words.len() > 1 && TITLES.contains(&words[0].as_str()) {
             words.remove(0);
@@ -354,6 +555,15 @@ fn make_form(surface: &str, label: Label) -> Form {
         given_with_nicknames = Vec::new();
     }
     words.retain(|w| !w.is_empty());
+    if label != Label::Person {
+        // "The City of Palmer" is Palmer, and the "INS Arvand" the Arvand: a municipality's formal style and a
+        // ship's prefix are not part of the name the texts use.
+        if words.len() > 2 && MUNICIPAL.contains(&words[0].as_str()) && words[1] == "of" {
+            words.drain(..2);
+        } else if words.len() > 1 && SHIP_PREFIXES.contains(&words[0].as_str()) {
+            words.remove(0);
+        }
+    }
     // An event keeps its identity without its year: "the 1983 Tessel floods" and "the Tessel floods".
     if label == Label::Event
         && words.len() > 1
@@ -390,20 +600,23 @@ fn make_form(surface: &str, label: Label) -> Form {
         words.push(String::new());
     }
     let parts = key_parts(&words);
+    // "&" joins two names' words like "and" ("Standard & Poor's" gives "sp", for "S&P").
     let initials: String = words
         .iter()
         .filter(|w| !CONNECTORS.contains(&w.as_str()))
         .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
         .collect();
     let starts_with_the = surface
         .trim_start()
         .get(..4)
         .is_some_and(|w| w.eq_ignore_ascii_case("the "));
-    let initials_the = if starts_with_the && words.len() > 1 {
+    let initials_the = if words.len() > 1 {
         format!("t{initials}")
     } else {
         String::new()
     };
+    let initials_spelt = spelt_initials(surface);
     let letters: String = singular
         .unwrap_or(surface)
         .chars()
@@ -418,12 +631,16 @@ fn make_form(surface: &str, label: Label) -> Form {
         String::new()
     };
     let key = parts.join(" ");
+    let listed = GAZETTEER.folded_name(&key);
+    let given_name = parts.len() == 1 && GAZETTEER.is_first_name(&capitalised(&key));
     Form {
         known: parts.len() == 1 && KNOWN_ALIASES.contains_key(&key),
         key,
         parts,
         initials,
         initials_the,
+        said_with_the: starts_with_the,
+        initials_spelt,
         acronym,
         class: class(label),
         place: matches!(label, Label::Gpe | Label::Loc),
@@ -431,10 +648,43 @@ fn make_form(surface: &str, label: Label) -> Form {
         chunks: camel_chunks(surface),
         full_company,
         joined: words.len() > 2 && words.iter().any(|w| w == "and" || w == "&"),
+        ampersand: surface.contains('&') || words.iter().any(|w| w == "and"),
+        listed,
+        given_name,
+        said_as_place: false,
         plausible_person: (2..=4).contains(&words.len())
             && !words
                 .iter()
                 .any(|w| CONNECTORS.contains(&w.as_str()) || w == "into"),
+    }
+}
+
+/// The initials of a name of several words where a word written as an acronym gives all its letters ("U.S. Air
+/// Force" gives "usaf", "UK Border Agency" gives "ukba"), or nothing when no word is an acronym.
+fn spelt_initials(surface: &str) -> String {
+    let words: Vec<&str> = surface
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return String::new();
+    }
+    let mut initials = String::new();
+    let mut spelt = false;
+    for word in words {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+        if letters.len() >= 2 && letters.len() <= 4 && upper == letters.len() {
+            spelt = true;
+            initials.extend(letters.iter().flat_map(|c| c.to_lowercase()));
+        } else if !CONNECTORS.contains(&word.to_lowercase().as_str()) {
+            initials.extend(letters.first().into_iter().flat_map(|c| c.to_lowercase()));
+        }
+    }
+    if spelt {
+        initials
+    } else {
+        String::new()
     }
 }
 
@@ -469,6 +719,28 @@ fn camel_chunks(surface: &str) -> Vec<String> {
         return Vec::new();
     }
     chunks
+}
+
+/// A folded word with its first letter in capitals, as the given-name list writes it ("maurice" gives "Maurice").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Whether a form is a building's or a site's name (typed a place but not a town, country or region).
+fn is_facility(form: &Form) -> bool {
+    form.class == 2 && !form.place
+}
+
+/// Whether a name is a leading word followed only by words a company's name ends in ("Ford Motor Company").
+fn is_corporate_extension(form: &Form) -> bool {
+    form.parts.len() > 1
+        && form.parts[1..]
+            .iter()
+            .all(|w| DESIGNATORS.contains(&w.as_str()) || CORPORATE.contains(&w.as_str()))
 }
 
 /// Whether two words are the same word in singular and plural ("election" and "elections").
@@ -517,12 +789,81 @@ fn one_slip(x: &str, y: &str) -> bool {
 }
 
 /// Whether a given name in a shorter form can be the same as one in a longer form: equal, an initial of it,
-/// or a short form it begins ("Rob" and "Robert").
+/// a short form it begins ("Rob" and "Robert"), a hypocorism of it ("Mo" and "Maurice", "Bill" and "William")
+/// or a transliteration of it ("Heidar" and "Heydar").
 fn given_match(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short == long
         || (short.chars().count() == 1 && long.starts_with(short))
         || (short.chars().count() >= 3 && long.starts_with(short))
+        || same_given_name(short, long)
+        || transliteration(short, long)
+}
+
+/// Given name to the lines of `lexicon/hypocorisms.txt` that hold it ("alex" is on the lines of Alexander and
+/// Alexandra).
+static HYPOCORISMS: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut table: HashMap<String, Vec<usize>> = HashMap::new();
+    let lines = include_str!("lexicon/hypocorisms.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for (line_idx, line) in lines.enumerate() {
+        for name in line.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+            let lines_of = table.entry(name.to_lowercase()).or_default();
+            if !lines_of.contains(&line_idx) {
+                lines_of.push(line_idx);
+            }
+        }
+    }
+    table
+});
+
+/// Whether two folded given names are forms of one name by the hypocorism table ("bill" and "william").
+fn same_given_name(a: &str, b: &str) -> bool {
+    match (HYPOCORISMS.get(a), HYPOCORISMS.get(b)) {
+        (Some(x), Some(y)) => x.iter().any(|line| y.contains(line)),
+        _ => false,
+    }
+}
+
+/// Letter pairs that one name's transliterations swap ("Heidar", "Heydar"; "Alishvandi", "Alishbandi").
+const TRANSLITERATED: &[(char, char)] = &[
+    ('i', 'y'),
+    ('e', 'i'),
+    ('o', 'u'),
+    ('v', 'b'),
+    ('v', 'w'),
+    ('k', 'q'),
+    ('c', 'k'),
+    ('s', 'z'),
+];
+
+/// Whether two words of six letters or more are one name transliterated two ways: the same but for one letter,
+/// where the two letters are a pair that transliterations swap. Shorter words are left alone: "Smith" and
+/// "Smyth" are different families.
+fn transliteration(x: &str, y: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    if a.len() != b.len() || a.len() < 6 {
+        return false;
+    }
+    let differing: Vec<(char, char)> = a
+        .iter()
+        .zip(&b)
+        .filter(|(p, q)| p != q)
+        .map(|(p, q)| (*p, *q))
+        .collect();
+    match differing[..] {
+        [(p, q)] => TRANSLITERATED
+            .iter()
+            .any(|&(l, m)| (p, q) == (l, m) || (p, q) == (m, l)),
+        _ => false,
+    }
+}
+
+/// Whether two words of a name are one word spelt two ways: a typing slip in a long word or a transliteration.
+fn spelling_variant(x: &str, y: &str) -> bool {
+    one_slip(x, y) || transliteration(x, y)
 }
 
 /// Whether person form `a` names the same person as the fuller form `b`: the same surname, and every given name
@@ -652,6 +993,38 @@ fn dominant_group(
     }
 }
 
+/// Prepositions that put something in a place: a name after them is a place ("in Corvale", "near Corvale").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "into",
+    "towards",
+    "toward",
+];
+
+/// Whether the name at `span` of `text` follows a preposition of place ("in Corvale") in running text: a
+/// capitalised word after it means a title-case headline, where the name may only modify the next word ("in
+/// Brennerhof Factory Shooting").
+fn follows_place_preposition(text: &str, span: Span) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let preposition = before.split_whitespace().next_back().is_some_and(|word| {
+        PLACE_PREPOSITIONS
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+    });
+    let headline = after
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| word.starts_with(char::is_uppercase));
+    preposition && !headline
+}
+
 /// Groups every name mention into entities.
 ///
 /// Returns the entities, most widely covered first, and for each article the entity index of each of its names.
@@ -669,21 +1042,34 @@ pub fn resolve(
     for (article, found) in articles.iter().zip(extracted) {
         let mut row = Vec::with_capacity(found.names.len());
         for name in &found.names {
-            let form = make_form(name.span.of(&article.text), name.label);
+            let surface = name.span.of(&article.text);
+            let label = head_typed(surface, titled_person(surface, name.label));
+            let form = make_form(surface, label);
             let next = forms.len();
             let id = *form_of_key.entry(form.key.clone()).or_insert(next);
             if id == next {
                 forms.push(form);
                 class_votes.push([0; 5]);
                 place_votes.push([0; 2]);
-            } else if form.full_company {
-                forms[id].full_company = true;
-            } else if forms[id].chunks.is_empty() {
-                // One camel-case spelling ("LiLo") is enough for the form to be read as a short name.
-                forms[id].chunks = form.chunks;
+            } else {
+                let known = &mut forms[id];
+                // Any spelling with "the" or with an acronym inside ("U.S. Air Force") lends its initials.
+                known.said_with_the |= form.said_with_the;
+                if known.initials_spelt.is_empty() {
+                    known.initials_spelt = form.initials_spelt;
+                }
+                if form.full_company {
+                    known.full_company = true;
+                } else if known.chunks.is_empty() {
+                    // One camel-case spelling ("LiLo") is enough for the form to be read as a short name.
+                    known.chunks = form.chunks;
+                }
             }
-            class_votes[id][class(name.label) as usize] += 1;
-            match name.label {
+            class_votes[id][class(label) as usize] += 1;
+            if follows_place_preposition(&article.text, name.span) {
+                forms[id].said_as_place = true;
+            }
+            match label {
                 Label::Gpe | Label::Loc => place_votes[id][0] += 1,
                 Label::Fac => place_votes[id][1] += 1,
                 _ => {}
@@ -738,12 +1124,69 @@ pub fn resolve(
                 let (a, b) = (&forms[i].parts, &forms[j].parts);
                 let differing: Vec<(&String, &String)> =
                     a.iter().zip(b).filter(|(x, y)| x != y).collect();
-                if let [(x, y)] = differing[..] {
-                    if one_slip(x, y) {
-                        groups.union(i, j);
+                let same = match differing[..] {
+                    [(x, y)] => one_slip(x, y) || (forms[i].class == 0 && transliteration(x, y)),
+                    // A transliterated person's name may vary in every part ("Heidar Alishvandi", "Heydar
+                    // Alishbandi"): each given name must still match and the surname be spelt one letter apart.
+                    [_, ..] if forms[i].class == 0 && a.len() > 1 => {
+                        a.iter().zip(b).enumerate().all(|(k, (x, y))| {
+                            x == y
+                                || if k + 1 == a.len() {
+                                    spelling_variant(x, y)
+                                } else {
+                                    given_match(x, y)
+                                }
+                        })
                     }
+                    _ => false,
+                };
+                if same {
+                    groups.union(i, j);
                 }
             }
+        }
+    }
+
+    // Pass 2a': a building's or an institution's names that differ only in generic words ("Historic Marlow Mill
+    // Building", "Marlow Mill Block Building") are one; what is left must be at least two words and not a known
+    // place, so "Boston Center" and "Boston Clinic" stay apart, and "Islamic State in Khorasan" keeps its
+    // "Khorasan".
+    let mut by_core: HashMap<(bool, Vec<&str>), Vec<usize>> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        if form.known || form.joined || form.parts.len() < 3 {
+            continue;
+        }
+        let named_place = match form.class {
+            1 | 2 | 4 => true,
+            // A name typed a person that ends in a building's word ("Alder Grove Clinic") is a place too.
+            0 => form
+                .parts
+                .last()
+                .is_some_and(|w| FACILITY_HEADS.contains(&w.as_str())),
+            _ => false,
+        };
+        if !named_place {
+            continue;
+        }
+        let core: Vec<&str> = form
+            .parts
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !DESCRIPTORS.contains(w))
+            .collect();
+        if core.len() < 2 || core.len() == form.parts.len() {
+            continue;
+        }
+        if GAZETTEER.folded_name(&core.join(" ")).is_some() {
+            continue;
+        }
+        // A law and a building named alike ("Tessel Dam Act", "Tessel Dam Building") stay apart.
+        let law = form.parts.iter().any(|w| LAW_WORDS.contains(&w.as_str()));
+        by_core.entry((law, core)).or_default().push(i);
+    }
+    for members in by_core.values() {
+        for pair in members.windows(2) {
+            groups.union(pair[0], pair[1]);
         }
     }
 
@@ -778,9 +1221,17 @@ pub fn resolve(
                 .entry(form.initials.as_str())
                 .or_default()
                 .push(i);
-            if !form.initials_the.is_empty() {
+            // "The" is part of a paper's or a network's name even where the tagger left it out ("THR" for
+            // "Hollywood Reporter"), so any organisation's initials may take it.
+            if !form.initials_the.is_empty() && (form.said_with_the || form.class == 1) {
                 by_initials
                     .entry(form.initials_the.as_str())
+                    .or_default()
+                    .push(i);
+            }
+            if !form.initials_spelt.is_empty() {
+                by_initials
+                    .entry(form.initials_spelt.as_str())
                     .or_default()
                     .push(i);
             }
@@ -797,9 +1248,43 @@ pub fn resolve(
             .iter()
             .copied()
             .filter(|&j| j != i && forms[j].class == form.class && forms[j].parts.len() > 1);
+        // An acronym written with "&" ("S&P") spells a name joined by "&" or "and" ("Standard & Poor's") before any
+        // other with its letters ("Sub-prime").
+        if form.ampersand {
+            let joined = expansions.iter().copied().filter(|&j| {
+                j != i
+                    && matches!(forms[j].class, 1 | 4)
+                    && forms[j].ampersand
+                    && forms[j].parts.len() > 1
+            });
+            if let Some(target) = groups.only_group(joined) {
+                groups.union(i, target);
+                continue;
+            }
+        }
         // An acronym that could expand to two different names is left alone rather than guessed.
         if let Some(target) = groups.only_group(same_class) {
             groups.union(i, target);
+            continue;
+        }
+        // Taggers call an acronym an organisation and its spelt-out name anything but a person or a place ("DJIA"
+        // and the "Dow Jones Industrial Average" typed a work or an event): with no expansion of its own type, an
+        // organisation's or other name's acronym may expand to the other.
+        if matches!(form.class, 1 | 4) {
+            let other_class = expansions.iter().copied().filter(|&j| {
+                j != i
+                    && matches!(forms[j].class, 1 | 4)
+                    && forms[j].class != form.class
+                    && forms[j].parts.len() > 1
+            });
+            let none_same = !expansions
+                .iter()
+                .any(|&j| j != i && forms[j].class == form.class && forms[j].parts.len() > 1);
+            if none_same {
+                if let Some(target) = groups.only_group(other_class) {
+                    groups.union(i, target);
+                }
+            }
         }
     }
 
@@ -815,7 +1300,7 @@ pub fn resolve(
                 .or_default()
                 .push(i);
         }
-        if form.parts.len() > 1 && matches!(form.class, 1 | 4) {
+        if form.parts.len() > 1 && (matches!(form.class, 1 | 4) || is_facility(form)) {
             if let Some(last) = form.parts.last() {
                 by_last.entry(last.as_str()).or_default().push(i);
             }
@@ -831,27 +1316,62 @@ pub fn resolve(
         } else {
             std::slice::from_ref(&form.class)
         };
-        let longer = classes
+        let longer_in = |classes: &[u8]| -> Vec<usize> {
+            classes
+                .iter()
+                .filter_map(|&c| by_first.get(&(c, form.parts[0].as_str())))
+                .flatten()
+                .copied()
+                .filter(|&j| {
+                    // Equal lengths count too: "Northgate Hydropower Company" is "northgate hydropower" without
+                    // its legal form, and "Northgate Hydro" still shortens it.
+                    forms[j].parts.len() >= form.parts.len()
+                        && forms[j].key != form.key
+                        && form
+                            .parts
+                            .iter()
+                            .zip(&forms[j].parts)
+                            .all(|(a, b)| b.starts_with(a.as_str()))
+                })
+                .collect()
+        };
+        let mut longer = longer_in(classes);
+        // An organisation's short name may shorten a name typed a work or an event and the other way round ("Dow
+        // Jones" and the "Dow Jones Industrial Average"), when its own type offers none.
+        if longer.is_empty() {
+            match form.class {
+                1 => longer = longer_in(&[4]),
+                4 => longer = longer_in(&[1]),
+                _ => {}
+            }
+        }
+        // A longer name that itself shortens a still longer one ("Dow Jones Industrial" of the "Dow Jones
+        // Industrial Average") is that name, whichever of them this loop reaches first.
+        let begins = |short: &Form, long: &Form| {
+            long.parts.len() > short.parts.len()
+                && short
+                    .parts
+                    .iter()
+                    .zip(&long.parts)
+                    .all(|(a, b)| b.starts_with(a.as_str()))
+        };
+        let fullest: Vec<usize> = longer
             .iter()
-            .filter_map(|&c| by_first.get(&(c, form.parts[0].as_str())))
-            .flatten()
             .copied()
-            .filter(|&j| {
-                // Equal lengths count too: "Northgate Hydropower Company" is "northgate hydropower" without its
-                // legal form, and "Northgate Hydro" still shortens it.
-                forms[j].parts.len() >= form.parts.len()
-                    && forms[j].key != form.key
-                    && form
-                        .parts
-                        .iter()
-                        .zip(&forms[j].parts)
-                        .all(|(a, b)| b.starts_with(a.as_str()))
-            });
-        if let Some(target) = groups.only_group(longer) {
+            .filter(|&j| !longer.iter().any(|&k| begins(&forms[j], &forms[k])))
+            .collect();
+        if let Some(target) = groups.only_group(fullest) {
+            for &j in &longer {
+                groups.union(j, target);
+            }
             groups.union(i, target);
             continue;
         }
-        if form.class != 1 {
+        // A building's name of three words or more without a leading place ("Promises Treatment Center" in the
+        // "Malibu Promises Treatment Center") ends its full name the same way; a shorter one ("Main Street",
+        // "Medical Center") is too generic to say which.
+        let facility = is_facility(form) && form.parts.len() >= 3;
+        if form.class != 1 && !facility {
             continue;
         }
         let ending = form
@@ -862,11 +1382,28 @@ pub fn resolve(
             .flatten()
             .copied()
             .filter(|&j| {
-                forms[j].class == 1
+                (forms[j].class == 1 || (facility && is_facility(&forms[j])))
                     && forms[j].parts.len() > form.parts.len()
                     && forms[j].parts.ends_with(&form.parts)
             });
         if let Some(target) = groups.only_group(ending) {
+            groups.union(i, target);
+        }
+    }
+
+    // Pass 2d': a company's full name with its legal form ("Harlow Inc.") joins the one longer name that only adds
+    // words a company's name ends in ("Harlow Computer"): the same company before and after a change of name.
+    for (i, form) in forms.iter().enumerate() {
+        if !form.full_company || form.parts.len() != 1 || form.class != 1 {
+            continue;
+        }
+        let corporate = by_first
+            .get(&(1, form.parts[0].as_str()))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && is_corporate_extension(&forms[j]));
+        if let Some(target) = groups.only_group(corporate) {
             groups.union(i, target);
         }
     }
@@ -960,11 +1497,33 @@ pub fn resolve(
             .collect();
         others.sort_by_key(|&c| std::cmp::Reverse(class_votes[i][c as usize]));
         readings.extend(others);
+        // A place never shortens a company's name unless some mention called it a company, but only a place the
+        // word lists know (as anything but a company: "European" too) or the texts put something in ("in
+        // Corvale"): an unknown word typed a place that leads a company's name ("Kraft" beside "Kraft Foods") is
+        // likelier the tagger's slip than a town.
+        let listed_place = form.listed.is_some_and(|l| l != Label::Org);
+        let sure_place = form.place && (listed_place || form.said_as_place);
+        let mut readings: Vec<(u8, bool)> = readings
+            .into_iter()
+            .map(|r| (r, r == 2 && sure_place))
+            .collect();
+        // A word typed a person that no person in the texts bears, and that is neither a given name nor a known
+        // place, may be the leading word of a place's or a company's name ("Qeshm" for "Qeshm Island").
+        if form.class == 0 && form.listed.is_none() && !form.given_name {
+            readings.extend([(2, true), (1, false)]);
+        }
+        // A word the tagger typed a place or a company in most mentions is only a person's first name if it is a
+        // known given name: "Kraft", a place as often as a person, does not lead a headline's "Kraft Shooting".
+        let other_votes: u32 = (1..5).map(|c| class_votes[i][c]).sum();
+        let no_first_names = HashMap::new();
+        let first_names = if form.given_name || class_votes[i][0] >= other_votes {
+            &first_owners
+        } else {
+            &no_first_names
+        };
         let mut candidates: Vec<usize> = Vec::new();
         let mut reading = form.class;
-        for &r in &readings {
-            // A place never shortens a company's name unless some mention called it a company.
-            let place = r == 2 && form.place;
+        for &(r, place) in &readings {
             candidates = owner_candidates(
                 &forms,
                 short_keys.get(&g).map_or(&[][..], Vec::as_slice),
@@ -972,8 +1531,21 @@ pub fn resolve(
                 place,
                 &owners,
                 &last_owners,
-                &first_owners,
+                first_names,
             );
+            // A known town or country shortens only a longer name of its own region ("Hormozgan Province",
+            // "New York City"): "Washington Mutual", "Boston Harbor" and "London Heathrow" are other referents. A natural
+            // feature's word may still shorten its full name ("Gulf" for the "Gulf of Aden").
+            if r == 2 && form.listed == Some(Label::Gpe) && form.place {
+                candidates.retain(|&o| {
+                    forms[o].parts.len() == 2
+                        && PLACE_PREFIXES.contains(&forms[o].parts[0].as_str())
+                        || forms[o]
+                            .parts
+                            .last()
+                            .is_some_and(|w| GAZETTEER.head(&capitalised(w)) == Some(Label::Gpe))
+                });
+            }
             if !candidates.is_empty() {
                 reading = r;
                 break;
@@ -998,15 +1570,17 @@ pub fn resolve(
             continue;
         }
         form_target[i] = groups.only_group(candidates.iter().copied());
-        if form_target[i].is_none() && matches!(reading, 1 | 4) {
+        // A word read as a place that may still shorten a company's name ("Kraft" beside "Kraft Foods" and its
+        // "Kraft Plant") is settled the company's way too.
+        let company_reading = matches!(reading, 1 | 4)
+            || (reading == 2 && candidates.iter().any(|&o| forms[o].class == 1));
+        if form_target[i].is_none() && company_reading {
             // "Ford" is the Ford Motor Company rather than the Ford Australia or the Ford Taurus: the longer name
             // that only adds words a company's name ends in.
-            let corporate = candidates.iter().copied().filter(|&o| {
-                forms[o].parts.len() > 1
-                    && forms[o].parts[1..].iter().all(|w| {
-                        DESIGNATORS.contains(&w.as_str()) || CORPORATE.contains(&w.as_str())
-                    })
-            });
+            let corporate = candidates
+                .iter()
+                .copied()
+                .filter(|&o| is_corporate_extension(&forms[o]));
             form_target[i] = groups
                 .only_group(corporate)
                 .or_else(|| dominant_group(&mut groups, &candidates, &mention_counts));
@@ -1219,5 +1793,62 @@ mod tests {
         assert!(given_match("rob", "robert"));
         assert!(given_match("j", "jerry"));
         assert!(!given_match("mary", "martha"));
+        assert!(given_match("mo", "maurice"));
+        assert!(given_match("bill", "william"));
+        assert!(given_match("heidar", "heydar"));
+        assert!(!given_match("bill", "robert"));
+        assert!(!given_match("alexander", "alexandra"));
+        assert!(!given_match("jon", "jan"));
+        assert!(transliteration("alishvandi", "alishbandi"));
+        assert!(!transliteration("smith", "smyth"));
+        assert!(!transliteration("hansen", "hanson"));
+        assert_eq!(spelt_initials("U.S. Air Force"), "usaf");
+        assert_eq!(spelt_initials("Air Force"), "");
+        assert_eq!(make_form("City of Palmer", Label::Org).key, "palmer");
+        assert_eq!(
+            titled_person("Alaska Gov. Sarah Palin", Label::Org),
+            Label::Person
+        );
+        assert_eq!(
+            make_form("Alaska Gov. Sarah Palin", Label::Person).key,
+            "sarah palin"
+        );
+        assert_eq!(
+            titled_person("Burger King Holdings Inc", Label::Org),
+            Label::Org
+        );
+        assert_eq!(
+            titled_person("Vellmar Mayor Ilse Foods Group", Label::Org),
+            Label::Org
+        );
+        assert_eq!(
+            make_form("Martin Luther King Jr", Label::Person).key,
+            "martin luther king"
+        );
+        assert_eq!(
+            without_affiliation("Norvik Aerospace-led"),
+            "Norvik Aerospace"
+        );
+        assert_eq!(without_affiliation("Ostrava-based Norvik"), "Norvik");
+        assert_eq!(without_affiliation("Intel-based"), "Intel-based");
+        assert_eq!(without_affiliation("-led"), "-led");
+        assert_eq!(make_form("A380s", Label::Misc).key, "a380");
+        assert_eq!(make_form("HMS Resolute", Label::Misc).key, "resolute");
+        assert_eq!(
+            make_form("Mt. Hood", Label::Loc).key,
+            make_form("Mount Hood", Label::Loc).key
+        );
+        assert_eq!(head_typed("Tessel Foods", Label::Gpe), Label::Org);
+        assert_eq!(head_typed("John Hall", Label::Person), Label::Person);
+        assert!(follows_place_preposition(
+            "flights in Corvale",
+            Span::new(11, 18)
+        ));
+        assert!(!follows_place_preposition("at Corvale", Span::new(3, 10)));
+        assert!(!follows_place_preposition(
+            "in Corvale Factory Fire",
+            Span::new(3, 10)
+        ));
+        assert!(!follows_place_preposition("in", Span::new(99, 120)));
     }
 }
