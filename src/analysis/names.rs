@@ -118,11 +118,16 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         return extract(text, segments);
     };
     let gaz = &*GAZETTEER;
-    let mut names: Vec<NameMention> = model
+    let tagged: Vec<NameMention> = model
         .tag(text, segments)
         .into_iter()
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
-        .filter_map(|n| trim_model_name(text, n, gaz))
+        .collect();
+    let tagged_surfaces: HashSet<&str> = tagged.iter().map(|n| n.span.of(text)).collect();
+    let mut names: Vec<NameMention> = tagged
+        .iter()
+        .filter_map(|n| trim_model_name(text, n.clone(), gaz))
+        .filter_map(|n| cut_calendar_and_tail(text, n, &tagged_surfaces, gaz))
         .map(|n| NameMention {
             label: refine(n.label, n.span.of(text), gaz),
             span: n.span,
@@ -435,6 +440,70 @@ fn trim_model_name(text: &str, name: NameMention, gaz: &Gazetteer) -> Option<Nam
     (!(only_modifiers && before_title)).then_some(name)
 }
 
+/// Cuts a model name at a day or month it ran into ("Brian Nichols Saturday", "Sixers on April", "Gulf of Aden on
+/// Saturday,") and trims lowercase words and stray punctuation off its end ("George Bush era"); `None` when nothing
+/// of a name is left.
+///
+/// A month cuts only after a lowercase word ("in April"), since months are also names ("Theresa May", "Fredric
+/// March"). A weekday right after a capitalised word cuts when what comes before is a name on its own: two words or
+/// more, a name the tagger found elsewhere in the article, or a known name; "Black Friday" and "Super Tuesday" stay.
+fn cut_calendar_and_tail(
+    text: &str,
+    name: NameMention,
+    elsewhere: &HashSet<&str>,
+    gaz: &Gazetteer,
+) -> Option<NameMention> {
+    let surface = name.span.of(text);
+    if gaz.knows(surface) {
+        return Some(name);
+    }
+    let words = word_spans(text, name.span);
+    let mut end = words.len();
+    for k in 1..words.len() {
+        let (Some(word), Some(previous)) = (words.get(k), words.get(k - 1)) else {
+            break;
+        };
+        let word = trim_word(word.of(text));
+        let after_lowercase = previous.of(text).starts_with(char::is_lowercase);
+        let before_is_name = || {
+            let (Some(first), Some(last)) = (words.first(), words.get(k - 1)) else {
+                return false;
+            };
+            let before = first.cover(*last).of(text);
+            k >= 2 || elsewhere.contains(before) || gaz.knows(before)
+        };
+        let weekday = is_calendar(word) && WEEKDAYS.contains(&word);
+        let month = is_calendar(word) && !WEEKDAYS.contains(&word);
+        if (weekday && (after_lowercase || before_is_name())) || (month && after_lowercase) {
+            end = k;
+            break;
+        }
+    }
+    // Lowercase words, dashes and commas do not end a name; a word with a capital anywhere ("iPhone") may.
+    while end > 0 {
+        let Some(last) = words.get(end - 1) else {
+            break;
+        };
+        let word = last.of(text);
+        let name_like = word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+        if name_like {
+            break;
+        }
+        end -= 1;
+    }
+    let (Some(first), Some(last)) = (words.first(), words.get(end.checked_sub(1)?)) else {
+        return None;
+    };
+    let mut span = first.cover(*last);
+    let kept = span.of(text);
+    let trimmed = kept.trim_end_matches([',', ';', ':']);
+    span = Span::new(span.start, span.start + trimmed.len());
+    (!span.is_empty()).then_some(NameMention {
+        label: name.label,
+        span,
+    })
+}
+
 /// Corrects the class of a model name where the word lists are sure: a known organisation the model took for
 /// a place or a MISC name ("al-Qaeda", "Kremlin", "ISIS-K", "Taliban"), and a name ending in a place or facility head word ("Velka River", "Marren Bridge").
 ///
@@ -700,6 +769,17 @@ const CALENDAR: &[&str] = &[
     "Oct",
     "Nov",
     "Dec",
+];
+
+/// Days of the week, which end no name ("Bloomington Wednesday" is the town on a day).
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Hyphenated suffixes that turn a place name into an adjective ("Afghanistan-based").
