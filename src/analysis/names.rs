@@ -21,6 +21,7 @@ use super::gazetteer::{Gazetteer, GAZETTEER};
 use super::model::{Label, NameMention, Segments, Span, Token, TokenKind};
 use super::tagger::NerModel;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Finds the names in the segmented text: sorted by offset, non-overlapping.
 ///
@@ -1471,6 +1472,12 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
             .collect()
     };
     let surnames = person_surnames(text, &names);
+    let names: Vec<NameMention> = names
+        .into_iter()
+        .flat_map(|n| split_at_title(text, n, &surnames, gaz))
+        .collect();
+    // A person cut out of one run-on name ("Senior Trooper William Hakim") makes "Trooper Hakim" cut in turn.
+    let surnames = person_surnames(text, &names);
     names
         .into_iter()
         .flat_map(|n| split_at_title(text, n, &surnames, gaz))
@@ -1673,6 +1680,16 @@ fn split_title_case(
         .collect()
 }
 
+/// Ranks and roles, several abbreviated ("sgt", "lt", "capt"), that cut a run-on name between an organisation and a
+/// person as titles do; lower case, without the dot.
+static RANKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("lexicon/ranks.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
 /// Legal endings of company names, after which a person's name may follow in a run-on model name
 /// ("Chrysler LLC Jim Press").
 const COMPANY_ENDINGS: &[&str] = &[
@@ -1716,7 +1733,11 @@ fn split_at_title(
     }
     let words = word_spans(text, name.span);
     let texts: Vec<&str> = words.iter().map(|w| w.of(text)).collect();
-    let is_title = |w: &str| starts_upper(w) && gaz.is_title(&w.to_lowercase());
+    // An abbreviated rank keeps its dot in the name ("Sgt.", "Gov."); the word lists hold it without.
+    let is_title = |w: &str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        starts_upper(w) && (gaz.is_title(&lower) || RANKS.contains(lower.as_str()))
+    };
     let is_modifier = |w: &str| gaz.is_modifier(&w.to_lowercase());
     // A department's name left over from a title the model dropped ("Interior Ken Salazar") is no part of
     // the person's name.
@@ -1742,11 +1763,21 @@ fn split_at_title(
         // The role may be several words ("Sheriff Deputy", "Deputy Prime Minister").
         let mut after = i.saturating_add(1);
         if !ending {
-            while texts
-                .get(after)
-                .is_some_and(|w| is_title(w) || is_modifier(w))
-            {
-                after = after.saturating_add(1);
+            loop {
+                let next = texts.get(after).copied().unwrap_or("");
+                if is_title(next) || is_modifier(next) {
+                    after = after.saturating_add(1);
+                    continue;
+                }
+                // "Chief of Police", "Secretary of State": "of" and a role word or head word go with the title.
+                let role_after_of = texts.get(after.saturating_add(1)).is_some_and(|w| {
+                    is_title(w) || is_modifier(w) || gaz.head(w).is_some()
+                });
+                if next == "of" && role_after_of {
+                    after = after.saturating_add(2);
+                    continue;
+                }
+                break;
             }
         }
         // The person's name ends before a lowercase word ("Ken Salazar and Commerce").
@@ -1758,8 +1789,7 @@ fn split_at_title(
             .count();
         let rest_end_index = after.saturating_add(rest_len);
         let rest = texts.get(after..rest_end_index).unwrap_or(&[]);
-        let surname =
-            i == 0 && rest.len() == 1 && rest.first().is_some_and(|w| surnames.contains(*w));
+        let surname = rest.len() == 1 && rest.first().is_some_and(|w| surnames.contains(*w));
         // After a company's legal ending the given name alone is evidence enough ("Chrysler LLC Jim Press").
         let after_company = ending
             && rest.len() >= 2
