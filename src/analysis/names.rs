@@ -1458,13 +1458,17 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
     let names: Vec<NameMention> = if lines.is_empty() {
         names
     } else {
-        let lower_seen = lowercase_seen(text);
-        let prose = labels_in_prose(text, &names, &lines);
+        let prose = Prose {
+            lower_seen: lowercase_seen(text),
+            labels: labels_in_prose(text, &names, &lines),
+            capitalised: capitalised_in_prose(text, &names, &lines),
+        };
         names
             .into_iter()
             .flat_map(|n| {
-                if lines.iter().any(|l| l.contains(n.span)) {
-                    split_title_case(text, n, &lower_seen, &prose, gaz)
+                if let Some(line) = lines.iter().find(|l| l.contains(n.span)) {
+                    let headline = stands_apart(text, *line);
+                    split_title_case(text, n, &prose, headline, gaz)
                 } else {
                     vec![n]
                 }
@@ -1527,6 +1531,69 @@ fn lowercase_seen(text: &str) -> HashSet<String> {
     {
         out.insert(stem(word).to_string());
         out.insert(word.to_string());
+        // "hired" and "hiring" are forms of "hire", which the plain stem "hir" would not match.
+        if let Some(base) = word.strip_suffix('d').filter(|_| word.ends_with("ed")) {
+            out.insert(base.to_string());
+        }
+        if let Some(base) = word.strip_suffix("ing") {
+            out.insert(format!("{base}e"));
+        }
+    }
+    out
+}
+
+/// Whether a line opens the text or has a blank line after it, as a headline or a heading does; lines of
+/// prose and of tables follow one another.
+fn stands_apart(text: &str, line: Span) -> bool {
+    let opens = text.get(..line.start).is_some_and(|b| b.trim().is_empty());
+    let after = text.get(line.end..).unwrap_or("");
+    let blank_after = after
+        .split('\n')
+        .next()
+        .is_some_and(|l| l.trim().is_empty())
+        && !after.trim().is_empty();
+    opens || blank_after
+}
+
+/// What the article says outside its title-case lines, against which a headline's words are read.
+struct Prose {
+    /// Lowercase forms and stems of the words written in lower case ([`lowercase_seen`]).
+    lower_seen: HashSet<String>,
+    /// The label each name surface has outside title-case lines ([`labels_in_prose`]).
+    labels: HashMap<String, Label>,
+    /// Words written with a capital outside title-case lines where a capital means something: inside a sentence,
+    /// or inside a name found there ([`capitalised_in_prose`]).
+    capitalised: HashSet<String>,
+}
+
+/// Words that the article capitalises outside title-case lines other than for opening a sentence, and the words of
+/// the names found there: the evidence that a capitalised headline word belongs to a name.
+fn capitalised_in_prose(text: &str, names: &[NameMention], lines: &[Span]) -> HashSet<String> {
+    let mut out: HashSet<String> = HashSet::new();
+    for name in names {
+        if !lines.iter().any(|l| l.contains(name.span)) {
+            out.extend(name.span.of(text).split(' ').map(|w| trim_word(w).to_string()));
+        }
+    }
+    let mut start = 0usize;
+    for line in text.split_inclusive('\n') {
+        let span = Span::new(start, start.saturating_add(line.len()));
+        start = span.end;
+        if lines.iter().any(|l| l.contains(span)) {
+            continue;
+        }
+        let mut opens_sentence = true;
+        for raw in line.split_whitespace() {
+            let word = trim_word(raw);
+            if !opens_sentence && starts_upper(word) {
+                out.insert(word.to_string());
+            }
+            // A sentence, a quotation or a clause after a dash opens with a capital whatever the word.
+            opens_sentence = raw.ends_with(['.', '!', '?', ':', '"', '\u{201c}', '-', '\u{2014}'])
+                || raw.starts_with(['"', '\u{201c}', '('])
+                    && !raw.ends_with(['"', '\u{201d}', ')'])
+                    && word.is_empty();
+        }
     }
     out
 }
@@ -1571,6 +1638,9 @@ fn labels_in_prose(text: &str, names: &[NameMention], lines: &[Span]) -> HashMap
     out
 }
 
+/// Generational suffixes that end a person's name ("Jr", "III") and say nothing about the words before them.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
 /// Connectors that stay inside a name after a head word in a headline ("University Of Michigan").
 const HEAD_CONNECTORS: &[&str] = &["of", "for", "de", "del", "on"];
 
@@ -1585,14 +1655,15 @@ const HEAD_CONNECTORS: &[&str] = &["of", "for", "de", "del", "on"];
 fn split_title_case(
     text: &str,
     name: NameMention,
-    lower_seen: &HashSet<String>,
-    prose: &HashMap<String, Label>,
+    prose: &Prose,
+    headline: bool,
     gaz: &Gazetteer,
 ) -> Vec<NameMention> {
     let surface = name.span.of(text);
-    if gaz.knows(surface) {
+    if gaz.knows(surface) || prose.labels.contains_key(surface) {
         return vec![name];
     }
+    let lower_seen = &prose.lower_seen;
     let words = word_spans(text, name.span);
     let lower: Vec<String> = words
         .iter()
@@ -1611,7 +1682,16 @@ fn split_title_case(
             // Particles the model put inside a name ("de Silva", "van der Westhuizen") stay.
             let particle = PARTICLES.contains(&l.as_str());
             let seen = lower_seen.contains(l) || lower_seen.contains(stem(l));
-            !particle && (contraction || (seen && !is_head(i)))
+            // A headline word the prose never capitalises where capitals mean something is no name's word
+            // ("Sixers Hire Maurice Cheeks", "Yvonne Hiller Charged"), unless the word lists vouch for it.
+            let word = words.get(i).map_or("", |w| trim_word(w.of(text)));
+            let unattested = headline
+                && !prose.capitalised.contains(word)
+                && !gaz.knows(word)
+                && !gaz.is_first_name(word)
+                && !NAME_SUFFIXES.contains(&word)
+                && !HEAD_CONNECTORS.contains(&l.as_str());
+            !particle && (contraction || ((seen || unattested) && !is_head(i)))
         })
         .collect();
     // A given name opening a piece stays with the word after it: "Steve Jobs" is a person even in an article
@@ -1644,6 +1724,14 @@ fn split_title_case(
             breaks[i] = false;
         }
     }
+    // A person's surname the prose never repeats stays after the given name it does ("Lindsay Lohan" where the
+    // story says "Lindsay"): a lone given name is no better a name than the whole.
+    if name.label == Label::Person && breaks.len() == 2 && breaks == [false, true] {
+        let last_seen = lower.get(1).is_some_and(|l| lower_seen.contains(l) || lower_seen.contains(stem(l)));
+        if !last_seen {
+            return vec![name];
+        }
+    }
     if !breaks.contains(&true) {
         return vec![name];
     }
@@ -1667,9 +1755,11 @@ fn split_title_case(
                 return None;
             }
             let first = piece.split(' ').next().unwrap_or("");
+            let words: Vec<&str> = piece.split(' ').collect();
             let label = gaz
                 .name(piece)
-                .or_else(|| prose.get(piece).copied())
+                .or_else(|| prose.labels.get(piece).copied())
+                .or_else(|| looks_like_person(&words, gaz).then_some(Label::Person))
                 .or_else(|| (index == 0).then_some(name.label))
                 .or_else(|| (!one_word && gaz.is_first_name(first)).then_some(Label::Person))?;
             Some(NameMention {
