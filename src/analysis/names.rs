@@ -1542,10 +1542,15 @@ fn lowercase_seen(text: &str) -> HashSet<String> {
     out
 }
 
-/// Whether a line opens the text or has a blank line after it, as a headline or a heading does; lines of
-/// prose and of tables follow one another.
+/// Whether a line opens the text or has a blank line before or after it, as a headline or a heading does; lines
+/// of prose and of tables follow one another.
 fn stands_apart(text: &str, line: Span) -> bool {
-    let opens = text.get(..line.start).is_some_and(|b| b.trim().is_empty());
+    let before = text.get(..line.start).unwrap_or("");
+    let opens = before.trim().is_empty()
+        || before
+            .trim_end_matches([' ', '\t', '\r'])
+            .strip_suffix('\n')
+            .is_some_and(|b| b.trim_end_matches([' ', '\t', '\r']).ends_with('\n'));
     let after = text.get(line.end..).unwrap_or("");
     let blank_after = after
         .split('\n')
@@ -1754,6 +1759,22 @@ fn split_title_case(
             if one_word && (gaz.head(piece).is_some() || gaz.is_common(&piece.to_lowercase())) {
                 return None;
             }
+            // A lone word left of a headline name is kept only when the prose or the word lists name it, or it ends
+            // a name of the prose ("Sox" of "Red Sox").
+            let ends_prose_name = || {
+                prose
+                    .labels
+                    .keys()
+                    .any(|k| k.rsplit_once(' ').is_some_and(|(_, last)| last == piece))
+            };
+            if headline
+                && one_word
+                && !gaz.knows(piece)
+                && !prose.labels.contains_key(piece)
+                && !ends_prose_name()
+            {
+                return None;
+            }
             let first = piece.split(' ').next().unwrap_or("");
             let words: Vec<&str> = piece.split(' ').collect();
             let label = gaz
@@ -1879,7 +1900,15 @@ fn split_at_title(
             .count();
         let rest_end_index = after.saturating_add(rest_len);
         let rest = texts.get(after..rest_end_index).unwrap_or(&[]);
-        let surname = rest.len() == 1 && rest.first().is_some_and(|w| surnames.contains(*w));
+        // A lone surname follows a rank that opens the name or one after an organisation's head word ("Oregon
+        // State Police Lt. Hastings"), not a word of a person's own name ("Martin Luther King Jr").
+        let after_org = i > 0
+            && texts
+                .get(i - 1)
+                .is_some_and(|w| gaz.head(w) == Some(Label::Org));
+        let surname = (i == 0 || after_org)
+            && rest.len() == 1
+            && rest.first().is_some_and(|w| surnames.contains(*w));
         // After a company's legal ending the given name alone is evidence enough ("Chrysler LLC Jim Press").
         let after_company = ending
             && rest.len() >= 2
