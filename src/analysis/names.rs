@@ -1603,7 +1603,105 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
     names
         .into_iter()
         .flat_map(|n| split_at_title(text, n, &surnames, gaz))
+        .flat_map(|n| split_org_person(text, n, gaz))
+        .filter_map(|n| strip_trailing_title(text, n, gaz))
         .collect()
+}
+
+/// Splits an organisation or place name that runs on into a person named by a given name at its end ("Air Force
+/// James Roche", "Air Force for Acquisition Marvin Sambur"): the role between them was dropped or is the
+/// organisation's own words.
+fn split_org_person(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    if name.label == Label::Person || gaz.knows(surface) {
+        return vec![name];
+    }
+    let words = word_spans(text, name.span);
+    let texts: Vec<&str> = words.iter().map(|w| w.of(text)).collect();
+    for k in 1..texts.len() {
+        let tail = texts.get(k..).unwrap_or(&[]);
+        let before_last = texts.get(k - 1).copied().unwrap_or("");
+        let given = tail.first().is_some_and(|w| gaz.is_first_name(w));
+        // The organisation must end plainly before the person: in a head word ("Air Force"), a known name or an
+        // acronym ("GM Ed Stefanski"); an unknown word before a given name may be a first given name ("Arcade
+        // Joseph Comeaux").
+        let before_known = texts
+            .get(..k)
+            .is_some_and(|b| gaz.name(&b.join(" ")).is_some_and(|l| l != Label::Person));
+        let acronym = before_last.chars().count() >= 2 && !before_last.chars().any(char::is_lowercase);
+        let org_end = gaz.head(before_last) == Some(Label::Org) || before_known || acronym;
+        if !(given && (2..=3).contains(&tail.len()) && org_end && looks_like_person(tail, gaz)) {
+            continue;
+        }
+        let (Some(first), Some(before_end), Some(tail_start), Some(last)) =
+            (words.first(), words.get(k - 1), words.get(k), words.last())
+        else {
+            continue;
+        };
+        let before = first.cover(*before_end);
+        let piece = before.of(text);
+        let head = piece.rsplit(' ').next().unwrap_or(piece);
+        let label = gaz.name(piece).or_else(|| gaz.head(head)).unwrap_or(name.label);
+        return vec![
+            NameMention {
+                label: refine(label, piece, gaz),
+                span: before,
+            },
+            NameMention {
+                label: Label::Person,
+                span: tail_start.cover(*last),
+            },
+        ];
+    }
+    vec![name]
+}
+
+/// Cuts titles off the end of an organisation or place name when a capitalised word follows, as a person's name
+/// does ("New York City Councilman" before "Jumaane Williams", "Alaska Gov." before "Sarah Palin"); `None` when
+/// only titles and their modifiers were left.
+fn strip_trailing_title(text: &str, name: NameMention, gaz: &Gazetteer) -> Option<NameMention> {
+    let surface = name.span.of(text);
+    if name.label == Label::Person || gaz.knows(surface) {
+        return Some(name);
+    }
+    let next_capital = text
+        .get(name.span.end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .is_some_and(starts_upper);
+    let is_title = |w: &str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        starts_upper(w) && (gaz.is_title(&lower) || RANKS.contains(lower.as_str()))
+    };
+    let words = word_spans(text, name.span);
+    let mut end = words.len();
+    let mut n_titles = 0;
+    // Rank words before a title go with it ("Senior Vice President"), as does a connector ("Government of Prime
+    // Minister").
+    while let Some(word) = end.checked_sub(1).and_then(|i| words.get(i)) {
+        let word = word.of(text);
+        if is_title(word) {
+            n_titles += 1;
+        } else if !(RANK_MODIFIERS.contains(&word) || word.starts_with(char::is_lowercase)) {
+            break;
+        }
+        end -= 1;
+    }
+    if !next_capital || n_titles == 0 {
+        return Some(name);
+    }
+    let kept = words.get(..end).unwrap_or(&[]);
+    let meaningful = kept
+        .iter()
+        .any(|w| !gaz.is_modifier(&w.of(text).to_lowercase()));
+    let (Some(first), Some(last), true) = (kept.first(), kept.last(), meaningful) else {
+        return None;
+    };
+    let span = first.cover(*last);
+    let piece = span.of(text);
+    Some(NameMention {
+        label: gaz.name(piece).unwrap_or(name.label),
+        span,
+    })
 }
 
 /// Lines written in title case: at least three words, four in five of them capitalised and fewer than half in
@@ -1918,6 +2016,11 @@ static RANKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .collect()
 });
+
+/// Words that rank a title without being part of an organisation's name ("Senior Vice President").
+const RANK_MODIFIERS: &[&str] = &[
+    "Senior", "Vice", "Deputy", "Assistant", "Acting", "Executive", "Associate", "Interim",
+];
 
 /// Legal endings of company names, after which a person's name may follow in a run-on model name
 /// ("Chrysler LLC Jim Press").
