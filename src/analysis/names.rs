@@ -138,6 +138,11 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         .into_iter()
         .flat_map(|n| split_at_lowercase(text, n, gaz))
         .collect();
+    let surfaces: HashSet<String> = names.iter().map(|n| n.span.of(text).to_string()).collect();
+    names = names
+        .into_iter()
+        .flat_map(|n| split_at_and(text, n, &surfaces, gaz))
+        .collect();
     names = split_run_ons(text, names, gaz);
     for name in names.iter_mut() {
         name.label = word_list_class(name.label, name.span.of(text), gaz);
@@ -736,6 +741,67 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
             NameMention { label, span }
         })
         .collect()
+}
+
+/// Splits a model name at "and" or "&" between two names ("Nationals and Orioles", "Fish and Wildlife Service and
+/// National Marine Fisheries Service"): each side must be a name on its own, one the article names elsewhere, one
+/// the word lists know, or one ending in a head word. "Procter & Gamble" and "Somerset Fire and Rescue" stay whole,
+/// as does any name the word lists know whole ("Bosnia and Herzegovina").
+fn split_at_and(
+    text: &str,
+    name: NameMention,
+    elsewhere: &HashSet<String>,
+    gaz: &Gazetteer,
+) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    if gaz.knows(surface) {
+        return vec![name];
+    }
+    let words = word_spans(text, name.span);
+    let stands_alone = |span: Span| {
+        let piece = span.of(text);
+        let last = piece.rsplit(' ').next().unwrap_or(piece);
+        starts_upper(piece)
+            && (elsewhere.contains(piece) || gaz.knows(piece) || (piece.contains(' ') && gaz.head(last).is_some()))
+    };
+    for (k, word) in words.iter().enumerate() {
+        if !matches!(word.of(text), "and" | "&") {
+            continue;
+        }
+        let (Some(first), Some(left_end), Some(right_start), Some(last)) =
+            (words.first(), words.get(k.wrapping_sub(1)), words.get(k + 1), words.last())
+        else {
+            continue;
+        };
+        let left = first.cover(*left_end);
+        let right = right_start.cover(*last);
+        // A head word after the "and" may serve both sides ("Fish and Wildlife Service", "Interior and Commerce
+        // Department"), unless the left side ends in a head of its own or is known.
+        let ends_in_head = |span: Span| {
+            let piece = span.of(text);
+            gaz.head(piece.rsplit(' ').next().unwrap_or(piece)).is_some()
+        };
+        let shared_head =
+            ends_in_head(right) && !ends_in_head(left) && !gaz.knows(left.of(text));
+        if !shared_head && stands_alone(left) && stands_alone(right) {
+            let label_of = |span: Span| refine(gaz.name(span.of(text)).unwrap_or(name.label), span.of(text), gaz);
+            let mut out = vec![NameMention {
+                label: label_of(left),
+                span: left,
+            }];
+            out.extend(split_at_and(
+                text,
+                NameMention {
+                    label: label_of(right),
+                    span: right,
+                },
+                elsewhere,
+                gaz,
+            ));
+            return out;
+        }
+    }
+    vec![name]
 }
 
 /// Refines a CoNLL type from the tagger with the word lists: LOC into GPE, LOC or FAC, MISC into NORP or EVENT.
