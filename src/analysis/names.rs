@@ -78,8 +78,10 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         })
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
-    let mut names = split_run_ons(text, names, gaz);
+    let names = split_run_ons(text, names, gaz);
+    let mut names = join_possessive_venue(text, names, gaz);
     surnames_are_people(text, gaz, &mut names);
+    places_are_not_people(text, gaz, &mut names);
     for name in names.iter_mut() {
         if let Some(label) = place_prefix(name.span.of(text), gaz) {
             name.label = label;
