@@ -1358,7 +1358,11 @@ fn normal_candidates(units: &[Unit], context: &Context, out: &mut Vec<Candidate>
                 continue;
             }
             let unit = &units[end];
-            if unit.cap && !is_calendar(unit.text) {
+            // A month after a given name is a surname ("Theresa May", "Fredric March"); a weekday never is.
+            let surname_month = end > start
+                && !WEEKDAYS.contains(&unit.text)
+                && units.get(end - 1).is_some_and(|u| gaz.is_first_name(u.text));
+            if unit.cap && (!is_calendar(unit.text) || surname_month) {
                 end += 1;
                 continue;
             }
@@ -1786,13 +1790,23 @@ fn title_case_lines(text: &str) -> Vec<Span> {
             .filter(|w| w.starts_with(char::is_alphabetic))
             .collect();
         let capitalised = words.iter().filter(|w| starts_upper(w)).count();
+        // Title case may leave its short function words in lower case ("Esther Vance Dead at 91"); then every
+        // other word is capitalised.
+        let content: Vec<&&str> = words
+            .iter()
+            .filter(|w| !HEADING_SMALL_WORDS.contains(*w))
+            .collect();
+        let all_content_capitalised =
+            content.len() >= 3 && content.iter().all(|w| starts_upper(w));
         // Lines in capitals are left to the model: sports desks head every story so ("RUGBY UNION").
         let capitals = words
             .iter()
             .filter(|w| w.chars().count() >= 2 && !w.chars().any(char::is_lowercase))
             .count();
-        let title_case = capitalised.saturating_mul(5) >= words.len().saturating_mul(4);
-        if words.len() >= 3 && title_case && capitals.saturating_mul(2) < words.len() {
+        let title_case = (words.len() >= 3
+            && capitalised.saturating_mul(5) >= words.len().saturating_mul(4))
+            || all_content_capitalised;
+        if title_case && capitals.saturating_mul(2) < words.len() {
             out.push(span);
         }
     }
@@ -2040,7 +2054,8 @@ fn split_title_case(
         .filter_map(|(index, span)| {
             let piece = span.of(text);
             let one_word = !piece.contains(' ');
-            if one_word && (gaz.head(piece).is_some() || gaz.is_common(&piece.to_lowercase())) {
+            let lower = piece.to_lowercase();
+            if one_word && (gaz.head(piece).is_some() || gaz.is_common(&lower) || gaz.is_modifier(&lower)) {
                 return None;
             }
             // A lone word left of a headline name is kept only when the prose or the word lists name it, or it ends
