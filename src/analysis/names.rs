@@ -352,9 +352,38 @@ fn join_dotted(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
 /// Head words of shops, venues and institutions that a possessive opens ("Sam's Club", "St. Anne's Hospital",
 /// "Rosa's Restaurant"): with them the possessive is part of the name.
 const VENUE_HEADS: &[&str] = &[
-    "Club", "Hospital", "Church", "College", "Restaurant", "Cafe", "Café", "Bar", "Pub", "Diner", "Grill",
-    "Tavern", "Inn", "Store", "Shop", "Market", "Pizza", "Pizzeria", "Kitchen", "Bakery", "Deli", "Hotel",
-    "School", "Academy", "Cathedral", "Chapel", "Bistro", "Lounge", "Steakhouse", "Garage", "Salon", "Motel",
+    "Club",
+    "Hospital",
+    "Church",
+    "College",
+    "Restaurant",
+    "Cafe",
+    "Café",
+    "Bar",
+    "Pub",
+    "Diner",
+    "Grill",
+    "Tavern",
+    "Inn",
+    "Store",
+    "Shop",
+    "Market",
+    "Pizza",
+    "Pizzeria",
+    "Kitchen",
+    "Bakery",
+    "Deli",
+    "Hotel",
+    "School",
+    "Academy",
+    "Cathedral",
+    "Chapel",
+    "Bistro",
+    "Lounge",
+    "Steakhouse",
+    "Garage",
+    "Salon",
+    "Motel",
 ];
 
 /// Joins a one-word name and the venue head word after its possessive into one name ("Sam's Club", "St. Anne's
@@ -387,14 +416,22 @@ fn join_possessive_venue(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -
             let next_capital = next.strip_prefix(' ').is_some_and(starts_upper);
             (VENUE_HEADS.contains(&word) && !next_capital).then_some(word)
         });
-        if let (Some(rest), Some(head), false, false) =
-            (rest, head, placeish, core.contains(' '))
-        {
+        if let (Some(rest), Some(head), false, false) = (rest, head, placeish, core.contains(' ')) {
             let head_end = name.span.end + (after.len() - rest.len()) + head.len();
             name.span = Span::new(name.span.start, head_end);
             name.label = gaz.head(head).unwrap_or(Label::Org);
             while names.peek().is_some_and(|n| n.span.start < head_end) {
                 names.next();
+            }
+            // The tagger may leave "St" of "St. Anne's Hospital" as a name of its own.
+            let saint = out.last().is_some_and(|last| {
+                let between = text.get(last.span.end..name.span.start).unwrap_or("x");
+                matches!(last.span.of(text), "St" | "St.") && matches!(between, ". " | " " | "")
+            });
+            if saint {
+                if let Some(last) = out.pop() {
+                    name.span = last.span.cover(name.span);
+                }
             }
         }
         out.push(name);
@@ -764,15 +801,20 @@ fn split_at_and(
         let piece = span.of(text);
         let last = piece.rsplit(' ').next().unwrap_or(piece);
         starts_upper(piece)
-            && (elsewhere.contains(piece) || gaz.knows(piece) || (piece.contains(' ') && gaz.head(last).is_some()))
+            && (elsewhere.contains(piece)
+                || gaz.knows(piece)
+                || (piece.contains(' ') && gaz.head(last).is_some()))
     };
     for (k, word) in words.iter().enumerate() {
         if !matches!(word.of(text), "and" | "&") {
             continue;
         }
-        let (Some(first), Some(left_end), Some(right_start), Some(last)) =
-            (words.first(), words.get(k.wrapping_sub(1)), words.get(k + 1), words.last())
-        else {
+        let (Some(first), Some(left_end), Some(right_start), Some(last)) = (
+            words.first(),
+            words.get(k.wrapping_sub(1)),
+            words.get(k + 1),
+            words.last(),
+        ) else {
             continue;
         };
         let left = first.cover(*left_end);
@@ -781,12 +823,18 @@ fn split_at_and(
         // Department"), unless the left side ends in a head of its own or is known.
         let ends_in_head = |span: Span| {
             let piece = span.of(text);
-            gaz.head(piece.rsplit(' ').next().unwrap_or(piece)).is_some()
+            gaz.head(piece.rsplit(' ').next().unwrap_or(piece))
+                .is_some()
         };
-        let shared_head =
-            ends_in_head(right) && !ends_in_head(left) && !gaz.knows(left.of(text));
+        let shared_head = ends_in_head(right) && !ends_in_head(left) && !gaz.knows(left.of(text));
         if !shared_head && stands_alone(left) && stands_alone(right) {
-            let label_of = |span: Span| refine(gaz.name(span.of(text)).unwrap_or(name.label), span.of(text), gaz);
+            let label_of = |span: Span| {
+                refine(
+                    gaz.name(span.of(text)).unwrap_or(name.label),
+                    span.of(text),
+                    gaz,
+                )
+            };
             let mut out = vec![NameMention {
                 label: label_of(left),
                 span: left,
@@ -1361,7 +1409,9 @@ fn normal_candidates(units: &[Unit], context: &Context, out: &mut Vec<Candidate>
             // A month after a given name is a surname ("Theresa May", "Fredric March"); a weekday never is.
             let surname_month = end > start
                 && !WEEKDAYS.contains(&unit.text)
-                && units.get(end - 1).is_some_and(|u| gaz.is_first_name(u.text));
+                && units
+                    .get(end - 1)
+                    .is_some_and(|u| gaz.is_first_name(u.text));
             if unit.cap && (!is_calendar(unit.text) || surname_month) {
                 end += 1;
                 continue;
@@ -1700,7 +1750,8 @@ fn split_org_person(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameM
         let before_known = texts
             .get(..k)
             .is_some_and(|b| gaz.name(&b.join(" ")).is_some_and(|l| l != Label::Person));
-        let acronym = before_last.chars().count() >= 2 && !before_last.chars().any(char::is_lowercase);
+        let acronym =
+            before_last.chars().count() >= 2 && !before_last.chars().any(char::is_lowercase);
         let org_end = gaz.head(before_last) == Some(Label::Org) || before_known || acronym;
         if !(given && (2..=3).contains(&tail.len()) && org_end && looks_like_person(tail, gaz)) {
             continue;
@@ -1713,7 +1764,10 @@ fn split_org_person(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameM
         let before = first.cover(*before_end);
         let piece = before.of(text);
         let head = piece.rsplit(' ').next().unwrap_or(piece);
-        let label = gaz.name(piece).or_else(|| gaz.head(head)).unwrap_or(name.label);
+        let label = gaz
+            .name(piece)
+            .or_else(|| gaz.head(head))
+            .unwrap_or(name.label);
         return vec![
             NameMention {
                 label: refine(label, piece, gaz),
@@ -1796,8 +1850,7 @@ fn title_case_lines(text: &str) -> Vec<Span> {
             .iter()
             .filter(|w| !HEADING_SMALL_WORDS.contains(*w))
             .collect();
-        let all_content_capitalised =
-            content.len() >= 3 && content.iter().all(|w| starts_upper(w));
+        let all_content_capitalised = content.len() >= 3 && content.iter().all(|w| starts_upper(w));
         // Lines in capitals are left to the model: sports desks head every story so ("RUGBY UNION").
         let capitals = words
             .iter()
@@ -1875,7 +1928,12 @@ fn capitalised_in_prose(text: &str, names: &[NameMention], lines: &[Span]) -> Ha
     let mut out: HashSet<String> = HashSet::new();
     for name in names {
         if !lines.iter().any(|l| l.contains(name.span)) {
-            out.extend(name.span.of(text).split(' ').map(|w| trim_word(w).to_string()));
+            out.extend(
+                name.span
+                    .of(text)
+                    .split(' ')
+                    .map(|w| trim_word(w).to_string()),
+            );
         }
     }
     let mut start = 0usize;
@@ -2030,7 +2088,9 @@ fn split_title_case(
     // A person's surname the prose never repeats stays after the given name it does ("Lindsay Lohan" where the
     // story says "Lindsay"): a lone given name is no better a name than the whole.
     if name.label == Label::Person && breaks.len() == 2 && breaks == [false, true] {
-        let last_seen = lower.get(1).is_some_and(|l| lower_seen.contains(l) || lower_seen.contains(stem(l)));
+        let last_seen = lower
+            .get(1)
+            .is_some_and(|l| lower_seen.contains(l) || lower_seen.contains(stem(l)));
         if !last_seen {
             return vec![name];
         }
@@ -2055,7 +2115,9 @@ fn split_title_case(
             let piece = span.of(text);
             let one_word = !piece.contains(' ');
             let lower = piece.to_lowercase();
-            if one_word && (gaz.head(piece).is_some() || gaz.is_common(&lower) || gaz.is_modifier(&lower)) {
+            if one_word
+                && (gaz.head(piece).is_some() || gaz.is_common(&lower) || gaz.is_modifier(&lower))
+            {
                 return None;
             }
             // A lone word left of a headline name is kept only when the prose or the word lists name it, or it ends
@@ -2102,7 +2164,14 @@ static RANKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Words that rank a title without being part of an organisation's name ("Senior Vice President").
 const RANK_MODIFIERS: &[&str] = &[
-    "Senior", "Vice", "Deputy", "Assistant", "Acting", "Executive", "Associate", "Interim",
+    "Senior",
+    "Vice",
+    "Deputy",
+    "Assistant",
+    "Acting",
+    "Executive",
+    "Associate",
+    "Interim",
 ];
 
 /// Legal endings of company names, after which a person's name may follow in a run-on model name
@@ -2185,9 +2254,9 @@ fn split_at_title(
                     continue;
                 }
                 // "Chief of Police", "Secretary of State": "of" and a role word or head word go with the title.
-                let role_after_of = texts.get(after.saturating_add(1)).is_some_and(|w| {
-                    is_title(w) || is_modifier(w) || gaz.head(w).is_some()
-                });
+                let role_after_of = texts
+                    .get(after.saturating_add(1))
+                    .is_some_and(|w| is_title(w) || is_modifier(w) || gaz.head(w).is_some());
                 if next == "of" && role_after_of {
                     after = after.saturating_add(2);
                     continue;
