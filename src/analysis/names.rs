@@ -1026,6 +1026,13 @@ const HEADING_SMALL_WORDS: &[&str] = &[
     "vs", "over", "after", "amid", "into", "its", "is", "are", "how", "what", "why",
 ];
 
+/// Further words that a headline in title case may leave in lower case ("Rules that Cut Science"), beyond
+/// [`HEADING_SMALL_WORDS`].
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "that", "which", "who", "than", "but", "nor", "so", "up", "off", "out", "via", "per", "not", "be", "was",
+    "were", "has", "have", "will", "can",
+];
+
 /// Verbs of saying that mark the name next to them as a person ("said Li", "Li said").
 const SAY_VERBS: &[&str] = &[
     "said",
@@ -1848,7 +1855,7 @@ fn title_case_lines(text: &str) -> Vec<Span> {
         // other word is capitalised.
         let content: Vec<&&str> = words
             .iter()
-            .filter(|w| !HEADING_SMALL_WORDS.contains(*w))
+            .filter(|w| !HEADING_SMALL_WORDS.contains(*w) && !TITLE_CASE_SMALL_WORDS.contains(*w))
             .collect();
         let all_content_capitalised = content.len() >= 3 && content.iter().all(|w| starts_upper(w));
         // Lines in capitals are left to the model: sports desks head every story so ("RUGBY UNION").
