@@ -127,10 +127,13 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
     let tagged_surfaces: HashSet<&str> = tagged.iter().map(|n| n.span.of(text)).collect();
+    let lower_seen = lowercase_seen(text);
+    let capitalised_mid = capitalised_in_prose(text, &[], &[]);
     let mut names: Vec<NameMention> = tagged
         .iter()
         .filter_map(|n| trim_model_name(text, n.clone(), gaz))
         .filter_map(|n| cut_calendar_and_tail(text, n, &tagged_surfaces, gaz))
+        .map(|n| trim_sentence_opener(text, segments, n, &lower_seen, &capitalised_mid, gaz))
         .map(|n| NameMention {
             label: refine(n.label, n.span.of(text), gaz),
             span: n.span,
@@ -601,6 +604,49 @@ fn trim_model_name(text: &str, name: NameMention, gaz: &Gazetteer) -> Option<Nam
         .unwrap_or("");
     let before_title = starts_upper(next_word) && gaz.is_title(&next_word.to_lowercase());
     (!(only_modifiers && before_title)).then_some(name)
+}
+
+/// Drops the first word of a model name that opens a sentence when it is a verb form that the article also writes
+/// in lower case or never capitalises inside a sentence ("Choosing DeGeneres, known for her humor, ..."), or an
+/// adverb in "-ly" ("Naturally Scott Boras will ..."): its capital is the sentence's. Given names and known names
+/// keep it ("Kelly Smith").
+fn trim_sentence_opener(
+    text: &str,
+    segments: &Segments,
+    name: NameMention,
+    lower_seen: &HashSet<String>,
+    capitalised_mid: &HashSet<String>,
+    gaz: &Gazetteer,
+) -> NameMention {
+    let surface = name.span.of(text);
+    let Some((first, rest)) = surface.split_once(' ') else {
+        return name;
+    };
+    let opens = segments
+        .sentence_at(name.span.start)
+        .and_then(|i| segments.sentences.get(i))
+        .is_some_and(|s| {
+            text.get(s.span.start..name.span.start)
+                .is_some_and(|b| b.chars().all(|c| !c.is_alphanumeric()))
+        });
+    let lower = first.to_lowercase();
+    let gerund = lower.len() > 5 && lower.ends_with("ing");
+    let past = lower.len() > 4 && lower.ends_with("ed");
+    let adverb = lower.len() > 5 && lower.ends_with("ly");
+    // A past participle is also a company's adjective ("Accredited Home Lending"): only the article's own
+    // lowercase use of it counts.
+    let plain = ((gerund || past) && lower_seen.contains(&lower))
+        || (gerund && !capitalised_mid.contains(first))
+        || adverb;
+    let named = gaz.is_first_name(first) || gaz.knows(surface) || gaz.knows(first);
+    // A day or month left alone ("Published May 3") is a date, not a name.
+    if !opens || !plain || named || !starts_upper(rest) || is_calendar(rest) {
+        return name;
+    }
+    NameMention {
+        label: name.label,
+        span: Span::new(name.span.end - rest.len(), name.span.end),
+    }
 }
 
 /// Cuts a model name at a day or month it ran into ("Brian Nichols Saturday", "Sixers on April", "Gulf of Aden on
