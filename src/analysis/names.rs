@@ -512,6 +512,7 @@ fn strip_affiliation_suffix(
 ) -> Vec<NameMention> {
     names
         .into_iter()
+        .flat_map(|name| split_affiliation_prefix(text, name, gaz))
         .map(|name| {
             let surface = name.span.of(text);
             for suffix in ["-based", "-led", "-backed", "-born", "-owned"] {
@@ -527,6 +528,55 @@ fn strip_affiliation_suffix(
             name
         })
         .collect()
+}
+
+/// Splits a model name that opens with a place or group made into an adjective ("Chicago-based Boeing",
+/// "Kremlin-backed Wagner Group") or with a known name hyphenated to the next name ("Boeing-Air Force"): the first is
+/// a name of its own, typed by the word lists (a place by default), and the rest keeps the model's type, or ORG where
+/// the model said MISC because of the adjective.
+fn split_affiliation_prefix(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    let Some((first, rest)) = surface.split_once(' ') else {
+        return vec![name];
+    };
+    let Some((stem, suffix)) = first.split_once('-') else {
+        return vec![name];
+    };
+    if gaz.knows(surface) || !starts_upper(stem) || !starts_upper(rest) {
+        return vec![name];
+    }
+    let affiliation = ["based", "led", "backed", "born", "owned", "funded", "run", "linked"].contains(&suffix);
+    // "Boeing-Air Force": two names joined by a hyphen, the first known, the second a name with the next words.
+    let right = text
+        .get(name.span.start + stem.len() + 1..name.span.end)
+        .unwrap_or("");
+    let hyphenated = starts_upper(suffix) && gaz.name(stem).is_some() && gaz.knows(right);
+    if !(affiliation || hyphenated) {
+        return vec![name];
+    }
+    let stem_span = Span::new(name.span.start, name.span.start + stem.len());
+    let rest_start = if affiliation {
+        name.span.end - rest.len()
+    } else {
+        name.span.start + stem.len() + 1
+    };
+    let rest_span = Span::new(rest_start, name.span.end);
+    let rest_text = rest_span.of(text);
+    let rest_label = gaz.name(rest_text).unwrap_or(if name.label == Label::Misc {
+        Label::Org
+    } else {
+        name.label
+    });
+    vec![
+        NameMention {
+            label: gaz.name(stem).unwrap_or(Label::Gpe),
+            span: stem_span,
+        },
+        NameMention {
+            label: rest_label,
+            span: rest_span,
+        },
+    ]
 }
 
 /// Sentences that are headings: a short title-cased line with no digits and no final punctuation,
