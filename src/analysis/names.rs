@@ -1915,7 +1915,11 @@ fn strip_trailing_title(text: &str, name: NameMention, gaz: &Gazetteer) -> Optio
         }
         end -= 1;
     }
-    if !next_capital || n_titles == 0 {
+    // Company officers' titles never end an organisation's name, whatever follows ("Apple Computer CEO, who ...").
+    let officer = words
+        .last()
+        .is_some_and(|w| OFFICER_TITLES.contains(&w.of(text).trim_end_matches('.')));
+    if !(next_capital || officer) || n_titles == 0 {
         return Some(name);
     }
     let kept = words.get(..end).unwrap_or(&[]);
@@ -2264,6 +2268,11 @@ static RANKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .collect()
 });
+
+/// Titles of officers that end no organisation's name, so they come off its end whatever follows.
+const OFFICER_TITLES: &[&str] = &[
+    "CEO", "CFO", "COO", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson",
+];
 
 /// Words that rank a title without being part of an organisation's name ("Senior Vice President").
 const RANK_MODIFIERS: &[&str] = &[
