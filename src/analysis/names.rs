@@ -851,8 +851,10 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
         offset += word.len() + 1;
         // Only words that plainly say where or who ("outside", "near", "said") split a name; "in" does not,
         // as "Human Rights in China" shows.
-        let splits =
-            (PLACE_PREPOSITIONS.contains(&word) && word != "in") || SAY_VERBS.contains(&word);
+        // "by" names a maker or an author ("Worldliner by Boeing").
+        let splits = (PLACE_PREPOSITIONS.contains(&word) && word != "in")
+            || SAY_VERBS.contains(&word)
+            || word == "by";
         let joins = !splits;
         if joins {
             current = Some(current.map_or(span, |c| c.cover(span)));
