@@ -78,7 +78,12 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         })
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
-    let names = split_run_ons(text, names, gaz);
+    let lower_seen = lowercase_seen(text);
+    let capitalised_mid = capitalised_in_prose(text, &[], &[]);
+    let names: Vec<NameMention> = split_run_ons(text, names, gaz)
+        .into_iter()
+        .map(|n| trim_sentence_opener(text, segments, n, &lower_seen, &capitalised_mid, gaz))
+        .collect();
     let mut names = join_possessive_venue(text, names, gaz);
     surnames_are_people(text, gaz, &mut names);
     places_are_not_people(text, gaz, &mut names);
@@ -545,7 +550,10 @@ fn split_affiliation_prefix(text: &str, name: NameMention, gaz: &Gazetteer) -> V
     if gaz.knows(surface) || !starts_upper(stem) || !starts_upper(rest) {
         return vec![name];
     }
-    let affiliation = ["based", "led", "backed", "born", "owned", "funded", "run", "linked"].contains(&suffix);
+    let affiliation = [
+        "based", "led", "backed", "born", "owned", "funded", "run", "linked",
+    ]
+    .contains(&suffix);
     // "Boeing-Air Force": two names joined by a hyphen, the first known, the second a name with the next words.
     let right = text
         .get(name.span.start + stem.len() + 1..name.span.end)
@@ -1127,8 +1135,8 @@ const HEADING_SMALL_WORDS: &[&str] = &[
 /// Further words that a headline in title case may leave in lower case ("Rules that Cut Science"), beyond
 /// [`HEADING_SMALL_WORDS`].
 const TITLE_CASE_SMALL_WORDS: &[&str] = &[
-    "that", "which", "who", "than", "but", "nor", "so", "up", "off", "out", "via", "per", "not", "be", "was",
-    "were", "has", "have", "will", "can",
+    "that", "which", "who", "than", "but", "nor", "so", "up", "off", "out", "via", "per", "not",
+    "be", "was", "were", "has", "have", "will", "can",
 ];
 
 /// Verbs of saying that mark the name next to them as a person ("said Li", "Li said").
@@ -1892,7 +1900,10 @@ fn split_org_person(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameM
 /// only titles and their modifiers were left.
 fn strip_trailing_title(text: &str, name: NameMention, gaz: &Gazetteer) -> Option<NameMention> {
     let surface = name.span.of(text);
-    if name.label == Label::Person || gaz.knows(surface) {
+    let last_word = surface.rsplit(' ').next().unwrap_or(surface);
+    let officer = OFFICER_TITLES.contains(&last_word.trim_end_matches('.'));
+    // A person's name ends in no title; a PERSON name that does is an organisation with its officer's title.
+    if (name.label == Label::Person && !officer) || gaz.knows(surface) {
         return Some(name);
     }
     let next_capital = text
@@ -1918,9 +1929,6 @@ fn strip_trailing_title(text: &str, name: NameMention, gaz: &Gazetteer) -> Optio
         end -= 1;
     }
     // Company officers' titles never end an organisation's name, whatever follows ("Apple Computer CEO, who ...").
-    let officer = words
-        .last()
-        .is_some_and(|w| OFFICER_TITLES.contains(&w.of(text).trim_end_matches('.')));
     if !(next_capital || officer) || n_titles == 0 {
         return Some(name);
     }
@@ -1933,8 +1941,13 @@ fn strip_trailing_title(text: &str, name: NameMention, gaz: &Gazetteer) -> Optio
     };
     let span = first.cover(*last);
     let piece = span.of(text);
+    let fallback = if name.label == Label::Person {
+        Label::Org
+    } else {
+        name.label
+    };
     Some(NameMention {
-        label: gaz.name(piece).unwrap_or(name.label),
+        label: gaz.name(piece).unwrap_or(fallback),
         span,
     })
 }
@@ -2273,7 +2286,14 @@ static RANKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Titles of officers that end no organisation's name, so they come off its end whatever follows.
 const OFFICER_TITLES: &[&str] = &[
-    "CEO", "CFO", "COO", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson",
+    "CEO",
+    "CFO",
+    "COO",
+    "Chairman",
+    "Chairwoman",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
 ];
 
 /// Words that rank a title without being part of an organisation's name ("Senior Vice President").
