@@ -763,7 +763,7 @@ fn cut_calendar_and_tail(
                 return false;
             };
             let before = first.cover(*last).of(text);
-            k >= 2 || elsewhere.contains(before) || gaz.knows(before)
+            k >= 2 || elsewhere.contains(before) || gaz.knows(before) || repeated(text, before)
         };
         let weekday = is_calendar(word) && WEEKDAYS.contains(&word);
         let month = is_calendar(word) && !WEEKDAYS.contains(&word);
@@ -795,6 +795,20 @@ fn cut_calendar_and_tail(
         label: name.label,
         span,
     })
+}
+
+/// Whether `word` occurs at least twice in the text as a whole word ("Bloomington" of "Bloomington Police" and of
+/// "in Bloomington Wednesday").
+fn repeated(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let whole = |(at, _): &(usize, &str)| {
+        let before = text.get(..*at).and_then(|b| b.chars().next_back());
+        let after = text.get(at + word.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    text.match_indices(word).filter(whole).nth(1).is_some()
 }
 
 /// Corrects the class of a model name where the word lists are sure: a known organisation the model took for
@@ -2439,9 +2453,13 @@ fn split_at_title(
             && texts
                 .get(i - 1)
                 .is_some_and(|w| gaz.head(w) == Some(Label::Org));
+        // An abbreviated rank ("Lt.", "Sgt.") before one capitalised word is a person's title before a surname.
+        let abbreviated = word.ends_with('.') && !ending;
         let surname = (i == 0 || after_org)
             && rest.len() == 1
-            && rest.first().is_some_and(|w| surnames.contains(*w));
+            && rest
+                .first()
+                .is_some_and(|w| surnames.contains(*w) || (abbreviated && after_org));
         // After a company's legal ending the given name alone is evidence enough ("Chrysler LLC Jim Press").
         let after_company = ending
             && rest.len() >= 2
