@@ -9,13 +9,20 @@
 //! 3. typing: known names, head words ("Council" is ORG), given names and titles for PERSON,
 //!    then the types settled elsewhere in the same article.
 //!
-//! Span conventions follow CoNLL and OntoNotes: no titles, no leading "the", no possessive `'s`.
+//! Span conventions follow CoNLL and OntoNotes: no titles, no leading "the", no possessive `'s` (except before a
+//! venue's head word: "Sam's Club").
 //! "the Islamic State group" yields ORG "Islamic State": a lowercase generic noun after a name is never part of it.
 //! All-capitals lines and title-cased heading lines yield known names only, so headings make no junk names;
 //! the model path also keeps heading names that the article's prose has too.
 //! Names that ran on are cut in both paths: in a title-case headline at the words the article writes in lower
-//! case ("Lindsay Lohan Checks Out Of Rehab"), and at a title or company ending between an organisation and a
-//! person ("Apple CEO Steve Jobs"). A one-word name that ends a PERSON name in the same article is PERSON.
+//! case or never capitalises in its prose ("Lindsay Lohan Checks Out Of Rehab", "Sixers Hire Maurice Cheeks"), at a
+//! title, rank or company ending between an organisation and a person ("Apple CEO Steve Jobs", "Bloomington Police
+//! Sgt. Marty Earley"), and before an officer's title at an organisation's end ("Apple Computer CEO").
+//! The model's names are also cut at a day or month they ran into ("Brian Nichols Saturday"), at "and" or "by"
+//! between two names, after a place made an adjective ("Chicago-based Boeing"), and lose a sentence-opening gerund
+//! ("Choosing DeGeneres"); a camel-case given name joins the person after it ("LuAnn Marie Johnson").
+//! A one-word name that ends a PERSON name in the same article is PERSON; a one-word PERSON the word lists know as
+//! a place, or one right after "in", is a place.
 
 use super::gazetteer::{Gazetteer, GAZETTEER};
 use super::model::{Label, NameMention, Segments, Span, Token, TokenKind};
