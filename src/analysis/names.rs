@@ -27,6 +27,7 @@
 use super::gazetteer::{Gazetteer, GAZETTEER};
 use super::model::{Label, NameMention, Segments, Span, Token, TokenKind};
 use super::tagger::NerModel;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -85,11 +86,10 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         })
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
-    let lower_seen = lowercase_seen(text);
-    let capitalised_mid = capitalised_in_prose(text, &[], &[]);
+    let usage = WordUsage::new(text);
     let names: Vec<NameMention> = split_run_ons(text, names, gaz)
         .into_iter()
-        .map(|n| trim_sentence_opener(text, segments, n, &lower_seen, &capitalised_mid, gaz))
+        .map(|n| trim_sentence_opener(text, segments, n, &usage, gaz))
         .collect();
     let mut names = join_possessive_venue(text, names, gaz);
     surnames_are_people(text, gaz, &mut names);
@@ -139,13 +139,12 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
     let tagged_surfaces: HashSet<&str> = tagged.iter().map(|n| n.span.of(text)).collect();
-    let lower_seen = lowercase_seen(text);
-    let capitalised_mid = capitalised_in_prose(text, &[], &[]);
+    let usage = WordUsage::new(text);
     let mut names: Vec<NameMention> = tagged
         .iter()
         .filter_map(|n| trim_model_name(text, n.clone(), gaz))
         .filter_map(|n| cut_calendar_and_tail(text, n, &tagged_surfaces, gaz))
-        .map(|n| trim_sentence_opener(text, segments, n, &lower_seen, &capitalised_mid, gaz))
+        .map(|n| trim_sentence_opener(text, segments, n, &usage, gaz))
         .map(|n| NameMention {
             label: refine(n.label, n.span.of(text), gaz),
             span: n.span,
@@ -155,7 +154,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         .into_iter()
         .flat_map(|n| split_at_lowercase(text, n, gaz))
         .collect();
-    let surfaces: HashSet<String> = names.iter().map(|n| n.span.of(text).to_string()).collect();
+    let surfaces: HashSet<&str> = names.iter().map(|n| n.span.of(text)).collect();
     names = names
         .into_iter()
         .flat_map(|n| split_at_and(text, n, &surfaces, gaz))
@@ -504,10 +503,10 @@ fn is_camel_case(word: &str) -> bool {
 fn places_are_not_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
     let surnames = person_surnames(text, names);
     // A word typed as an organisation elsewhere is a company "in" which things happen ("a stake in Chrysler").
-    let organisations: HashSet<String> = names
+    let organisations: HashSet<&str> = names
         .iter()
         .filter(|n| n.label == Label::Org)
-        .map(|n| n.span.of(text).to_string())
+        .map(|n| n.span.of(text))
         .collect();
     for name in names.iter_mut() {
         let surface = name.span.of(text);
@@ -697,6 +696,35 @@ fn trim_model_name(text: &str, name: NameMention, gaz: &Gazetteer) -> Option<Nam
     (!(only_modifiers && before_title)).then_some(name)
 }
 
+/// How an article uses its words, worked out on first need: most articles have no name that asks.
+struct WordUsage<'t> {
+    /// The article's text.
+    text: &'t str,
+    /// Words written in lower case, with their stems ([`lowercase_seen`]).
+    lower_seen: OnceCell<HashSet<String>>,
+    /// Words capitalised inside a sentence ([`capitalised_in_prose`] over the whole text).
+    capitalised_mid: OnceCell<HashSet<String>>,
+}
+
+impl<'t> WordUsage<'t> {
+    fn new(text: &'t str) -> WordUsage<'t> {
+        WordUsage {
+            text,
+            lower_seen: OnceCell::new(),
+            capitalised_mid: OnceCell::new(),
+        }
+    }
+
+    fn lower_seen(&self) -> &HashSet<String> {
+        self.lower_seen.get_or_init(|| lowercase_seen(self.text))
+    }
+
+    fn capitalised_mid(&self) -> &HashSet<String> {
+        self.capitalised_mid
+            .get_or_init(|| capitalised_in_prose(self.text, &[], &[]))
+    }
+}
+
 /// Drops the first word of a model name that opens a sentence when it is a verb form that the article also writes
 /// in lower case or never capitalises inside a sentence ("Choosing DeGeneres, known for her humor, ..."), or an
 /// adverb in "-ly" ("Naturally Scott Boras will ..."): its capital is the sentence's. Given names and known names
@@ -705,14 +733,20 @@ fn trim_sentence_opener(
     text: &str,
     segments: &Segments,
     name: NameMention,
-    lower_seen: &HashSet<String>,
-    capitalised_mid: &HashSet<String>,
+    usage: &WordUsage,
     gaz: &Gazetteer,
 ) -> NameMention {
     let surface = name.span.of(text);
     let Some((first, rest)) = surface.split_once(' ') else {
         return name;
     };
+    let lower = first.to_lowercase();
+    let gerund = lower.len() > 5 && lower.ends_with("ing");
+    let past = lower.len() > 4 && lower.ends_with("ed");
+    let adverb = lower.len() > 5 && lower.ends_with("ly");
+    if !(gerund || past || adverb) {
+        return name;
+    }
     let opens = segments
         .sentence_at(name.span.start)
         .and_then(|i| segments.sentences.get(i))
@@ -720,15 +754,11 @@ fn trim_sentence_opener(
             text.get(s.span.start..name.span.start)
                 .is_some_and(|b| b.chars().all(|c| !c.is_alphanumeric()))
         });
-    let lower = first.to_lowercase();
-    let gerund = lower.len() > 5 && lower.ends_with("ing");
-    let past = lower.len() > 4 && lower.ends_with("ed");
-    let adverb = lower.len() > 5 && lower.ends_with("ly");
     // A past participle is also a company's adjective ("Accredited Home Lending"): only the article's own
     // lowercase use of it counts.
-    let plain = ((gerund || past) && lower_seen.contains(&lower))
-        || (gerund && !capitalised_mid.contains(first))
-        || adverb;
+    let plain = adverb
+        || ((gerund || past) && usage.lower_seen().contains(&lower))
+        || (gerund && !usage.capitalised_mid().contains(first));
     let named = gaz.is_first_name(first) || gaz.knows(surface) || gaz.knows(first);
     // A day or month left alone ("Published May 3") is a date, not a name.
     if !opens || !plain || named || !starts_upper(rest) || is_calendar(rest) {
@@ -942,11 +972,11 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
 fn split_at_and(
     text: &str,
     name: NameMention,
-    elsewhere: &HashSet<String>,
+    elsewhere: &HashSet<&str>,
     gaz: &Gazetteer,
 ) -> Vec<NameMention> {
     let surface = name.span.of(text);
-    if gaz.knows(surface) {
+    if gaz.knows(surface) || !surface.contains(" and ") && !surface.contains(" & ") {
         return vec![name];
     }
     let words = word_spans(text, name.span);
@@ -1858,10 +1888,20 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
     let names: Vec<NameMention> = if lines.is_empty() {
         names
     } else {
+        // Only names in a headline set apart read the prose's capitals, so most texts skip that pass.
+        let in_headline = names.iter().any(|n| {
+            lines
+                .iter()
+                .any(|l| l.contains(n.span) && stands_apart(text, *l))
+        });
         let prose = Prose {
             lower_seen: lowercase_seen(text),
             labels: labels_in_prose(text, &names, &lines),
-            capitalised: capitalised_in_prose(text, &names, &lines),
+            capitalised: if in_headline {
+                capitalised_in_prose(text, &names, &lines)
+            } else {
+                HashSet::new()
+            },
         };
         names
             .into_iter()
@@ -1881,10 +1921,17 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
         .flat_map(|n| split_at_title(text, n, &surnames, gaz))
         .collect();
     // A person cut out of one run-on name ("Senior Trooper William Hakim") makes "Trooper Hakim" cut in turn.
-    let surnames = person_surnames(text, &names);
+    let more_surnames = person_surnames(text, &names);
+    let names: Vec<NameMention> = if more_surnames.len() > surnames.len() {
+        names
+            .into_iter()
+            .flat_map(|n| split_at_title(text, n, &more_surnames, gaz))
+            .collect()
+    } else {
+        names
+    };
     names
         .into_iter()
-        .flat_map(|n| split_at_title(text, n, &surnames, gaz))
         .flat_map(|n| split_org_person(text, n, gaz))
         .filter_map(|n| strip_trailing_title(text, n, gaz))
         .collect()
@@ -1895,7 +1942,8 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
 /// organisation's own words.
 fn split_org_person(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameMention> {
     let surface = name.span.of(text);
-    if name.label == Label::Person || gaz.knows(surface) {
+    let has_given_name = surface.split(' ').skip(1).any(|w| gaz.is_first_name(w));
+    if name.label == Label::Person || !has_given_name || gaz.knows(surface) {
         return vec![name];
     }
     let words = word_spans(text, name.span);
@@ -1950,7 +1998,11 @@ fn strip_trailing_title(text: &str, name: NameMention, gaz: &Gazetteer) -> Optio
     let last_word = surface.rsplit(' ').next().unwrap_or(surface);
     let officer = OFFICER_TITLES.contains(&last_word.trim_end_matches('.'));
     // A person's name ends in no title; a PERSON name that does is an organisation with its officer's title.
-    if (name.label == Label::Person && !officer) || gaz.knows(surface) {
+    let last_is_title = {
+        let lower = last_word.trim_end_matches('.').to_lowercase();
+        gaz.is_title(&lower) || RANKS.contains(lower.as_str())
+    };
+    if !last_is_title || (name.label == Label::Person && !officer) || gaz.knows(surface) {
         return Some(name);
     }
     let next_capital = text
