@@ -9,18 +9,27 @@
 //! 3. typing: known names, head words ("Council" is ORG), given names and titles for PERSON,
 //!    then the types settled elsewhere in the same article.
 //!
-//! Span conventions follow CoNLL and OntoNotes: no titles, no leading "the", no possessive `'s`.
+//! Span conventions follow CoNLL and OntoNotes: no titles, no leading "the", no possessive `'s` (except before a
+//! venue's head word: "Sam's Club").
 //! "the Islamic State group" yields ORG "Islamic State": a lowercase generic noun after a name is never part of it.
 //! All-capitals lines and title-cased heading lines yield known names only, so headings make no junk names;
 //! the model path also keeps heading names that the article's prose has too.
 //! Names that ran on are cut in both paths: in a title-case headline at the words the article writes in lower
-//! case ("Lindsay Lohan Checks Out Of Rehab"), and at a title or company ending between an organisation and a
-//! person ("Apple CEO Steve Jobs"). A one-word name that ends a PERSON name in the same article is PERSON.
+//! case or never capitalises in its prose ("Lindsay Lohan Checks Out Of Rehab", "Sixers Hire Maurice Cheeks"), at a
+//! title, rank or company ending between an organisation and a person ("Apple CEO Steve Jobs", "Bloomington Police
+//! Sgt. Marty Earley"), and before an officer's title at an organisation's end ("Apple Computer CEO").
+//! The model's names are also cut at a day or month they ran into ("Brian Nichols Saturday"), at "and" or "by"
+//! between two names, after a place made an adjective ("Chicago-based Boeing"), and lose a sentence-opening gerund
+//! ("Choosing DeGeneres"); a camel-case given name joins the person after it ("LuAnn Marie Johnson").
+//! A one-word name that ends a PERSON name in the same article is PERSON; a one-word PERSON the word lists know as
+//! a place, or one right after "in", is a place.
 
 use super::gazetteer::{Gazetteer, GAZETTEER};
 use super::model::{Label, NameMention, Segments, Span, Token, TokenKind};
 use super::tagger::NerModel;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Finds the names in the segmented text: sorted by offset, non-overlapping.
 ///
@@ -77,8 +86,14 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         })
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
-    let mut names = split_run_ons(text, names, gaz);
+    let usage = WordUsage::new(text);
+    let names: Vec<NameMention> = split_run_ons(text, names, gaz)
+        .into_iter()
+        .map(|n| trim_sentence_opener(text, segments, n, &usage, gaz))
+        .collect();
+    let mut names = join_possessive_venue(text, names, gaz);
     surnames_are_people(text, gaz, &mut names);
+    places_are_not_people(text, gaz, &mut names);
     for name in names.iter_mut() {
         if let Some(label) = place_prefix(name.span.of(text), gaz) {
             name.label = label;
@@ -118,11 +133,18 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         return extract(text, segments);
     };
     let gaz = &*GAZETTEER;
-    let mut names: Vec<NameMention> = model
+    let tagged: Vec<NameMention> = model
         .tag(text, segments)
         .into_iter()
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
-        .filter_map(|n| trim_model_name(text, n, gaz))
+        .collect();
+    let tagged_surfaces: HashSet<&str> = tagged.iter().map(|n| n.span.of(text)).collect();
+    let usage = WordUsage::new(text);
+    let mut names: Vec<NameMention> = tagged
+        .iter()
+        .filter_map(|n| trim_model_name(text, n.clone(), gaz))
+        .filter_map(|n| cut_calendar_and_tail(text, n, &tagged_surfaces, gaz))
+        .map(|n| trim_sentence_opener(text, segments, n, &usage, gaz))
         .map(|n| NameMention {
             label: refine(n.label, n.span.of(text), gaz),
             span: n.span,
@@ -131,6 +153,11 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
     names = names
         .into_iter()
         .flat_map(|n| split_at_lowercase(text, n, gaz))
+        .collect();
+    let surfaces: HashSet<&str> = names.iter().map(|n| n.span.of(text)).collect();
+    names = names
+        .into_iter()
+        .flat_map(|n| split_at_and(text, n, &surfaces, gaz))
         .collect();
     names = split_run_ons(text, names, gaz);
     for name in names.iter_mut() {
@@ -156,8 +183,11 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
     names.sort_by_key(|n| (n.span.start, n.span.end));
     let names = join_split_heads(text, segments, gaz, names);
     let names = join_dotted(text, names);
+    let names = join_camel_given_name(text, names, gaz);
+    let names = join_possessive_venue(text, names, gaz);
     let mut names = strip_affiliation_suffix(text, names, gaz);
     surnames_are_people(text, gaz, &mut names);
+    places_are_not_people(text, gaz, &mut names);
     let headings = heading_spans(text, segments);
     let in_prose: HashSet<&str> = names
         .iter()
@@ -333,6 +363,184 @@ fn join_dotted(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     out
 }
 
+/// Head words of shops, venues and institutions that a possessive opens ("Sam's Club", "St. Anne's Hospital",
+/// "Rosa's Restaurant"): with them the possessive is part of the name.
+const VENUE_HEADS: &[&str] = &[
+    "Club",
+    "Hospital",
+    "Church",
+    "College",
+    "Restaurant",
+    "Cafe",
+    "Café",
+    "Bar",
+    "Pub",
+    "Diner",
+    "Grill",
+    "Tavern",
+    "Inn",
+    "Store",
+    "Shop",
+    "Market",
+    "Pizza",
+    "Pizzeria",
+    "Kitchen",
+    "Bakery",
+    "Deli",
+    "Hotel",
+    "School",
+    "Academy",
+    "Cathedral",
+    "Chapel",
+    "Bistro",
+    "Lounge",
+    "Steakhouse",
+    "Garage",
+    "Salon",
+    "Motel",
+];
+
+/// Joins a one-word name and the venue head word after its possessive into one name ("Sam's Club", "St. Anne's
+/// Hospital"), which the tagger and the possessive rule cut at the `'s`.
+///
+/// The name before must not be a place or a group ("Germany's Angela Merkel", "Texas's Hospital District" stay
+/// apart), and the head word must end the name (no capitalised word after it). The joined name takes the head
+/// word's type from the word lists, else ORG.
+fn join_possessive_venue(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<NameMention> {
+    let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(mut name) = names.next() {
+        let surface = name.span.of(text);
+        // "St. Anne" and "St Anne" are one word for this purpose.
+        let core = surface
+            .strip_prefix("St. ")
+            .or_else(|| surface.strip_prefix("St "))
+            .unwrap_or(surface);
+        let placeish = matches!(name.label, Label::Gpe | Label::Loc | Label::Norp)
+            || gaz.name(surface).is_some_and(|l| l != Label::Person);
+        let after = text.get(name.span.end..).unwrap_or("");
+        let rest = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("\u{2019}s "))
+            .or_else(|| after.strip_prefix("'S "));
+        let head = rest.and_then(|r| {
+            let word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let next = r.get(word.len()..).unwrap_or("");
+            // The head word must end the name: "Sam's Club store" ends it, "Sam's Club Foundation" does not.
+            let next_capital = next.strip_prefix(' ').is_some_and(starts_upper);
+            (VENUE_HEADS.contains(&word) && !next_capital).then_some(word)
+        });
+        if let (Some(rest), Some(head), false, false) = (rest, head, placeish, core.contains(' ')) {
+            let head_end = name.span.end + (after.len() - rest.len()) + head.len();
+            name.span = Span::new(name.span.start, head_end);
+            name.label = gaz.head(head).unwrap_or(Label::Org);
+            while names.peek().is_some_and(|n| n.span.start < head_end) {
+                names.next();
+            }
+            // The tagger may leave "St" of "St. Anne's Hospital" as a name of its own.
+            let saint = out.last().is_some_and(|last| {
+                let between = text.get(last.span.end..name.span.start).unwrap_or("x");
+                matches!(last.span.of(text), "St" | "St.") && matches!(between, ". " | " " | "")
+            });
+            if saint {
+                if let Some(last) = out.pop() {
+                    name.span = last.span.cover(name.span);
+                }
+            }
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// Joins a one-word name written with a capital inside ("LuAnn", "DeShawn", "LaToya") to the PERSON name right
+/// after it: the tagger reads the inner capital as the start of another name and cuts the given name off.
+fn join_camel_given_name(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<NameMention> {
+    let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
+    for name in names {
+        if let Some(last) = out.last_mut() {
+            let between = text.get(last.span.end..name.span.start);
+            let word = last.span.of(text);
+            if between == Some(" ")
+                && name.label == Label::Person
+                && last.label != Label::Person
+                && is_camel_case(word)
+                && !gaz.knows(word)
+            {
+                last.span = last.span.cover(name.span);
+                last.label = Label::Person;
+                continue;
+            }
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// Whether a word is two capitalised parts written together, as some given names are ("LuAnn", "DeShawn"), and not
+/// a "Mc"/"Mac" surname or a brand in capitals.
+fn is_camel_case(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let all_letters = chars.iter().all(|c| c.is_alphabetic());
+    let inner_capitals = chars.iter().skip(1).filter(|c| c.is_uppercase()).count();
+    let lower = chars.iter().filter(|c| c.is_lowercase()).count();
+    let surname_prefix = word.starts_with("Mc") || word.starts_with("Mac");
+    all_letters
+        && starts_upper(word)
+        && inner_capitals == 1
+        && lower + 2 == chars.len()
+        && chars.get(1).is_some_and(|c| c.is_lowercase())
+        && chars.last().is_some_and(|c| c.is_lowercase())
+        && !surname_prefix
+}
+
+/// Types a one-word PERSON name as the place the word lists know it as ("Bloomington"), or as a place when "in",
+/// "near" or "outside" comes before it ("in Malibu"), unless it is the surname of a person the article names in
+/// full ("Washington" beside "Denzel Washington").
+///
+/// Going further and typing the word as the place it is elsewhere in the same article cost two exact matches on
+/// CoNLL dev and gained nothing on the alias scores, so only the word lists decide.
+fn places_are_not_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
+    let surnames = person_surnames(text, names);
+    // A word typed as an organisation elsewhere is a company "in" which things happen ("a stake in Chrysler").
+    let organisations: HashSet<&str> = names
+        .iter()
+        .filter(|n| n.label == Label::Org)
+        .map(|n| n.span.of(text))
+        .collect();
+    for name in names.iter_mut() {
+        let surface = name.span.of(text);
+        if name.label != Label::Person || surface.contains(' ') || surnames.contains(surface) {
+            continue;
+        }
+        if let Some(place) = gaz
+            .name(surface)
+            .filter(|l| matches!(l, Label::Gpe | Label::Loc))
+        {
+            name.label = place;
+            continue;
+        }
+        // "in Malibu", "near Wasilla": people are not where things happen, places are.
+        let before = text.get(..name.span.start).unwrap_or("");
+        let word_before = before
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit([' ', '\n']).next())
+            .unwrap_or("");
+        let possessive = text
+            .get(name.span.end..)
+            .is_some_and(|a| a.starts_with("'s") || a.starts_with("\u{2019}s"));
+        let organisation = organisations.contains(surface);
+        let word_like = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        if matches!(word_before, "in" | "near" | "outside")
+            && !possessive
+            && !organisation
+            && word_like
+        {
+            name.label = Label::Gpe;
+        }
+    }
+}
+
 /// "Afghanistan-based", "Saudi-led", "Iran-backed": the place or group is the name, typed from the word lists.
 fn strip_affiliation_suffix(
     text: &str,
@@ -341,6 +549,7 @@ fn strip_affiliation_suffix(
 ) -> Vec<NameMention> {
     names
         .into_iter()
+        .flat_map(|name| split_affiliation_prefix(text, name, gaz))
         .map(|name| {
             let surface = name.span.of(text);
             for suffix in ["-based", "-led", "-backed", "-born", "-owned"] {
@@ -356,6 +565,58 @@ fn strip_affiliation_suffix(
             name
         })
         .collect()
+}
+
+/// Splits a model name that opens with a place or group made into an adjective ("Chicago-based Boeing",
+/// "Kremlin-backed Wagner Group") or with a known name hyphenated to the next name ("Boeing-Air Force"): the first is
+/// a name of its own, typed by the word lists (a place by default), and the rest keeps the model's type, or ORG where
+/// the model said MISC because of the adjective.
+fn split_affiliation_prefix(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    let Some((first, rest)) = surface.split_once(' ') else {
+        return vec![name];
+    };
+    let Some((stem, suffix)) = first.split_once('-') else {
+        return vec![name];
+    };
+    if gaz.knows(surface) || !starts_upper(stem) || !starts_upper(rest) {
+        return vec![name];
+    }
+    let affiliation = [
+        "based", "led", "backed", "born", "owned", "funded", "run", "linked",
+    ]
+    .contains(&suffix);
+    // "Boeing-Air Force": two names joined by a hyphen, the first known, the second a name with the next words.
+    let right = text
+        .get(name.span.start + stem.len() + 1..name.span.end)
+        .unwrap_or("");
+    let hyphenated = starts_upper(suffix) && gaz.name(stem).is_some() && gaz.knows(right);
+    if !(affiliation || hyphenated) {
+        return vec![name];
+    }
+    let stem_span = Span::new(name.span.start, name.span.start + stem.len());
+    let rest_start = if affiliation {
+        name.span.end - rest.len()
+    } else {
+        name.span.start + stem.len() + 1
+    };
+    let rest_span = Span::new(rest_start, name.span.end);
+    let rest_text = rest_span.of(text);
+    let rest_label = gaz.name(rest_text).unwrap_or(if name.label == Label::Misc {
+        Label::Org
+    } else {
+        name.label
+    });
+    vec![
+        NameMention {
+            label: gaz.name(stem).unwrap_or(Label::Gpe),
+            span: stem_span,
+        },
+        NameMention {
+            label: rest_label,
+            span: rest_span,
+        },
+    ]
 }
 
 /// Sentences that are headings: a short title-cased line with no digits and no final punctuation,
@@ -433,6 +694,158 @@ fn trim_model_name(text: &str, name: NameMention, gaz: &Gazetteer) -> Option<Nam
         .unwrap_or("");
     let before_title = starts_upper(next_word) && gaz.is_title(&next_word.to_lowercase());
     (!(only_modifiers && before_title)).then_some(name)
+}
+
+/// How an article uses its words, worked out on first need: most articles have no name that asks.
+struct WordUsage<'t> {
+    /// The article's text.
+    text: &'t str,
+    /// Words written in lower case, with their stems ([`lowercase_seen`]).
+    lower_seen: OnceCell<HashSet<String>>,
+    /// Words capitalised inside a sentence ([`capitalised_in_prose`] over the whole text).
+    capitalised_mid: OnceCell<HashSet<String>>,
+}
+
+impl<'t> WordUsage<'t> {
+    fn new(text: &'t str) -> WordUsage<'t> {
+        WordUsage {
+            text,
+            lower_seen: OnceCell::new(),
+            capitalised_mid: OnceCell::new(),
+        }
+    }
+
+    fn lower_seen(&self) -> &HashSet<String> {
+        self.lower_seen.get_or_init(|| lowercase_seen(self.text))
+    }
+
+    fn capitalised_mid(&self) -> &HashSet<String> {
+        self.capitalised_mid
+            .get_or_init(|| capitalised_in_prose(self.text, &[], &[]))
+    }
+}
+
+/// Drops the first word of a model name that opens a sentence when it is a verb form that the article also writes
+/// in lower case or never capitalises inside a sentence ("Choosing DeGeneres, known for her humor, ..."), or an
+/// adverb in "-ly" ("Naturally Scott Boras will ..."): its capital is the sentence's. Given names and known names
+/// keep it ("Kelly Smith").
+fn trim_sentence_opener(
+    text: &str,
+    segments: &Segments,
+    name: NameMention,
+    usage: &WordUsage,
+    gaz: &Gazetteer,
+) -> NameMention {
+    let surface = name.span.of(text);
+    let Some((first, rest)) = surface.split_once(' ') else {
+        return name;
+    };
+    let lower = first.to_lowercase();
+    let gerund = lower.len() > 5 && lower.ends_with("ing");
+    let past = lower.len() > 4 && lower.ends_with("ed");
+    let adverb = lower.len() > 5 && lower.ends_with("ly");
+    if !(gerund || past || adverb) {
+        return name;
+    }
+    let opens = segments
+        .sentence_at(name.span.start)
+        .and_then(|i| segments.sentences.get(i))
+        .is_some_and(|s| {
+            text.get(s.span.start..name.span.start)
+                .is_some_and(|b| b.chars().all(|c| !c.is_alphanumeric()))
+        });
+    // A past participle is also a company's adjective ("Accredited Home Lending"): only the article's own
+    // lowercase use of it counts.
+    let plain = adverb
+        || ((gerund || past) && usage.lower_seen().contains(&lower))
+        || (gerund && !usage.capitalised_mid().contains(first));
+    let named = gaz.is_first_name(first) || gaz.knows(surface) || gaz.knows(first);
+    // A day or month left alone ("Published May 3") is a date, not a name.
+    if !opens || !plain || named || !starts_upper(rest) || is_calendar(rest) {
+        return name;
+    }
+    NameMention {
+        label: name.label,
+        span: Span::new(name.span.end - rest.len(), name.span.end),
+    }
+}
+
+/// Cuts a model name at a day or month it ran into ("Brian Nichols Saturday", "Sixers on April", "Gulf of Aden on
+/// Saturday,") and trims lowercase words and stray punctuation off its end ("George Bush era"); `None` when nothing
+/// of a name is left.
+///
+/// A month cuts only after a lowercase word ("in April"), since months are also names ("Theresa May", "Fredric
+/// March"). A weekday right after a capitalised word cuts when what comes before is a name on its own: two words or
+/// more, a name the tagger found elsewhere in the article, or a known name; "Black Friday" and "Super Tuesday" stay.
+fn cut_calendar_and_tail(
+    text: &str,
+    name: NameMention,
+    elsewhere: &HashSet<&str>,
+    gaz: &Gazetteer,
+) -> Option<NameMention> {
+    let surface = name.span.of(text);
+    if gaz.knows(surface) {
+        return Some(name);
+    }
+    let words = word_spans(text, name.span);
+    let mut end = words.len();
+    for k in 1..words.len() {
+        let (Some(word), Some(previous)) = (words.get(k), words.get(k - 1)) else {
+            break;
+        };
+        let word = trim_word(word.of(text));
+        let after_lowercase = previous.of(text).starts_with(char::is_lowercase);
+        let before_is_name = || {
+            let (Some(first), Some(last)) = (words.first(), words.get(k - 1)) else {
+                return false;
+            };
+            let before = first.cover(*last).of(text);
+            k >= 2 || elsewhere.contains(before) || gaz.knows(before) || repeated(text, before)
+        };
+        let weekday = is_calendar(word) && WEEKDAYS.contains(&word);
+        let month = is_calendar(word) && !WEEKDAYS.contains(&word);
+        if (weekday && (after_lowercase || before_is_name())) || (month && after_lowercase) {
+            end = k;
+            break;
+        }
+    }
+    // Lowercase words, dashes and commas do not end a name; a word with a capital anywhere ("iPhone") may.
+    while end > 0 {
+        let Some(last) = words.get(end - 1) else {
+            break;
+        };
+        let word = last.of(text);
+        let name_like = word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+        if name_like {
+            break;
+        }
+        end -= 1;
+    }
+    let (Some(first), Some(last)) = (words.first(), words.get(end.checked_sub(1)?)) else {
+        return None;
+    };
+    let mut span = first.cover(*last);
+    let kept = span.of(text);
+    let trimmed = kept.trim_end_matches([',', ';', ':']);
+    span = Span::new(span.start, span.start + trimmed.len());
+    (!span.is_empty()).then_some(NameMention {
+        label: name.label,
+        span,
+    })
+}
+
+/// Whether `word` occurs at least twice in the text as a whole word ("Bloomington" of "Bloomington Police" and of
+/// "in Bloomington Wednesday").
+fn repeated(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let whole = |(at, _): &(usize, &str)| {
+        let before = text.get(..*at).and_then(|b| b.chars().next_back());
+        let after = text.get(at + word.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    text.match_indices(word).filter(whole).nth(1).is_some()
 }
 
 /// Corrects the class of a model name where the word lists are sure: a known organisation the model took for
@@ -523,8 +936,10 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
         offset += word.len() + 1;
         // Only words that plainly say where or who ("outside", "near", "said") split a name; "in" does not,
         // as "Human Rights in China" shows.
-        let splits =
-            (PLACE_PREPOSITIONS.contains(&word) && word != "in") || SAY_VERBS.contains(&word);
+        // "by" names a maker or an author ("Worldliner by Boeing").
+        let splits = (PLACE_PREPOSITIONS.contains(&word) && word != "in")
+            || SAY_VERBS.contains(&word)
+            || word == "by";
         let joins = !splits;
         if joins {
             current = Some(current.map_or(span, |c| c.cover(span)));
@@ -548,6 +963,78 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
             NameMention { label, span }
         })
         .collect()
+}
+
+/// Splits a model name at "and" or "&" between two names ("Nationals and Orioles", "Fish and Wildlife Service and
+/// National Marine Fisheries Service"): each side must be a name on its own, one the article names elsewhere, one
+/// the word lists know, or one ending in a head word. "Procter & Gamble" and "Somerset Fire and Rescue" stay whole,
+/// as does any name the word lists know whole ("Bosnia and Herzegovina").
+fn split_at_and(
+    text: &str,
+    name: NameMention,
+    elsewhere: &HashSet<&str>,
+    gaz: &Gazetteer,
+) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    if gaz.knows(surface) || !surface.contains(" and ") && !surface.contains(" & ") {
+        return vec![name];
+    }
+    let words = word_spans(text, name.span);
+    let stands_alone = |span: Span| {
+        let piece = span.of(text);
+        let last = piece.rsplit(' ').next().unwrap_or(piece);
+        starts_upper(piece)
+            && (elsewhere.contains(piece)
+                || gaz.knows(piece)
+                || (piece.contains(' ') && gaz.head(last).is_some()))
+    };
+    for (k, word) in words.iter().enumerate() {
+        if !matches!(word.of(text), "and" | "&") {
+            continue;
+        }
+        let (Some(first), Some(left_end), Some(right_start), Some(last)) = (
+            words.first(),
+            words.get(k.wrapping_sub(1)),
+            words.get(k + 1),
+            words.last(),
+        ) else {
+            continue;
+        };
+        let left = first.cover(*left_end);
+        let right = right_start.cover(*last);
+        // A head word after the "and" may serve both sides ("Fish and Wildlife Service", "Interior and Commerce
+        // Department"), unless the left side ends in a head of its own or is known.
+        let ends_in_head = |span: Span| {
+            let piece = span.of(text);
+            gaz.head(piece.rsplit(' ').next().unwrap_or(piece))
+                .is_some()
+        };
+        let shared_head = ends_in_head(right) && !ends_in_head(left) && !gaz.knows(left.of(text));
+        if !shared_head && stands_alone(left) && stands_alone(right) {
+            let label_of = |span: Span| {
+                refine(
+                    gaz.name(span.of(text)).unwrap_or(name.label),
+                    span.of(text),
+                    gaz,
+                )
+            };
+            let mut out = vec![NameMention {
+                label: label_of(left),
+                span: left,
+            }];
+            out.extend(split_at_and(
+                text,
+                NameMention {
+                    label: label_of(right),
+                    span: right,
+                },
+                elsewhere,
+                gaz,
+            ));
+            return out;
+        }
+    }
+    vec![name]
 }
 
 /// Refines a CoNLL type from the tagger with the word lists: LOC into GPE, LOC or FAC, MISC into NORP or EVENT.
@@ -702,6 +1189,17 @@ const CALENDAR: &[&str] = &[
     "Dec",
 ];
 
+/// Days of the week, which end no name ("Bloomington Wednesday" is the town on a day).
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Hyphenated suffixes that turn a place name into an adjective ("Afghanistan-based").
 const PLACE_SUFFIXES: &[&str] = &["based", "born", "bound", "registered", "headquartered"];
 
@@ -709,6 +1207,13 @@ const PLACE_SUFFIXES: &[&str] = &["based", "born", "bound", "registered", "headq
 const HEADING_SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "at", "by", "with", "from", "as",
     "vs", "over", "after", "amid", "into", "its", "is", "are", "how", "what", "why",
+];
+
+/// Further words that a headline in title case may leave in lower case ("Rules that Cut Science"), beyond
+/// [`HEADING_SMALL_WORDS`].
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "that", "which", "who", "than", "but", "nor", "so", "up", "off", "out", "via", "per", "not",
+    "be", "was", "were", "has", "have", "will", "can",
 ];
 
 /// Verbs of saying that mark the name next to them as a person ("said Li", "Li said").
@@ -1091,7 +1596,13 @@ fn normal_candidates(units: &[Unit], context: &Context, out: &mut Vec<Candidate>
                 continue;
             }
             let unit = &units[end];
-            if unit.cap && !is_calendar(unit.text) {
+            // A month after a given name is a surname ("Theresa May", "Fredric March"); a weekday never is.
+            let surname_month = end > start
+                && !WEEKDAYS.contains(&unit.text)
+                && units
+                    .get(end - 1)
+                    .is_some_and(|u| gaz.is_first_name(u.text));
+            if unit.cap && (!is_calendar(unit.text) || surname_month) {
                 end += 1;
                 continue;
             }
@@ -1377,13 +1888,27 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
     let names: Vec<NameMention> = if lines.is_empty() {
         names
     } else {
-        let lower_seen = lowercase_seen(text);
-        let prose = labels_in_prose(text, &names, &lines);
+        // Only names in a headline set apart read the prose's capitals, so most texts skip that pass.
+        let in_headline = names.iter().any(|n| {
+            lines
+                .iter()
+                .any(|l| l.contains(n.span) && stands_apart(text, *l))
+        });
+        let prose = Prose {
+            lower_seen: lowercase_seen(text),
+            labels: labels_in_prose(text, &names, &lines),
+            capitalised: if in_headline {
+                capitalised_in_prose(text, &names, &lines)
+            } else {
+                HashSet::new()
+            },
+        };
         names
             .into_iter()
             .flat_map(|n| {
-                if lines.iter().any(|l| l.contains(n.span)) {
-                    split_title_case(text, n, &lower_seen, &prose, gaz)
+                if let Some(line) = lines.iter().find(|l| l.contains(n.span)) {
+                    let headline = stands_apart(text, *line);
+                    split_title_case(text, n, &prose, headline, gaz)
                 } else {
                     vec![n]
                 }
@@ -1391,10 +1916,139 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
             .collect()
     };
     let surnames = person_surnames(text, &names);
-    names
+    let names: Vec<NameMention> = names
         .into_iter()
         .flat_map(|n| split_at_title(text, n, &surnames, gaz))
+        .collect();
+    // A person cut out of one run-on name ("Senior Trooper William Hakim") makes "Trooper Hakim" cut in turn.
+    let more_surnames = person_surnames(text, &names);
+    let names: Vec<NameMention> = if more_surnames.len() > surnames.len() {
+        names
+            .into_iter()
+            .flat_map(|n| split_at_title(text, n, &more_surnames, gaz))
+            .collect()
+    } else {
+        names
+    };
+    names
+        .into_iter()
+        .flat_map(|n| split_org_person(text, n, gaz))
+        .filter_map(|n| strip_trailing_title(text, n, gaz))
         .collect()
+}
+
+/// Splits an organisation or place name that runs on into a person named by a given name at its end ("Air Force
+/// James Roche", "Air Force for Acquisition Marvin Sambur"): the role between them was dropped or is the
+/// organisation's own words.
+fn split_org_person(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    let has_given_name = surface.split(' ').skip(1).any(|w| gaz.is_first_name(w));
+    if name.label == Label::Person || !has_given_name || gaz.knows(surface) {
+        return vec![name];
+    }
+    let words = word_spans(text, name.span);
+    let texts: Vec<&str> = words.iter().map(|w| w.of(text)).collect();
+    for k in 1..texts.len() {
+        let tail = texts.get(k..).unwrap_or(&[]);
+        let before_last = texts.get(k - 1).copied().unwrap_or("");
+        let given = tail.first().is_some_and(|w| gaz.is_first_name(w));
+        // The organisation must end plainly before the person: in a head word ("Air Force"), a known name or an
+        // acronym ("GM Ed Stefanski"); an unknown word before a given name may be a first given name ("Arcade
+        // Joseph Comeaux").
+        let before_known = texts
+            .get(..k)
+            .is_some_and(|b| gaz.name(&b.join(" ")).is_some_and(|l| l != Label::Person));
+        let acronym =
+            before_last.chars().count() >= 2 && !before_last.chars().any(char::is_lowercase);
+        let org_end = gaz.head(before_last) == Some(Label::Org) || before_known || acronym;
+        if !(given && (2..=3).contains(&tail.len()) && org_end && looks_like_person(tail, gaz)) {
+            continue;
+        }
+        let (Some(first), Some(before_end), Some(tail_start), Some(last)) =
+            (words.first(), words.get(k - 1), words.get(k), words.last())
+        else {
+            continue;
+        };
+        let before = first.cover(*before_end);
+        let piece = before.of(text);
+        let head = piece.rsplit(' ').next().unwrap_or(piece);
+        let label = gaz
+            .name(piece)
+            .or_else(|| gaz.head(head))
+            .unwrap_or(name.label);
+        return vec![
+            NameMention {
+                label: refine(label, piece, gaz),
+                span: before,
+            },
+            NameMention {
+                label: Label::Person,
+                span: tail_start.cover(*last),
+            },
+        ];
+    }
+    vec![name]
+}
+
+/// Cuts titles off the end of an organisation or place name when a capitalised word follows, as a person's name
+/// does ("New York City Councilman" before "Jumaane Williams", "Alaska Gov." before "Sarah Palin"); `None` when
+/// only titles and their modifiers were left.
+fn strip_trailing_title(text: &str, name: NameMention, gaz: &Gazetteer) -> Option<NameMention> {
+    let surface = name.span.of(text);
+    let last_word = surface.rsplit(' ').next().unwrap_or(surface);
+    let officer = OFFICER_TITLES.contains(&last_word.trim_end_matches('.'));
+    // A person's name ends in no title; a PERSON name that does is an organisation with its officer's title.
+    let last_is_title = {
+        let lower = last_word.trim_end_matches('.').to_lowercase();
+        gaz.is_title(&lower) || RANKS.contains(lower.as_str())
+    };
+    if !last_is_title || (name.label == Label::Person && !officer) || gaz.knows(surface) {
+        return Some(name);
+    }
+    let next_capital = text
+        .get(name.span.end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .is_some_and(starts_upper);
+    let is_title = |w: &str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        starts_upper(w) && (gaz.is_title(&lower) || RANKS.contains(lower.as_str()))
+    };
+    let words = word_spans(text, name.span);
+    let mut end = words.len();
+    let mut n_titles = 0;
+    // Rank words before a title go with it ("Senior Vice President"), as does a connector ("Government of Prime
+    // Minister").
+    while let Some(word) = end.checked_sub(1).and_then(|i| words.get(i)) {
+        let word = word.of(text);
+        if is_title(word) {
+            n_titles += 1;
+        } else if !(RANK_MODIFIERS.contains(&word) || word.starts_with(char::is_lowercase)) {
+            break;
+        }
+        end -= 1;
+    }
+    // Company officers' titles never end an organisation's name, whatever follows ("Apple Computer CEO, who ...").
+    if !(next_capital || officer) || n_titles == 0 {
+        return Some(name);
+    }
+    let kept = words.get(..end).unwrap_or(&[]);
+    let meaningful = kept
+        .iter()
+        .any(|w| !gaz.is_modifier(&w.of(text).to_lowercase()));
+    let (Some(first), Some(last), true) = (kept.first(), kept.last(), meaningful) else {
+        return None;
+    };
+    let span = first.cover(*last);
+    let piece = span.of(text);
+    let fallback = if name.label == Label::Person {
+        Label::Org
+    } else {
+        name.label
+    };
+    Some(NameMention {
+        label: gaz.name(piece).unwrap_or(fallback),
+        span,
+    })
 }
 
 /// Lines written in title case: at least three words, four in five of them capitalised and fewer than half in
@@ -1411,13 +2065,22 @@ fn title_case_lines(text: &str) -> Vec<Span> {
             .filter(|w| w.starts_with(char::is_alphabetic))
             .collect();
         let capitalised = words.iter().filter(|w| starts_upper(w)).count();
+        // Title case may leave its short function words in lower case ("Esther Vance Dead at 91"); then every
+        // other word is capitalised.
+        let content: Vec<&&str> = words
+            .iter()
+            .filter(|w| !HEADING_SMALL_WORDS.contains(*w) && !TITLE_CASE_SMALL_WORDS.contains(*w))
+            .collect();
+        let all_content_capitalised = content.len() >= 3 && content.iter().all(|w| starts_upper(w));
         // Lines in capitals are left to the model: sports desks head every story so ("RUGBY UNION").
         let capitals = words
             .iter()
             .filter(|w| w.chars().count() >= 2 && !w.chars().any(char::is_lowercase))
             .count();
-        let title_case = capitalised.saturating_mul(5) >= words.len().saturating_mul(4);
-        if words.len() >= 3 && title_case && capitals.saturating_mul(2) < words.len() {
+        let title_case = (words.len() >= 3
+            && capitalised.saturating_mul(5) >= words.len().saturating_mul(4))
+            || all_content_capitalised;
+        if title_case && capitals.saturating_mul(2) < words.len() {
             out.push(span);
         }
     }
@@ -1440,6 +2103,79 @@ fn lowercase_seen(text: &str) -> HashSet<String> {
     {
         out.insert(stem(word).to_string());
         out.insert(word.to_string());
+        // "hired" and "hiring" are forms of "hire", which the plain stem "hir" would not match.
+        if let Some(base) = word.strip_suffix('d').filter(|_| word.ends_with("ed")) {
+            out.insert(base.to_string());
+        }
+        if let Some(base) = word.strip_suffix("ing") {
+            out.insert(format!("{base}e"));
+        }
+    }
+    out
+}
+
+/// Whether a line opens the text or has a blank line before or after it, as a headline or a heading does; lines
+/// of prose and of tables follow one another.
+fn stands_apart(text: &str, line: Span) -> bool {
+    let before = text.get(..line.start).unwrap_or("");
+    let opens = before.trim().is_empty()
+        || before
+            .trim_end_matches([' ', '\t', '\r'])
+            .strip_suffix('\n')
+            .is_some_and(|b| b.trim_end_matches([' ', '\t', '\r']).ends_with('\n'));
+    let after = text.get(line.end..).unwrap_or("");
+    let blank_after = after
+        .split('\n')
+        .next()
+        .is_some_and(|l| l.trim().is_empty())
+        && !after.trim().is_empty();
+    opens || blank_after
+}
+
+/// What the article says outside its title-case lines, against which a headline's words are read.
+struct Prose {
+    /// Lowercase forms and stems of the words written in lower case ([`lowercase_seen`]).
+    lower_seen: HashSet<String>,
+    /// The label each name surface has outside title-case lines ([`labels_in_prose`]).
+    labels: HashMap<String, Label>,
+    /// Words written with a capital outside title-case lines where a capital means something: inside a sentence,
+    /// or inside a name found there ([`capitalised_in_prose`]).
+    capitalised: HashSet<String>,
+}
+
+/// Words that the article capitalises outside title-case lines other than for opening a sentence, and the words of
+/// the names found there: the evidence that a capitalised headline word belongs to a name.
+fn capitalised_in_prose(text: &str, names: &[NameMention], lines: &[Span]) -> HashSet<String> {
+    let mut out: HashSet<String> = HashSet::new();
+    for name in names {
+        if !lines.iter().any(|l| l.contains(name.span)) {
+            out.extend(
+                name.span
+                    .of(text)
+                    .split(' ')
+                    .map(|w| trim_word(w).to_string()),
+            );
+        }
+    }
+    let mut start = 0usize;
+    for line in text.split_inclusive('\n') {
+        let span = Span::new(start, start.saturating_add(line.len()));
+        start = span.end;
+        if lines.iter().any(|l| l.contains(span)) {
+            continue;
+        }
+        let mut opens_sentence = true;
+        for raw in line.split_whitespace() {
+            let word = trim_word(raw);
+            if !opens_sentence && starts_upper(word) {
+                out.insert(word.to_string());
+            }
+            // A sentence, a quotation or a clause after a dash opens with a capital whatever the word.
+            opens_sentence = raw.ends_with(['.', '!', '?', ':', '"', '\u{201c}', '-', '\u{2014}'])
+                || raw.starts_with(['"', '\u{201c}', '('])
+                    && !raw.ends_with(['"', '\u{201d}', ')'])
+                    && word.is_empty();
+        }
     }
     out
 }
@@ -1484,6 +2220,9 @@ fn labels_in_prose(text: &str, names: &[NameMention], lines: &[Span]) -> HashMap
     out
 }
 
+/// Generational suffixes that end a person's name ("Jr", "III") and say nothing about the words before them.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
 /// Connectors that stay inside a name after a head word in a headline ("University Of Michigan").
 const HEAD_CONNECTORS: &[&str] = &["of", "for", "de", "del", "on"];
 
@@ -1498,14 +2237,15 @@ const HEAD_CONNECTORS: &[&str] = &["of", "for", "de", "del", "on"];
 fn split_title_case(
     text: &str,
     name: NameMention,
-    lower_seen: &HashSet<String>,
-    prose: &HashMap<String, Label>,
+    prose: &Prose,
+    headline: bool,
     gaz: &Gazetteer,
 ) -> Vec<NameMention> {
     let surface = name.span.of(text);
-    if gaz.knows(surface) {
+    if gaz.knows(surface) || prose.labels.contains_key(surface) {
         return vec![name];
     }
+    let lower_seen = &prose.lower_seen;
     let words = word_spans(text, name.span);
     let lower: Vec<String> = words
         .iter()
@@ -1524,7 +2264,16 @@ fn split_title_case(
             // Particles the model put inside a name ("de Silva", "van der Westhuizen") stay.
             let particle = PARTICLES.contains(&l.as_str());
             let seen = lower_seen.contains(l) || lower_seen.contains(stem(l));
-            !particle && (contraction || (seen && !is_head(i)))
+            // A headline word the prose never capitalises where capitals mean something is no name's word
+            // ("Sixers Hire Maurice Cheeks", "Yvonne Hiller Charged"), unless the word lists vouch for it.
+            let word = words.get(i).map_or("", |w| trim_word(w.of(text)));
+            let unattested = headline
+                && !prose.capitalised.contains(word)
+                && !gaz.knows(word)
+                && !gaz.is_first_name(word)
+                && !NAME_SUFFIXES.contains(&word)
+                && !HEAD_CONNECTORS.contains(&l.as_str());
+            !particle && (contraction || ((seen || unattested) && !is_head(i)))
         })
         .collect();
     // A given name opening a piece stays with the word after it: "Steve Jobs" is a person even in an article
@@ -1557,6 +2306,16 @@ fn split_title_case(
             breaks[i] = false;
         }
     }
+    // A person's surname the prose never repeats stays after the given name it does ("Lindsay Lohan" where the
+    // story says "Lindsay"): a lone given name is no better a name than the whole.
+    if name.label == Label::Person && breaks.len() == 2 && breaks == [false, true] {
+        let last_seen = lower
+            .get(1)
+            .is_some_and(|l| lower_seen.contains(l) || lower_seen.contains(stem(l)));
+        if !last_seen {
+            return vec![name];
+        }
+    }
     if !breaks.contains(&true) {
         return vec![name];
     }
@@ -1576,13 +2335,34 @@ fn split_title_case(
         .filter_map(|(index, span)| {
             let piece = span.of(text);
             let one_word = !piece.contains(' ');
-            if one_word && (gaz.head(piece).is_some() || gaz.is_common(&piece.to_lowercase())) {
+            let lower = piece.to_lowercase();
+            if one_word
+                && (gaz.head(piece).is_some() || gaz.is_common(&lower) || gaz.is_modifier(&lower))
+            {
+                return None;
+            }
+            // A lone word left of a headline name is kept only when the prose or the word lists name it, or it ends
+            // a name of the prose ("Sox" of "Red Sox").
+            let ends_prose_name = || {
+                prose
+                    .labels
+                    .keys()
+                    .any(|k| k.rsplit_once(' ').is_some_and(|(_, last)| last == piece))
+            };
+            if headline
+                && one_word
+                && !gaz.knows(piece)
+                && !prose.labels.contains_key(piece)
+                && !ends_prose_name()
+            {
                 return None;
             }
             let first = piece.split(' ').next().unwrap_or("");
+            let words: Vec<&str> = piece.split(' ').collect();
             let label = gaz
                 .name(piece)
-                .or_else(|| prose.get(piece).copied())
+                .or_else(|| prose.labels.get(piece).copied())
+                .or_else(|| looks_like_person(&words, gaz).then_some(Label::Person))
                 .or_else(|| (index == 0).then_some(name.label))
                 .or_else(|| (!one_word && gaz.is_first_name(first)).then_some(Label::Person))?;
             Some(NameMention {
@@ -1592,6 +2372,40 @@ fn split_title_case(
         })
         .collect()
 }
+
+/// Ranks and roles, several abbreviated ("sgt", "lt", "capt"), that cut a run-on name between an organisation and a
+/// person as titles do; lower case, without the dot.
+static RANKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("lexicon/ranks.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// Titles of officers that end no organisation's name, so they come off its end whatever follows.
+const OFFICER_TITLES: &[&str] = &[
+    "CEO",
+    "CFO",
+    "COO",
+    "Chairman",
+    "Chairwoman",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+];
+
+/// Words that rank a title without being part of an organisation's name ("Senior Vice President").
+const RANK_MODIFIERS: &[&str] = &[
+    "Senior",
+    "Vice",
+    "Deputy",
+    "Assistant",
+    "Acting",
+    "Executive",
+    "Associate",
+    "Interim",
+];
 
 /// Legal endings of company names, after which a person's name may follow in a run-on model name
 /// ("Chrysler LLC Jim Press").
@@ -1636,7 +2450,11 @@ fn split_at_title(
     }
     let words = word_spans(text, name.span);
     let texts: Vec<&str> = words.iter().map(|w| w.of(text)).collect();
-    let is_title = |w: &str| starts_upper(w) && gaz.is_title(&w.to_lowercase());
+    // An abbreviated rank keeps its dot in the name ("Sgt.", "Gov."); the word lists hold it without.
+    let is_title = |w: &str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        starts_upper(w) && (gaz.is_title(&lower) || RANKS.contains(lower.as_str()))
+    };
     let is_modifier = |w: &str| gaz.is_modifier(&w.to_lowercase());
     // A department's name left over from a title the model dropped ("Interior Ken Salazar") is no part of
     // the person's name.
@@ -1662,11 +2480,21 @@ fn split_at_title(
         // The role may be several words ("Sheriff Deputy", "Deputy Prime Minister").
         let mut after = i.saturating_add(1);
         if !ending {
-            while texts
-                .get(after)
-                .is_some_and(|w| is_title(w) || is_modifier(w))
-            {
-                after = after.saturating_add(1);
+            loop {
+                let next = texts.get(after).copied().unwrap_or("");
+                if is_title(next) || is_modifier(next) {
+                    after = after.saturating_add(1);
+                    continue;
+                }
+                // "Chief of Police", "Secretary of State": "of" and a role word or head word go with the title.
+                let role_after_of = texts
+                    .get(after.saturating_add(1))
+                    .is_some_and(|w| is_title(w) || is_modifier(w) || gaz.head(w).is_some());
+                if next == "of" && role_after_of {
+                    after = after.saturating_add(2);
+                    continue;
+                }
+                break;
             }
         }
         // The person's name ends before a lowercase word ("Ken Salazar and Commerce").
@@ -1678,8 +2506,19 @@ fn split_at_title(
             .count();
         let rest_end_index = after.saturating_add(rest_len);
         let rest = texts.get(after..rest_end_index).unwrap_or(&[]);
-        let surname =
-            i == 0 && rest.len() == 1 && rest.first().is_some_and(|w| surnames.contains(*w));
+        // A lone surname follows a rank that opens the name or one after an organisation's head word ("Oregon
+        // State Police Lt. Hastings"), not a word of a person's own name ("Martin Luther King Jr").
+        let after_org = i > 0
+            && texts
+                .get(i - 1)
+                .is_some_and(|w| gaz.head(w) == Some(Label::Org));
+        // An abbreviated rank ("Lt.", "Sgt.") before one capitalised word is a person's title before a surname.
+        let abbreviated = word.ends_with('.') && !ending;
+        let surname = (i == 0 || after_org)
+            && rest.len() == 1
+            && rest
+                .first()
+                .is_some_and(|w| surnames.contains(*w) || (abbreviated && after_org));
         // After a company's legal ending the given name alone is evidence enough ("Chrysler LLC Jim Press").
         let after_company = ending
             && rest.len() >= 2
