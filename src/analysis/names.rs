@@ -305,7 +305,42 @@ fn join_split_heads(
         }
         out.push(name);
     }
+    // The third way: the name's own head words left untagged after it ("[Vellmar] Provincial Police said").
+    for i in 0..out.len() {
+        let limit = out.get(i + 1).map_or(text.len(), |next| next.span.start);
+        if let Some(end) = head_words_after(text, gaz, out[i].span.end, limit) {
+            out[i].span = Span::new(out[i].span.start, end);
+            out[i].label = head_of(out[i].span).unwrap_or(out[i].label);
+        }
+    }
     out
+}
+
+/// The end of one to three capitalised words right after `at` (single spaces, before `limit`) that end in an
+/// organisation's or place's head word ("Provincial Police", "Fire Brigade"), or `None`.
+fn head_words_after(text: &str, gaz: &Gazetteer, at: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(at..limit.max(at))?;
+    let mut end = None;
+    let mut offset = 0;
+    for _ in 0..3 {
+        let tail = rest.get(offset..)?.strip_prefix(' ')?;
+        let len = tail
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(tail.len());
+        let word = &tail[..len];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && word.chars().count() > 1;
+        // A common word ("Checks", "Into") says a title-case headline runs on here, not a name.
+        if !capitalised || (gaz.head(word).is_none() && gaz.is_common(&word.to_lowercase())) {
+            break;
+        }
+        offset += 1 + len;
+        if gaz.head(word).is_some() {
+            end = Some(at + offset);
+        }
+    }
+    end
 }
 
 /// The start of the capitalised word just before `at` (one space between), when it is not the first word of
