@@ -530,8 +530,9 @@ fn is_camel_case(word: &str) -> bool {
 }
 
 /// Types a one-word PERSON name as the place the word lists know it as ("Bloomington"), or as a place when "in",
-/// "near" or "outside" comes before it ("in Malibu"), unless it is the surname of a person the article names in
-/// full ("Washington" beside "Denzel Washington").
+/// "near" or "outside" comes before it ("in Malibu") or it follows a person's name and "of" ("Aurelia Voss of
+/// Vellmar"), unless it is the surname of a person the article names in full ("Washington" beside "Denzel
+/// Washington").
 ///
 /// Going further and typing the word as the place it is elsewhere in the same article cost two exact matches on
 /// CoNLL dev and gained nothing on the alias scores, so only the word lists decide.
@@ -542,6 +543,12 @@ fn places_are_not_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention])
         .iter()
         .filter(|n| n.label == Label::Org)
         .map(|n| n.span.of(text))
+        .collect();
+    // Where each name ends, to see "Aurelia Voss of Vellmar": a person "of" a one-word name is from a place.
+    let person_ends: HashSet<usize> = names
+        .iter()
+        .filter(|n| n.label == Label::Person)
+        .map(|n| n.span.end)
         .collect();
     for name in names.iter_mut() {
         let surface = name.span.of(text);
@@ -566,7 +573,11 @@ fn places_are_not_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention])
             .is_some_and(|a| a.starts_with("'s") || a.starts_with("\u{2019}s"));
         let organisation = organisations.contains(surface);
         let word_like = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-        if matches!(word_before, "in" | "near" | "outside")
+        let of_person = word_before == "of"
+            && before
+                .strip_suffix(" of ")
+                .is_some_and(|b| person_ends.contains(&b.len()));
+        if (matches!(word_before, "in" | "near" | "outside") || of_person)
             && !possessive
             && !organisation
             && word_like
