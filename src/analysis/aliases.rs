@@ -377,17 +377,6 @@ struct Form {
     said_as_place: bool,
 }
 
-/// Days of the week, which a tagger sometimes runs into a name ("Brian Nichols Saturday").
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Titles that are also words of other names ("Burger King Holdings", "General Motors", "Lady Gaga"): never read
 /// as a title inside a name.
 const NAME_TITLES: &[&str] = &[
@@ -523,7 +512,8 @@ fn make_form(surface: &str, label: Label) -> Form {
         if words.len() > 2 && lower_tail {
             words.pop();
         }
-        while words.len() > 2 && WEEKDAYS.contains(&words[words.len() - 1].as_str()) {
+        // A weekday a tagger ran into the name ("Brian Nichols Saturday") is not part of it.
+        while words.len() > 2 && super::dates::weekday_full(&words[words.len() - 1]).is_some() {
             words.pop();
         }
         // "Ms. Palin" and "Arcade Joseph Comeaux Jr" are "palin" and "arcade joseph comeaux" for matching.

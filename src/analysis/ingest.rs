@@ -395,16 +395,7 @@ fn is_date_or_time_word(word: &str) -> bool {
     word.chars().all(|c| c.is_ascii_digit())
         || month_number(word).is_some()
         || WORDS.contains(&lower.as_str())
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .contains(&lower.as_str())
+        || super::dates::weekday_full(&lower).is_some()
         || (word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
