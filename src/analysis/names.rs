@@ -587,6 +587,11 @@ fn places_are_not_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention])
     }
 }
 
+/// Words hyphenated to a place or group that make it an adjective ("Afghanistan-based", "Saudi-led").
+const AFFILIATION_SUFFIXES: &[&str] = &[
+    "based", "led", "backed", "born", "owned", "funded", "run", "linked",
+];
+
 /// "Afghanistan-based", "Saudi-led", "Iran-backed": the place or group is the name, typed from the word lists.
 fn strip_affiliation_suffix(
     text: &str,
@@ -598,8 +603,11 @@ fn strip_affiliation_suffix(
         .flat_map(|name| split_affiliation_prefix(text, name, gaz))
         .map(|name| {
             let surface = name.span.of(text);
-            for suffix in ["-based", "-led", "-backed", "-born", "-owned"] {
-                if let Some(stem) = surface.strip_suffix(suffix) {
+            for suffix in AFFILIATION_SUFFIXES {
+                if let Some(stem) = surface
+                    .strip_suffix(suffix)
+                    .and_then(|s| s.strip_suffix('-'))
+                {
                     if let Some(label) = gaz.name(stem) {
                         return NameMention {
                             label,
@@ -628,10 +636,7 @@ fn split_affiliation_prefix(text: &str, name: NameMention, gaz: &Gazetteer) -> V
     if gaz.knows(surface) || !starts_upper(stem) || !starts_upper(rest) {
         return vec![name];
     }
-    let affiliation = [
-        "based", "led", "backed", "born", "owned", "funded", "run", "linked",
-    ]
-    .contains(&suffix);
+    let affiliation = AFFILIATION_SUFFIXES.contains(&suffix);
     // "Boeing-Air Force": two names joined by a hyphen, the first known, the second a name with the next words.
     let right = text
         .get(name.span.start + stem.len() + 1..name.span.end)
@@ -848,8 +853,8 @@ fn cut_calendar_and_tail(
             let before = first.cover(*last).of(text);
             k >= 2 || elsewhere.contains(before) || gaz.knows(before) || repeated(text, before)
         };
-        let weekday = is_calendar(word) && WEEKDAYS.contains(&word);
-        let month = is_calendar(word) && !WEEKDAYS.contains(&word);
+        let weekday = is_calendar(word) && is_weekday(word);
+        let month = is_calendar(word) && !is_weekday(word);
         if (weekday && (after_lowercase || before_is_name())) || (month && after_lowercase) {
             end = k;
             break;
@@ -1235,17 +1240,13 @@ const CALENDAR: &[&str] = &[
     "Dec",
 ];
 
-/// Days of the week, which end no name ("Bloomington Wednesday" is the town on a day).
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
+/// Whether a word is a day of the week written as in prose ("Wednesday"), which ends no name ("Bloomington
+/// Wednesday" is the town on a day); the names come from [`super::dates::weekday_full`].
+fn is_weekday(word: &str) -> bool {
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase);
+    capitalised && super::dates::weekday_full(&word.to_lowercase()).is_some()
+}
 /// Hyphenated suffixes that turn a place name into an adjective ("Afghanistan-based").
 const PLACE_SUFFIXES: &[&str] = &["based", "born", "bound", "registered", "headquartered"];
 
@@ -1644,7 +1645,7 @@ fn normal_candidates(units: &[Unit], context: &Context, out: &mut Vec<Candidate>
             let unit = &units[end];
             // A month after a given name is a surname ("Theresa May", "Fredric March"); a weekday never is.
             let surname_month = end > start
-                && !WEEKDAYS.contains(&unit.text)
+                && !is_weekday(unit.text)
                 && units
                     .get(end - 1)
                     .is_some_and(|u| gaz.is_first_name(u.text));
