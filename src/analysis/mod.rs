@@ -26,6 +26,7 @@ pub mod names;
 pub mod numbers;
 pub mod pdf;
 pub mod related;
+pub mod repeats;
 pub mod report;
 pub mod segment;
 pub mod similarity;

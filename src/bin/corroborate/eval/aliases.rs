@@ -434,6 +434,16 @@ fn score(sets: &[GoldSet]) {
                 .iter()
                 .map(|g| g.span.of(&articles[g.doc].text))
                 .collect();
+            if level >= 3 {
+                let missed: Vec<&str> = gold
+                    .iter()
+                    .zip(&texts)
+                    .zip(&e2e_predicted)
+                    .filter(|(_, p)| p.is_none())
+                    .map(|((_, t), _)| *t)
+                    .collect();
+                println!("    not found by our names: {missed:?}");
+            }
             print_errors(&texts, &chain_ids, &predicted);
             // End-to-end errors among the gold mentions our names found, shown as our names with our types.
             let mut found_texts: Vec<String> = Vec::new();

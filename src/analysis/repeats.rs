@@ -1,0 +1,126 @@
+//! One name per article: a name of several words that the article gives in one place is the same name wherever the
+//! article repeats those words.
+//!
+//! The tagger reads one sentence at a time, so a name it finds in the prose can go unseen in a headline, where every
+//! word is capitalised and the context is thin ("Obama overturns ruling on Endangered Species Act"), or in a short
+//! line. Spreading a found name over its other occurrences is the classic document-level consistency of name
+//! taggers. Only names of two words or more spread: a lone word ("Bush", "May", "Will") repeated may be a common
+//! word or another thing, while several capitalised words together are rarely anything but the same name.
+
+use super::model::{Label, NameMention, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// Most words in a name that spreads: a longer run is a tagger's run-on, not a name worth looking for.
+const MAX_WORDS: usize = 8;
+/// Most bytes in a name that spreads, which also keeps the matcher's work linear on degenerate input.
+const MAX_BYTES: usize = 120;
+
+/// `names` (sorted, non-overlapping) with every further occurrence of a multi-word name added.
+///
+/// An occurrence is taken when it stands as whole words, is not already a name, and every name it overlaps lies
+/// inside it (the tagger's "Act" in "Endangered Species Act" gives way). It is left alone when a longer name holds
+/// or crosses it, or when a name runs on right after or before it ("New York" of an untagged "New York Yankees",
+/// where the tagger found "Yankees"). The label is the one the name bears most often in the article.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::{repeats, Label, NameMention, Span};
+/// let text = "Talks on Grain Corridor Deal\n\nThe Grain Corridor Deal expired.";
+/// let found = vec![NameMention { label: Label::Misc, span: Span::new(34, 53) }];
+/// let spread = repeats::spread(text, found);
+/// assert_eq!(spread.len(), 2);
+/// assert_eq!(spread[0].span.of(text), "Grain Corridor Deal");
+/// ```
+pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
+    let labels = labels_by_surface(text, &names);
+    if labels.is_empty() {
+        return names;
+    }
+    let surfaces: Vec<&str> = labels.keys().copied().collect();
+    let Ok(matcher) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&surfaces)
+    else {
+        return names;
+    };
+    let mut names = names;
+    names.sort_by_key(|n| (n.span.start, n.span.end));
+    let mut added: Vec<NameMention> = Vec::new();
+    let mut replaced: HashSet<Span> = HashSet::new();
+    for found in matcher.find_iter(text) {
+        let span = Span::new(found.start(), found.end());
+        if !whole_words(text, span) {
+            continue;
+        }
+        // Names are sorted and apart, so the ones that touch `span` sit together from `first` on.
+        let first = names.partition_point(|n| n.span.end + 1 < span.start);
+        let near: Vec<Span> = names[first..]
+            .iter()
+            .take_while(|n| n.span.start <= span.end + 1)
+            .map(|n| n.span)
+            .collect();
+        let overlapping: Vec<Span> = near.iter().copied().filter(|s| s.overlaps(span)).collect();
+        if overlapping.iter().any(|s| *s == span || !span.contains(*s)) {
+            continue;
+        }
+        if near.iter().any(|&s| runs_on(text, span, s)) {
+            continue;
+        }
+        replaced.extend(overlapping);
+        added.push(NameMention {
+            label: labels[surfaces[found.pattern().as_usize()]],
+            span,
+        });
+    }
+    if added.is_empty() {
+        return names;
+    }
+    let mut out: Vec<NameMention> = names
+        .into_iter()
+        .filter(|n| !replaced.contains(&n.span))
+        .chain(added)
+        .collect();
+    out.sort_by_key(|n| (n.span.start, n.span.end));
+    out
+}
+
+/// Each multi-word surface among `names`, with the label it bears most often (the first seen on a tie).
+fn labels_by_surface<'t>(text: &'t str, names: &[NameMention]) -> HashMap<&'t str, Label> {
+    let mut counts: HashMap<&str, Vec<(Label, usize)>> = HashMap::new();
+    for name in names {
+        let surface = name.span.of(text);
+        let words = surface.split_whitespace().count();
+        if !(2..=MAX_WORDS).contains(&words) || surface.len() > MAX_BYTES || surface.contains('\n')
+        {
+            continue;
+        }
+        let tally = counts.entry(surface).or_default();
+        match tally.iter_mut().find(|(l, _)| *l == name.label) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((name.label, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(surface, tally)| {
+            let best = tally.iter().map(|&(_, n)| n).max()?;
+            let label = tally.iter().find(|&&(_, n)| n == best)?.0;
+            Some((surface, label))
+        })
+        .collect()
+}
+
+/// Whether `span` starts and ends at word edges: no letter or digit just outside it.
+fn whole_words(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the name at `other` starts one space after `span` or ends one space before it, so the words would run
+/// on into it.
+fn runs_on(text: &str, span: Span, other: Span) -> bool {
+    (other.start == span.end + 1 && text.get(span.end..other.start) == Some(" "))
+        || (other.end + 1 == span.start && text.get(other.end..span.start) == Some(" "))
+}

@@ -1,0 +1,76 @@
+//! Tests of spreading a found name over the article's other occurrences of it (`repeats::spread`).
+//!
+//! Cases live in `tests/fixtures/repeats/cases.txt`, with the names already found marked in the input.
+
+mod common;
+
+use corroborate::analysis::{repeats, Label, NameMention, Span};
+
+const LABELS: [Label; 8] = [
+    Label::Person,
+    Label::Org,
+    Label::Gpe,
+    Label::Loc,
+    Label::Fac,
+    Label::Norp,
+    Label::Event,
+    Label::Misc,
+];
+
+/// Reads `[LABEL words]` marks out of `marked`: the plain text and the marked names.
+fn unmark(marked: &str) -> (String, Vec<NameMention>) {
+    let marked = marked.replace("\\n", "\n");
+    let (mut text, mut names) = (String::new(), Vec::new());
+    let mut rest = marked.as_str();
+    while let Some(open) = rest.find('[') {
+        text.push_str(&rest[..open]);
+        let close = rest[open..].find(']').expect("unclosed mark") + open;
+        let (label, words) = rest[open + 1..close]
+            .split_once(' ')
+            .expect("a mark needs a label");
+        let label = LABELS
+            .into_iter()
+            .find(|l| l.as_str() == label)
+            .expect("a known label");
+        names.push(NameMention {
+            label,
+            span: Span::new(text.len(), text.len() + words.len()),
+        });
+        text.push_str(words);
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    (text, names)
+}
+
+fn check(input: &str, expected: &str) -> Result<(), String> {
+    let (text, names) = unmark(input);
+    let found: Vec<String> = repeats::spread(&text, names)
+        .iter()
+        .map(|n| format!("{} {}", n.label.as_str(), n.span.of(&text)))
+        .collect();
+    let found = found.join(" | ");
+    if found == expected {
+        Ok(())
+    } else {
+        Err(format!(
+            "{input}\n  expected {expected}\n  found    {found}"
+        ))
+    }
+}
+
+#[test]
+fn fixtures() {
+    let cases = include_str!("fixtures/repeats/cases.txt");
+    let lines: Vec<&str> = cases.lines().filter(|l| !l.starts_with('#')).collect();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for pair in lines.split(|l| l.is_empty()).filter(|p| !p.is_empty()) {
+        let (input, expected) = (pair[0], pair.get(1).copied().unwrap_or(""));
+        count += 1;
+        if let Err(e) = check(input, expected) {
+            failures.push(e);
+        }
+    }
+    common::assert_all_passed(&failures, count, 8);
+}
