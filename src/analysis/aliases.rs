@@ -22,6 +22,7 @@
 //!    or far more named than the others.
 
 use super::gazetteer::GAZETTEER;
+use super::metonymy;
 use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label, Span};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -1029,11 +1030,19 @@ pub fn resolve(
     let mut mention_form: Vec<Vec<usize>> = Vec::with_capacity(extracted.len());
     let mut class_votes: Vec<[u32; 5]> = Vec::new();
     let mut place_votes: Vec<[u32; 2]> = Vec::new();
+    let teams = metonymy::teams(articles, extracted);
     for (article, found) in articles.iter().zip(extracted) {
         let mut row = Vec::with_capacity(found.names.len());
         for name in &found.names {
-            let surface = name.span.of(&article.text);
-            let label = head_typed(surface, titled_person(surface, name.label));
+            let mut surface = name.span.of(&article.text);
+            let mut label = head_typed(surface, titled_person(surface, name.label));
+            // A place that stands for the team named after it is read as the team's full name.
+            if let Some(team) = teams.get(surface) {
+                if label != Label::Person && metonymy::stands_for_team(&article.text, name.span) {
+                    surface = team;
+                    label = Label::Org;
+                }
+            }
             let form = make_form(surface, label);
             let next = forms.len();
             let id = *form_of_key.entry(form.key.clone()).or_insert(next);

@@ -21,6 +21,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod html;
 pub mod ingest;
+pub mod metonymy;
 pub mod model;
 pub mod names;
 pub mod numbers;

@@ -1,0 +1,160 @@
+//! A place that stands for its team: in sports reports "Boston offered eight years" and "Boston's lineup" mean the
+//! Boston Red Sox, not the city.
+//!
+//! The reading is only taken when the articles themselves name exactly one team after that place, "<place>
+//! <nickname>" with a nickname from `lexicon/teams.txt`, so a city in a story without its team stays a city. Each
+//! mention is then read by its context: the place is the city after a preposition of place ("playing in Boston"),
+//! before a capitalised word ("Boston WCVB") or a word for a place ("the Boston area"), and in a dateline; anywhere
+//! else, as the subject, the possessor or the partner of a deal ("sign with Boston"), it is the team.
+
+use super::gazetteer::GAZETTEER;
+use super::model::{Article, ArticleAnalysis, Label, Span};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Team nicknames, as written ("Red Sox", "76ers").
+static NICKNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("lexicon/teams.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Words before a place that say it is the place itself ("in Boston", "the mayor of Boston").
+const PLACE_WORDS_BEFORE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "throughout",
+    "into",
+    "of",
+    "downtown",
+];
+
+/// Words after a place that make it the place itself ("the Boston area", "Boston residents").
+const PLACE_WORDS_AFTER: &[&str] = &[
+    "area",
+    "suburbs",
+    "suburb",
+    "region",
+    "city",
+    "metro",
+    "neighborhood",
+    "neighbourhood",
+    "residents",
+    "native",
+    "mayor",
+    "police",
+    "council",
+    "airport",
+    "harbor",
+    "harbour",
+    "marathon",
+    "time",
+];
+
+/// For every place the articles name a team after, that team's fullest common spelling ("Boston" to "Boston Red
+/// Sox"). A place with two teams in the articles ("New York Yankees", "New York Mets") is left out: the place
+/// alone does not say which.
+pub fn teams(articles: &[Article], extracted: &[ArticleAnalysis]) -> HashMap<String, String> {
+    let mut seen: HashMap<String, HashMap<String, (usize, String)>> = HashMap::new();
+    for (article, found) in articles.iter().zip(extracted) {
+        for name in &found.names {
+            let surface = name.span.of(&article.text);
+            let Some((place, nickname)) = split_team(surface) else {
+                continue;
+            };
+            let entry = seen
+                .entry(place.to_string())
+                .or_default()
+                .entry(nickname.to_string())
+                .or_insert((0, surface.to_string()));
+            entry.0 += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, nicknames)| nicknames.len() == 1)
+        .filter_map(|(place, nicknames)| {
+            let (_, surface) = nicknames.into_values().next()?;
+            Some((place, surface))
+        })
+        .collect()
+}
+
+/// The place and the nickname of a team's name ("Boston Red Sox" is "Boston" and "Red Sox"), when the name is a
+/// known place followed by a known nickname.
+fn split_team(surface: &str) -> Option<(&str, &str)> {
+    let words: Vec<(usize, &str)> = surface
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    (1..words.len()).find_map(|cut| {
+        let (start, _) = words[cut];
+        let place = surface[..start].trim_end();
+        let nickname = &surface[start..];
+        let is_place = matches!(GAZETTEER.name(place), Some(Label::Gpe | Label::Loc));
+        (is_place && NICKNAMES.contains(nickname)).then_some((place, nickname))
+    })
+}
+
+/// Whether the place named at `span` of `text` stands for a team rather than for the place, by the words around
+/// it (see the module notes).
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::{metonymy, Span};
+/// let text = "Boston offered eight years. He grew up in Boston.";
+/// assert!(metonymy::stands_for_team(text, Span::new(0, 6)));
+/// assert!(!metonymy::stands_for_team(text, Span::new(42, 48)));
+/// ```
+pub fn stands_for_team(text: &str, span: Span) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let line_start = before
+        .rsplit('\n')
+        .next()
+        .is_none_or(|l| l.trim().is_empty());
+    let after = after
+        .strip_prefix(['\'', '’'])
+        .map_or(after, |rest| rest.strip_prefix('s').unwrap_or(rest));
+    // A dateline: the place opens its line and a comma, a bracket or a dash follows ("BOSTON (AP) -").
+    if line_start && after.trim_start().starts_with([',', '(', '-', '–', '—']) {
+        return false;
+    }
+    let previous = before.split_whitespace().next_back().unwrap_or("");
+    if PLACE_WORDS_BEFORE
+        .iter()
+        .any(|w| previous.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
+    // A hyphen joins the place into a word about the place ("Boston-based", "Boston-area").
+    if after.starts_with('-') {
+        return false;
+    }
+    let rest = after.trim_start();
+    let punctuated = rest.starts_with(|c: char| c.is_ascii_punctuation());
+    let next = rest
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // A capitalised word right after runs on into another name ("Boston WCVB"); after a comma, a place names the
+    // region ("Boston, Massachusetts").
+    if next.starts_with(char::is_uppercase)
+        && (!punctuated || matches!(GAZETTEER.name(next), Some(Label::Gpe | Label::Loc)))
+    {
+        return false;
+    }
+    let next = next.to_lowercase();
+    !PLACE_WORDS_AFTER.contains(&next.as_str())
+}
