@@ -199,3 +199,85 @@ fn never_panics_on_nasty_texts() {
         }
     }
 }
+
+/// The demo's hand-checked claims (`tests/fixtures/demo/expected.json`): each comes out as one row that holds the
+/// evidence of all its sources but at most one, with every state as the fixture says, or every state flipped when
+/// the row words the claim the other way round ("the sirens never sounded").
+#[test]
+fn demo_claims_match_the_hand_checked_fixture() {
+    let articles: Vec<_> = corroborate::analysis::demo::FILES
+        .iter()
+        .map(|(name, bytes)| ingest(name, bytes).expect("demo file ingests"))
+        .collect();
+    let analysis = analyze(articles);
+    let expected: Value =
+        serde_json::from_str(include_str!("fixtures/demo/expected.json")).expect("fixture parses");
+    let claims = expected["claims"].as_array().expect("claims");
+    let mut failures = Vec::new();
+    for claim in claims {
+        let text = claim["claim"].as_str().unwrap_or("?");
+        let contradicted: Vec<&str> = claim["contradicted_by"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        // Every evidence sentence: (article, sentence, whether it contradicts).
+        let mut evidence: Vec<(usize, usize, bool)> = Vec::new();
+        for (file, quotes) in claim["evidence"].as_object().into_iter().flatten() {
+            let quotes: Vec<&str> = match quotes {
+                Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+                one => one.as_str().into_iter().collect(),
+            };
+            for quote in quotes {
+                match locate(&analysis, file, quote) {
+                    Some((a, s)) => evidence.push((a, s, contradicted.contains(&file.as_str()))),
+                    None => failures.push(format!("{text}: no sentence of {file} holds {quote:?}")),
+                }
+            }
+        }
+        let sources: Vec<usize> = {
+            let mut v: Vec<usize> = evidence.iter().map(|e| e.0).collect();
+            v.dedup();
+            v
+        };
+        // The row holding evidence from the most sources, and how its states read against the fixture.
+        let best = analysis
+            .comparison
+            .claims
+            .iter()
+            .map(|row| {
+                let held: Vec<&(usize, usize, bool)> = evidence
+                    .iter()
+                    .filter(|(a, s, _)| row.cells[*a].sentences.contains(s))
+                    .collect();
+                let mut covered: Vec<usize> = held.iter().map(|e| e.0).collect();
+                covered.dedup();
+                let agree = held
+                    .iter()
+                    .filter(|(a, _, c)| (row.cells[*a].state == ClaimState::Contradicted) == *c)
+                    .count();
+                (
+                    covered.len(),
+                    agree == held.len() || agree == 0,
+                    row.id.clone(),
+                )
+            })
+            .max_by_key(|(covered, consistent, _)| (*covered, *consistent));
+        match best {
+            Some((covered, consistent, id)) => {
+                if covered + 1 < sources.len() {
+                    failures.push(format!(
+                        "{text}: best row {id} holds {covered} of {} sources",
+                        sources.len()
+                    ));
+                }
+                if !consistent {
+                    failures.push(format!("{text}: row {id} mixes right and flipped states"));
+                }
+            }
+            None => failures.push(format!("{text}: no claim rows at all")),
+        }
+    }
+    common::assert_all_passed(&failures, claims.len(), 4);
+}

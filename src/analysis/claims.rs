@@ -423,7 +423,13 @@ fn clauses(
             .get(a)
             .map(|t| t.span.of(view.text).to_lowercase())
             .unwrap_or_default();
-        if !out.is_empty() && ATTRIBUTIONS.contains(&opener.as_str()) {
+        // "said in a statement that ..." frames a statement of its own, which stays a clause.
+        let frames_statement = tokens
+            .get(a..b)
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| t.span.of(view.text).eq_ignore_ascii_case("that"));
+        if !out.is_empty() && ATTRIBUTIONS.contains(&opener.as_str()) && !frames_statement {
             attribution_tail = true;
             break;
         }
@@ -864,8 +870,12 @@ pub fn align(
     let mut claims: Vec<Claim> = groups
         .into_iter()
         .filter_map(|members| {
-            let members =
-                drop_weak_denials(&sentences, polarity(&sentences, &members), &similarity);
+            let members = drop_weak_denials(
+                &sentences,
+                polarity(&sentences, &members),
+                &similarity,
+                is_name,
+            );
             build_claim(articles, extracted, &sentences, members)
         })
         .collect();
@@ -955,6 +965,7 @@ fn drop_weak_denials(
     sentences: &[ClaimSentence],
     members: Vec<Member>,
     similarity: &dyn Fn(&ClaimSentence, &ClaimSentence) -> f64,
+    is_name: &[bool],
 ) -> Vec<Member> {
     let negated = members.iter().filter(|m| m.1).count();
     let majority_negated = negated * 2 > members.len();
@@ -962,14 +973,37 @@ fn drop_weak_denials(
         members.iter().partition(|m| m.1 == majority_negated);
     let mut kept = majority.clone();
     for m in minority {
-        let close = majority
-            .iter()
-            .any(|k| similarity(&sentences[m.0], &sentences[k.0]) >= CONTRADICT_THRESHOLD);
+        let close = majority.iter().any(|k| {
+            let score = similarity(&sentences[m.0], &sentences[k.0]);
+            score >= CONTRADICT_THRESHOLD
+                || (score >= THRESHOLD && {
+                    let (denial, other) = if m.1 { (m.0, k.0) } else { (k.0, m.0) };
+                    governed_shared(sentences, denial, other, is_name) >= 2
+                })
+        });
         if close {
             kept.push(m);
         }
     }
     kept
+}
+
+/// How many of the words (not names) that clause `other` also has lie under a negation in clause `denial`: "the
+/// sirens never sounded" governs both words of "sirens had sounded", which makes it a denial of that very thing.
+fn governed_shared(
+    sentences: &[ClaimSentence],
+    denial: usize,
+    other: usize,
+    is_name: &[bool],
+) -> usize {
+    let other = &sentences[other].features;
+    sentences[denial]
+        .negated
+        .iter()
+        .filter(|f| {
+            !is_name.get(**f as usize).copied().unwrap_or(true) && other.binary_search(f).is_ok()
+        })
+        .count()
 }
 
 /// Makes a claim row from a group of aligned clauses with their polarity; `None` when they all come from one article.

@@ -4,7 +4,8 @@
 //! Alignment is scored pairwise over the fixture's distinct evidence sentences: two sentences of one fixture claim
 //! should share a claim of ours, and two of different claims should not. A sentence may make several claims, both
 //! in a fixture and in ours, so "share" means sharing any. The state (stated or contradicted) of every evidence
-//! sentence is scored in the row of ours that holds most of its fixture claim's other evidence.
+//! sentence is scored in the row of ours that holds most of its fixture claim's other evidence, in whichever
+//! orientation of that row agrees with more of the claim's evidence (a row may state the negation).
 //! With `CORROBORATE_CLAIMS_DUMP` set, every row of ours and where each evidence sentence landed are printed.
 
 use super::{read_json, row, Counts};
@@ -77,8 +78,15 @@ fn score(analysis: &Analysis, claims: &[Value], name: &str) -> (Counts, usize, u
             .flatten()
             .filter_map(Value::as_str)
             .collect();
-        for (file, locator) in claim["evidence"].as_object().into_iter().flatten() {
-            add(file, locator, contradicted.contains(&file.as_str()));
+        // A source may give the claim in more than one sentence: a list of quotes.
+        for (file, locators) in claim["evidence"].as_object().into_iter().flatten() {
+            let locators = match locators {
+                Value::Array(many) => many.clone(),
+                one => vec![one.clone()],
+            };
+            for locator in &locators {
+                add(file, locator, contradicted.contains(&file.as_str()));
+            }
         }
     }
     let comparison = &analysis.comparison;
@@ -137,23 +145,46 @@ fn score(analysis: &Analysis, claims: &[Value], name: &str) -> (Counts, usize, u
         }
     }
     // The state scored for an evidence sentence is its state in the row of ours that holds most of the other
-    // evidence of its fixture claim.
+    // evidence of its fixture claim. A row may word the claim the other way round ("the sirens never sounded",
+    // stated by those who deny they sounded), so each fixture claim is scored in the orientation of that row
+    // that agrees with more of its evidence: a claim and its negation are one row of the grid.
+    let row_of = |i: usize| {
+        let e = &evidence[i];
+        ours[i]
+            .iter()
+            .max_by_key(|(k, _)| {
+                let partners = (0..evidence.len())
+                    .filter(|&j| j != i && evidence[j].claim == e.claim)
+                    .filter(|&j| ours[j].iter().any(|b| b.0 == *k))
+                    .count();
+                (partners, std::cmp::Reverse(*k))
+            })
+            .copied()
+    };
     let (mut right, mut scored) = (0, 0);
-    for (i, e) in evidence.iter().enumerate() {
-        let best = ours[i].iter().max_by_key(|(k, _)| {
-            let partners = (0..evidence.len())
-                .filter(|&j| j != i && evidence[j].claim == e.claim)
-                .filter(|&j| ours[j].iter().any(|b| b.0 == *k))
-                .count();
-            (partners, std::cmp::Reverse(*k))
-        });
-        if let Some((_, state)) = best {
+    let n_claims = evidence.iter().map(|e| e.claim + 1).max().unwrap_or(0);
+    for claim in 0..n_claims {
+        // Per row of ours: (evidence agreeing as worded, evidence agreeing when flipped).
+        let mut tallies: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, e) in evidence
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.claim == claim)
+        {
+            let Some((row, state)) = row_of(i) else {
+                continue;
+            };
             scored += 1;
-            let says_contradicted = *state == ClaimState::Contradicted;
-            if says_contradicted == e.contradicts {
-                right += 1;
+            let agrees = (state == ClaimState::Contradicted) == e.contradicts;
+            match tallies.iter_mut().find(|t| t.0 == row) {
+                Some(t) => {
+                    t.1 += usize::from(agrees);
+                    t.2 += usize::from(!agrees);
+                }
+                None => tallies.push((row, usize::from(agrees), usize::from(!agrees))),
             }
         }
+        right += tallies.iter().map(|t| t.1.max(t.2)).sum::<usize>();
     }
     (pairs, right, scored)
 }
