@@ -22,8 +22,8 @@
 //!    or far more named than the others.
 
 use super::gazetteer::GAZETTEER;
-use super::metonymy;
 use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label, Span};
+use super::teams;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -473,9 +473,13 @@ fn without_affiliation(surface: &str) -> &str {
 fn make_form(surface: &str, label: Label) -> Form {
     let surface = without_affiliation(surface);
     let mut words = fold(surface);
-    // A model's plural is the model: "A380s", "777s".
+    // A model's plural is the model: "A380s", "777s"; a team's "76ers" is not a plural of anything.
     for word in words.iter_mut() {
-        if word.len() > 2 && word.ends_with('s') && word.chars().any(|c| c.is_ascii_digit()) {
+        if word.len() > 2
+            && word.ends_with('s')
+            && !word.ends_with("ers")
+            && word.chars().any(|c| c.is_ascii_digit())
+        {
             word.pop();
         }
     }
@@ -1030,7 +1034,7 @@ pub fn resolve(
     let mut mention_form: Vec<Vec<usize>> = Vec::with_capacity(extracted.len());
     let mut class_votes: Vec<[u32; 5]> = Vec::new();
     let mut place_votes: Vec<[u32; 2]> = Vec::new();
-    let teams = metonymy::teams(articles, extracted);
+    let teams = teams::teams(articles, extracted);
     for (article, found) in articles.iter().zip(extracted) {
         let mut row = Vec::with_capacity(found.names.len());
         for name in &found.names {
@@ -1038,7 +1042,7 @@ pub fn resolve(
             let mut label = head_typed(surface, titled_person(surface, name.label));
             // A place that stands for the team named after it is read as the team's full name.
             if let Some(team) = teams.get(surface) {
-                if label != Label::Person && metonymy::stands_for_team(&article.text, name.span) {
+                if label != Label::Person && teams::stands_for_team(&article.text, name.span) {
                     surface = team;
                     label = Label::Org;
                 }

@@ -21,7 +21,6 @@ pub mod figures;
 pub mod gazetteer;
 pub mod html;
 pub mod ingest;
-pub mod metonymy;
 pub mod model;
 pub mod names;
 pub mod numbers;
@@ -33,6 +32,7 @@ pub mod segment;
 pub mod similarity;
 pub mod slots;
 pub mod tagger;
+pub mod teams;
 
 pub use decode::DecodeError;
 pub use ingest::{ingest, ingest_all, ingest_text};

@@ -111,7 +111,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
             kept.push(name);
         }
     }
-    super::repeats::spread(text, kept)
+    super::repeats::spread(text, super::teams::join_nicknames(text, kept))
 }
 
 /// Finds the names with the learned tagger when a model is given, else with the rules alone ([`extract`]).
@@ -211,7 +211,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
             kept.push(name);
         }
     }
-    super::repeats::spread(text, kept)
+    super::repeats::spread(text, super::teams::join_nicknames(text, kept))
 }
 
 /// Types as an organisation every name that is the article's own outlet ("seen by Meridian Wire" in a Meridian

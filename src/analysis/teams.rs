@@ -1,14 +1,15 @@
-//! A place that stands for its team: in sports reports "Boston offered eight years" and "Boston's lineup" mean the
-//! Boston Red Sox, not the city.
+//! Sports teams named after their place: their full names, and a place that stands for its team. In sports reports
+//! "Boston offered eight years" and "Boston's lineup" mean the Boston Red Sox, not the city.
 //!
-//! The reading is only taken when the articles themselves name exactly one team after that place, "<place>
+//! A place followed by a team's nickname is one name, the team's ("Philadelphia 76ers", which a tagger cuts at the
+//! digits). The reading of a place alone as a team is only taken when the articles themselves name exactly one team after that place, "<place>
 //! <nickname>" with a nickname from `lexicon/teams.txt`, so a city in a story without its team stays a city. Each
 //! mention is then read by its context: the place is the city after a preposition of place ("playing in Boston"),
 //! before a capitalised word ("Boston WCVB") or a word for a place ("the Boston area"), and in a dateline; anywhere
 //! else, as the subject, the possessor or the partner of a deal ("sign with Boston"), it is the team.
 
 use super::gazetteer::GAZETTEER;
-use super::model::{Article, ArticleAnalysis, Label, Span};
+use super::model::{Article, ArticleAnalysis, Label, NameMention, Span};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -56,6 +57,61 @@ const PLACE_WORDS_AFTER: &[&str] = &[
     "marathon",
     "time",
 ];
+
+/// `names` (sorted, apart) with every known place that a team's nickname follows widened over the nickname and
+/// typed an organisation: "Philadelphia" and "76ers" become "Philadelphia 76ers". A name that would only partly
+/// fall inside the widened one keeps the place as it was.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::{teams, Label, NameMention, Span};
+/// let text = "The Philadelphia 76ers fired their coach.";
+/// let found = vec![NameMention { label: Label::Gpe, span: Span::new(4, 16) }];
+/// let joined = teams::join_nicknames(text, found);
+/// assert_eq!((joined[0].label, joined[0].span.of(text)), (Label::Org, "Philadelphia 76ers"));
+/// ```
+pub fn join_nicknames(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
+    let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(mut name) = names.next() {
+        let place = name.span.of(text);
+        let is_place = matches!(GAZETTEER.name(place), Some(Label::Gpe | Label::Loc));
+        if let Some(end) = is_place
+            .then(|| nickname_end(text, name.span.end))
+            .flatten()
+        {
+            let mut swallowed = Vec::new();
+            while let Some(next) = names.next_if(|n| n.span.start < end) {
+                swallowed.push(next);
+            }
+            if swallowed.iter().all(|n| n.span.end <= end) {
+                name = NameMention {
+                    label: Label::Org,
+                    span: Span::new(name.span.start, end),
+                };
+                out.push(name);
+                continue;
+            }
+            out.push(name);
+            out.extend(swallowed);
+            continue;
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// Where a team's nickname that starts one space after `at` ends, when one does ("Red Sox" after "Boston").
+fn nickname_end(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?.strip_prefix(' ')?;
+    NICKNAMES
+        .iter()
+        .filter(|n| {
+            rest.starts_with(**n) && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|n| at + 1 + n.len())
+        .max()
+}
 
 /// For every place the articles name a team after, that team's fullest common spelling ("Boston" to "Boston Red
 /// Sox"). A place with two teams in the articles ("New York Yankees", "New York Mets") is left out: the place
@@ -110,10 +166,10 @@ fn split_team(surface: &str) -> Option<(&str, &str)> {
 ///
 /// # Examples
 /// ```
-/// use corroborate::analysis::{metonymy, Span};
+/// use corroborate::analysis::{teams, Span};
 /// let text = "Boston offered eight years. He grew up in Boston.";
-/// assert!(metonymy::stands_for_team(text, Span::new(0, 6)));
-/// assert!(!metonymy::stands_for_team(text, Span::new(42, 48)));
+/// assert!(teams::stands_for_team(text, Span::new(0, 6)));
+/// assert!(!teams::stands_for_team(text, Span::new(42, 48)));
 /// ```
 pub fn stands_for_team(text: &str, span: Span) -> bool {
     let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
