@@ -4,16 +4,15 @@
 //! The tagger reads one sentence at a time, so a name it finds in the prose can go unseen in a headline, where every
 //! word is capitalised and the context is thin ("Obama overturns ruling on Endangered Species Act"), or in a short
 //! line. Spreading a found name over its other occurrences is the classic document-level consistency of name
-//! taggers. Only names of two words or more spread: a lone word ("Bush", "May", "Will") repeated may be a common
+//! taggers. Only capitalised names of two words or more spread: a lone word ("Bush", "May", "Will") repeated may be a common
 //! word or another thing, while several capitalised words together are rarely anything but the same name.
 
 use super::model::{Label, NameMention, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
 
 /// Most words in a name that spreads: a longer run is a tagger's run-on, not a name worth looking for.
 const MAX_WORDS: usize = 8;
-/// Most bytes in a name that spreads, which also keeps the matcher's work linear on degenerate input.
+/// Most bytes in a name that spreads, which also keeps the search cheap on degenerate input.
 const MAX_BYTES: usize = 120;
 
 /// `names` (sorted, non-overlapping) with every further occurrence of a multi-word name added.
@@ -37,22 +36,38 @@ pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     if labels.is_empty() {
         return names;
     }
-    let surfaces: Vec<&str> = labels.keys().copied().collect();
-    let Ok(matcher) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&surfaces)
-    else {
-        return names;
-    };
+    // Surfaces by their first word, longest first, so each word of the text proposes only the names it can open.
+    let mut by_first: HashMap<&str, Vec<&str>> = HashMap::new();
+    for surface in labels.keys() {
+        let first = surface
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        by_first.entry(first).or_default().push(surface);
+    }
+    for surfaces in by_first.values_mut() {
+        surfaces.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    }
     let mut names = names;
     names.sort_by_key(|n| (n.span.start, n.span.end));
     let mut added: Vec<NameMention> = Vec::new();
     let mut replaced: HashSet<Span> = HashSet::new();
-    for found in matcher.find_iter(text) {
-        let span = Span::new(found.start(), found.end());
-        if !whole_words(text, span) {
+    let mut resume = 0;
+    // Only a capitalised word can open a name that spreads, which spares most words the lookup.
+    for (start, word) in capitalised_words(text) {
+        if start < resume {
             continue;
         }
+        let Some(surface) = by_first.get(word).and_then(|candidates| {
+            candidates.iter().copied().find(|c| {
+                text[start..].starts_with(*c)
+                    && whole_words(text, Span::new(start, start + c.len()))
+            })
+        }) else {
+            continue;
+        };
+        let span = Span::new(start, start + surface.len());
+        resume = span.end;
         // Names are sorted and apart, so the ones that touch `span` sit together from `first` on.
         let first = names.partition_point(|n| n.span.end + 1 < span.start);
         let near: Vec<Span> = names[first..]
@@ -69,7 +84,7 @@ pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
         }
         replaced.extend(overlapping);
         added.push(NameMention {
-            label: labels[surfaces[found.pattern().as_usize()]],
+            label: labels[surface],
             span,
         });
     }
@@ -91,7 +106,10 @@ fn labels_by_surface<'t>(text: &'t str, names: &[NameMention]) -> HashMap<&'t st
     for name in names {
         let surface = name.span.of(text);
         let words = surface.split_whitespace().count();
-        if !(2..=MAX_WORDS).contains(&words) || surface.len() > MAX_BYTES || surface.contains('\n')
+        if !(2..=MAX_WORDS).contains(&words)
+            || surface.len() > MAX_BYTES
+            || surface.contains('\n')
+            || !surface.starts_with(char::is_uppercase)
         {
             continue;
         }
@@ -109,6 +127,29 @@ fn labels_by_surface<'t>(text: &'t str, names: &[NameMention]) -> HashMap<&'t st
             Some((surface, label))
         })
         .collect()
+}
+
+/// Every capitalised word of `text` (a run of letters and digits opening with a capital) with its byte offset.
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut previous_alphanumeric = false;
+    text.char_indices().filter_map(move |(i, c)| {
+        // ASCII letters and digits are the common case; the Unicode tables only for the rest.
+        let alphanumeric = if c.is_ascii() {
+            bytes[i].is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let starts = alphanumeric && !previous_alphanumeric && c.is_uppercase();
+        previous_alphanumeric = alphanumeric;
+        starts.then(|| {
+            let rest = &text[i..];
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            (i, &rest[..end])
+        })
+    })
 }
 
 /// Whether `span` starts and ends at word edges: no letter or digit just outside it.
