@@ -113,31 +113,27 @@ fn nickname_end(text: &str, at: usize) -> Option<usize> {
         .max()
 }
 
-/// For every place the articles name a team after, that team's fullest common spelling ("Boston" to "Boston Red
-/// Sox"). A place with two teams in the articles ("New York Yankees", "New York Mets") is left out: the place
-/// alone does not say which.
+/// For every place the articles name a team after, that team's full name ("Boston" to "Boston Red Sox"). A place
+/// with two teams in the articles ("New York Yankees", "New York Mets") is left out: the place alone does not say
+/// which.
 pub fn teams(articles: &[Article], extracted: &[ArticleAnalysis]) -> HashMap<String, String> {
-    let mut seen: HashMap<String, HashMap<String, (usize, String)>> = HashMap::new();
+    // Place to the full names of its teams; the full name is the place and the nickname, so one per nickname.
+    let mut seen: HashMap<&str, HashSet<&str>> = HashMap::new();
     for (article, found) in articles.iter().zip(extracted) {
         for name in &found.names {
             let surface = name.span.of(&article.text);
-            let Some((place, nickname)) = split_team(surface) else {
-                continue;
-            };
-            let entry = seen
-                .entry(place.to_string())
-                .or_default()
-                .entry(nickname.to_string())
-                .or_insert((0, surface.to_string()));
-            entry.0 += 1;
+            if let Some((place, _)) = split_team(surface) {
+                seen.entry(place).or_default().insert(surface);
+            }
         }
     }
     seen.into_iter()
-        .filter(|(_, nicknames)| nicknames.len() == 1)
-        .filter_map(|(place, nicknames)| {
-            let (_, surface) = nicknames.into_values().next()?;
-            Some((place, surface))
-        })
+        .filter_map(
+            |(place, full)| match full.into_iter().collect::<Vec<_>>()[..] {
+                [only] => Some((place.to_string(), only.to_string())),
+                _ => None,
+            },
+        )
         .collect()
 }
 
