@@ -59,10 +59,10 @@ pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
             continue;
         }
         let Some(surface) = by_first.get(word).and_then(|candidates| {
-            candidates.iter().copied().find(|c| {
-                text[start..].starts_with(*c)
-                    && whole_words(text, Span::new(start, start + c.len()))
-            })
+            candidates
+                .iter()
+                .copied()
+                .find(|c| text[start..].starts_with(*c) && ends_word(text, start + c.len()))
         }) else {
             continue;
         };
@@ -152,11 +152,10 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Whether `span` starts and ends at word edges: no letter or digit just outside it.
-fn whole_words(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// Whether a word ends at `at`: no letter or digit right after it. Where a candidate starts needs no test, since
+/// `capitalised_words` only yields word starts.
+fn ends_word(text: &str, at: usize) -> bool {
+    !text[at..].starts_with(char::is_alphanumeric)
 }
 
 /// Whether the name at `other` starts one space after `span` or ends one space before it, so the words would run
