@@ -869,8 +869,12 @@ fn person_within(a: &Form, b: &Form) -> bool {
         return false;
     }
     let mut rest = b.given.iter();
+    // With as many given names on each side, `a` must be the shorter spelling: "Chris Vell" is within
+    // "Christina Vell", not the other way round, so that two fuller names never meet through a short one.
+    let letters = |form: &Form| form.given.iter().map(String::len).sum::<usize>();
     a.given.iter().all(|g| rest.any(|h| given_match(g, h)))
-        && (a.given.len() < b.given.len() || a.key != b.key)
+        && (a.given.len() < b.given.len()
+            || (a.given.len() == b.given.len() && a.key != b.key && letters(a) <= letters(b)))
 }
 
 /// Whether a camel-case short name spells the leading letters of a person's name parts in order ("LiLo").
@@ -1194,7 +1198,9 @@ pub fn resolve(
     }
 
     // Pass 2b: a person's shorter full name joins the one fuller name it fits ("Jerry Ortiz" and
-    // `Luis Gerardo "Jerry" Ortiz`); two people who share a surname but not a given name stay apart.
+    // `Luis Gerardo "Jerry" Ortiz`); two people who share a surname but not a given name stay apart. Several
+    // fuller names count as one when each pair of them fits together, as spellings of one person do ("Bettie
+    // Page", "Betty Page" and "Bettie Mae Page"), but "Chris Brown" fits Christina and Christopher Brown, who do not.
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, form) in forms.iter().enumerate() {
         if form.class == 0 && form.parts.len() > 1 {
@@ -1210,8 +1216,17 @@ pub fn resolve(
                 .copied()
                 .filter(|&j| j != i && person_within(&forms[i], &forms[j]))
                 .collect();
-            if let Some(target) = groups.only_group(fuller) {
-                groups.union(i, target);
+            let one_person = fuller.iter().enumerate().all(|(n, &x)| {
+                fuller[n + 1..].iter().all(|&y| {
+                    groups.find(x) == groups.find(y)
+                        || person_within(&forms[x], &forms[y])
+                        || person_within(&forms[y], &forms[x])
+                })
+            });
+            if one_person {
+                for j in fuller {
+                    groups.union(i, j);
+                }
             }
         }
     }
