@@ -294,6 +294,22 @@ const SHIP_PREFIXES: &[&str] = &[
     "hms", "uss", "usns", "ins", "hmas", "hmcs", "hmnzs", "rms", "mv", "fv",
 ];
 
+/// Words for a type of vessel that may stand before a ship's name ("the frigate Arvand", "Warship INS Sukanya").
+/// "Ferry" is left out: it is also a given name and a surname.
+const VESSEL_TYPES: &[&str] = &[
+    "warship",
+    "frigate",
+    "destroyer",
+    "corvette",
+    "cruiser",
+    "submarine",
+    "tanker",
+    "freighter",
+    "trawler",
+    "vessel",
+    "ship",
+];
+
 /// Generic words in a building's or an institution's name that do not tell it from another of the same name:
 /// "Historic Marlow Mill Building", "Marlow Mill Block Building" and "Marlow Mill Building" are one building,
 /// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic, and the "Clean Rivers Act", "Clean Rivers
@@ -550,6 +566,16 @@ fn make_form(surface: &str, label: Label) -> Form {
         given_with_nicknames = Vec::new();
     }
     words.retain(|w| !w.is_empty());
+    // A vessel's type before its name is no part of it: "Warship INS Sukanya", a sentence's "Warship Sukanya"
+    // (which a tagger may read as a person) and "INS Sukanya" are one ship.
+    let mut vessel = false;
+    while words.len() > 1 && VESSEL_TYPES.contains(&words[0].as_str()) {
+        words.remove(0);
+        vessel = true;
+    }
+    if vessel && words.len() > 1 && SHIP_PREFIXES.contains(&words[0].as_str()) {
+        words.remove(0);
+    }
     if label != Label::Person {
         // "The City of Palmer" is Palmer, and the "INS Arvand" the Arvand: a municipality's formal style and a
         // ship's prefix are not part of the name the texts use.
