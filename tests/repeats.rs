@@ -1,10 +1,11 @@
-//! Tests of spreading a found name over the article's other occurrences of it (`repeats::spread`).
+//! Tests of the repairs made to the tagger's names: spreading a found name over the article's other occurrences of
+//! it (`repeats::spread`) and joining a place with its team's nickname (`teams::join_nicknames`).
 //!
-//! Cases live in `tests/fixtures/repeats/cases.txt`, with the names already found marked in the input.
+//! Cases live in `tests/fixtures/repeats/`, one file per repair, with the names already found marked in the input.
 
 mod common;
 
-use corroborate::analysis::{repeats, Label, NameMention, Span};
+use corroborate::analysis::{repeats, teams, Label, NameMention, Span};
 
 const LABELS: [Label; 8] = [
     Label::Person,
@@ -43,9 +44,12 @@ fn unmark(marked: &str) -> (String, Vec<NameMention>) {
     (text, names)
 }
 
-fn check(input: &str, expected: &str) -> Result<(), String> {
+/// A repair of the tagger's names: the text and the names found in it, to the names after the repair.
+type Repair = fn(&str, Vec<NameMention>) -> Vec<NameMention>;
+
+fn check(input: &str, expected: &str, repair: Repair) -> Result<(), String> {
     let (text, names) = unmark(input);
-    let found: Vec<String> = repeats::spread(&text, names)
+    let found: Vec<String> = repair(&text, names)
         .iter()
         .map(|n| format!("{} {}", n.label.as_str(), n.span.of(&text)))
         .collect();
@@ -59,18 +63,35 @@ fn check(input: &str, expected: &str) -> Result<(), String> {
     }
 }
 
-#[test]
-fn fixtures() {
-    let cases = include_str!("fixtures/repeats/cases.txt");
+/// Checks every case of a fixture file against `repair`, and that the file holds at least `min_cases`.
+fn check_file(cases: &str, repair: Repair, min_cases: usize) {
     let lines: Vec<&str> = cases.lines().filter(|l| !l.starts_with('#')).collect();
     let mut failures = Vec::new();
     let mut count = 0;
     for pair in lines.split(|l| l.is_empty()).filter(|p| !p.is_empty()) {
         let (input, expected) = (pair[0], pair.get(1).copied().unwrap_or(""));
         count += 1;
-        if let Err(e) = check(input, expected) {
+        if let Err(e) = check(input, expected, repair) {
             failures.push(e);
         }
     }
-    common::assert_all_passed(&failures, count, 8);
+    common::assert_all_passed(&failures, count, min_cases);
+}
+
+#[test]
+fn fixtures() {
+    check_file(
+        include_str!("fixtures/repeats/cases.txt"),
+        repeats::spread,
+        8,
+    );
+}
+
+#[test]
+fn teams_joined() {
+    check_file(
+        include_str!("fixtures/repeats/teams.txt"),
+        teams::join_nicknames,
+        4,
+    );
 }

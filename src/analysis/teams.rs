@@ -59,12 +59,15 @@ const PLACE_WORDS_AFTER: &[&str] = &[
 ];
 
 /// `names` (sorted, apart) with every known place that a team's nickname follows widened over the nickname and
-/// typed an organisation: "Philadelphia" and "76ers" become "Philadelphia 76ers". A name that would only partly
+/// typed an organisation: "Philadelphia" and "76ers" become "Philadelphia 76ers". The place may run past the
+/// tagger's name, which cut "Los Angeles Angels" into "Los" and "Angeles Angels". A name that would only partly
 /// fall inside the widened one keeps the place as it was.
 ///
 /// # Examples
 /// ```
-/// use corroborate::analysis::{teams, Label, NameMention, Span};
+/// use corroborate::analysis::model::{Label, NameMention, Span};
+/// use corroborate::analysis::teams;
+///
 /// let text = "The Philadelphia 76ers fired their coach.";
 /// let found = vec![NameMention { label: Label::Gpe, span: Span::new(4, 16) }];
 /// let joined = teams::join_nicknames(text, found);
@@ -74,17 +77,12 @@ pub fn join_nicknames(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some(mut name) = names.next() {
-        let place = name.span.of(text);
-        let is_place = matches!(GAZETTEER.name(place), Some(Label::Gpe | Label::Loc));
-        if let Some(end) = is_place
-            .then(|| nickname_end(text, name.span.end))
-            .flatten()
-        {
+        if let Some(end) = team_end(text, name.span.start) {
             let mut swallowed = Vec::new();
             while let Some(next) = names.next_if(|n| n.span.start < end) {
                 swallowed.push(next);
             }
-            if swallowed.iter().all(|n| n.span.end <= end) {
+            if name.span.end <= end && swallowed.iter().all(|n| n.span.end <= end) {
                 name = NameMention {
                     label: Label::Org,
                     span: Span::new(name.span.start, end),
@@ -99,6 +97,28 @@ pub fn join_nicknames(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
         out.push(name);
     }
     out
+}
+
+/// Where a team's full name that starts at `start` ends: a known place of one or more words, then a nickname.
+fn team_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    // The ends of the first few words, so that the place is tried from its longest reading down.
+    let mut word_ends = Vec::new();
+    let mut offset = 0;
+    for word in rest.split(' ').take(GAZETTEER.max_words()) {
+        if word.is_empty() || !word.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        offset += word.len();
+        word_ends.push(start + offset);
+        offset += 1;
+    }
+    word_ends.into_iter().rev().find_map(|end| {
+        let place = &text[start..end];
+        matches!(GAZETTEER.name(place), Some(Label::Gpe | Label::Loc))
+            .then(|| nickname_end(text, end))
+            .flatten()
+    })
 }
 
 /// Where a team's nickname that starts one space after `at` ends, when one does ("Red Sox" after "Boston").
