@@ -13,12 +13,15 @@ use super::model::{Article, ArticleAnalysis, Label, NameMention, Span};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Team nicknames, as written ("Red Sox", "76ers").
-static NICKNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// Team nicknames, as written ("Red Sox", "76ers"), to the line of `lexicon/teams.txt` that holds them: one line
+/// holds the nicknames of one team ("76ers|Sixers").
+static NICKNAMES: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
     include_str!("lexicon/teams.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .enumerate()
+        .flat_map(|(line, l)| l.split('|').map(move |n| (n.trim(), line)))
         .collect()
 });
 
@@ -96,7 +99,44 @@ pub fn join_nicknames(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
         }
         out.push(name);
     }
-    out
+    with_bare_nicknames(text, out)
+}
+
+/// `names` (sorted, apart) with every capitalised use of a nickname of a team that the article names in full, where
+/// no name holds it already: in a story about the "New Orleans Saints", "the Saints" is the team, and in one about
+/// the "Philadelphia 76ers", so is "the Sixers". A nickname alone is not taken in other stories, where "the Saints"
+/// or "the Senators" may be something else.
+fn with_bare_nicknames(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
+    let lines: HashSet<usize> = names
+        .iter()
+        .filter_map(|n| split_team(n.span.of(text)))
+        .filter_map(|(_, nickname)| NICKNAMES.get(nickname).copied())
+        .collect();
+    if lines.is_empty() {
+        return names;
+    }
+    let mut added = Vec::new();
+    for (nickname, _) in NICKNAMES.iter().filter(|(_, l)| lines.contains(l)) {
+        for (start, _) in text.match_indices(nickname) {
+            let end = start + nickname.len();
+            let bounded = !text[..start].ends_with(|c: char| c.is_alphanumeric())
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+            let taken = names
+                .iter()
+                .any(|n| n.span.start < end && start < n.span.end);
+            if bounded && !taken {
+                added.push(NameMention {
+                    label: Label::Org,
+                    span: Span::new(start, end),
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        names.extend(added);
+        names.sort_by_key(|n| n.span.start);
+    }
+    names
 }
 
 /// Where a team's full name that starts at `start` ends: a known place of one or more words, then a nickname.
@@ -125,7 +165,7 @@ fn team_end(text: &str, start: usize) -> Option<usize> {
 fn nickname_end(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..)?.strip_prefix(' ')?;
     NICKNAMES
-        .iter()
+        .keys()
         .filter(|n| {
             rest.starts_with(**n) && !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric())
         })
@@ -173,7 +213,7 @@ fn split_team(surface: &str) -> Option<(&str, &str)> {
         let place = surface[..start].trim_end();
         let nickname = &surface[start..];
         let is_place = matches!(GAZETTEER.name(place), Some(Label::Gpe | Label::Loc));
-        (is_place && NICKNAMES.contains(nickname)).then_some((place, nickname))
+        (is_place && NICKNAMES.contains_key(nickname)).then_some((place, nickname))
     })
 }
 
