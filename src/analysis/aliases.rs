@@ -112,26 +112,39 @@ static KNOWN_ALIASES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     table
 });
 
-/// Demonym to its country's folded name, from `lexicon/demonyms.txt` ("russians" gives "russia").
-static DEMONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+/// Demonym to its country's folded name, from `lexicon/demonyms.txt` ("russian" gives "russia"), and whether it
+/// is a plural that names the people rather than the country ("russians").
+static DEMONYMS: LazyLock<HashMap<String, (String, bool)>> = LazyLock::new(|| {
     let mut table = HashMap::new();
     for line in include_str!("lexicon/demonyms.txt").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let mut names = line.split('|').map(|n| fold(n).join(" "));
-        let Some(country) = names.next() else {
+        let names: Vec<String> = line.split('|').map(|n| fold(n).join(" ")).collect();
+        let Some((country, demonyms)) = names.split_first() else {
             continue;
         };
-        for demonym in names {
-            table.insert(demonym, country.clone());
+        // A plural ("Greeks") names the people; "Swiss" and "Chinese" serve for the country as well.
+        for demonym in demonyms {
+            let plural = demonym
+                .strip_suffix('s')
+                .is_some_and(|one| demonyms.iter().any(|x| x == one));
+            table.insert(demonym.clone(), (country.clone(), plural));
         }
     }
     table
 });
 
-/// The longest variant in the alias table, in words, to bound the phrase search.
+/// The folded name of the country that a folded plural demonym's people belong to ("greeks" gives "greece"). The
+/// people are an entity of their own, related to the country rather than the same.
+pub fn country_of_people(folded: &str) -> Option<&'static str> {
+    DEMONYMS
+        .get(folded)
+        .filter(|(_, plural)| *plural)
+        .map(|(country, _)| country.as_str())
+}
+
 static LONGEST_ALIAS: LazyLock<usize> = LazyLock::new(|| {
     KNOWN_ALIASES
         .keys()
@@ -604,7 +617,7 @@ fn make_form(surface: &str, label: Label) -> Form {
     // A demonym counts for its country ("Russian officials" for Russia), as a place.
     let mut label = label;
     if matches!(label, Label::Norp | Label::Misc | Label::Gpe | Label::Loc) {
-        if let Some(country) = DEMONYMS.get(&words.join(" ")) {
+        if let Some((country, false)) = DEMONYMS.get(&words.join(" ")) {
             words = fold(country);
             label = Label::Gpe;
         }
@@ -1743,8 +1756,14 @@ pub(crate) fn build_entity(
             continue;
         };
         counts[item.article] += 1;
-        *label_counts.entry(name.label).or_default() += 1;
         let surface = display_form(name.span.of(&article.text));
+        // A demonym in a country's entity ("Greek police") counts as the country.
+        let label = if country_demonym(&surface) {
+            Label::Gpe
+        } else {
+            name.label
+        };
+        *label_counts.entry(label).or_default() += 1;
         let n_words = surface.split_whitespace().count();
         match surface_counts.iter_mut().find(|(s, _, _)| *s == surface) {
             Some(entry) => entry.1 += 1,
@@ -1752,10 +1771,13 @@ pub(crate) fn build_entity(
         }
     }
     surface_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // The name is the country's own where there is one, not its demonym ("Greece", not "Greek").
     let name = surface_counts
         .iter()
         .max_by(|a, b| {
-            a.2.cmp(&b.2)
+            country_demonym(&b.0)
+                .cmp(&country_demonym(&a.0))
+                .then(a.2.cmp(&b.2))
                 .then(a.1.cmp(&b.1))
                 .then(b.0.len().cmp(&a.0.len()))
         })
@@ -1782,6 +1804,11 @@ pub(crate) fn build_entity(
     }
 }
 
+/// Whether a surface form is a demonym that resolution reads as its country ("Greek", not "Greeks").
+fn country_demonym(surface: &str) -> bool {
+    matches!(DEMONYMS.get(&fold(surface).join(" ")), Some((_, false)))
+}
+
 /// The surface form as shown in alias lists: possessive dropped, white space collapsed.
 pub(crate) fn display_form(surface: &str) -> String {
     let trimmed = surface.trim();
@@ -1806,7 +1833,8 @@ mod tests {
         assert_eq!(key("U.N."), "united nations");
         assert_eq!(key("Los Angeles"), "los angeles");
         let form = |s: &str, l: Label| make_form(s, l).key;
-        assert_eq!(form("Russians", Label::Norp), form("Russia", Label::Gpe));
+        assert_eq!(form("Russian", Label::Norp), form("Russia", Label::Gpe));
+        assert_ne!(form("Russians", Label::Norp), form("Russia", Label::Gpe));
         assert_eq!(form("American", Label::Norp), form("U.S.", Label::Gpe));
         assert_eq!(key("Zoë Lindqvist"), key("Zoe Lindqvist"));
         assert_eq!(key("Łukasz Wróbel"), "lukasz|wrobel");

@@ -5,9 +5,10 @@
 //! A reader still wants to see the link, so it is listed beside the entity rather than merged into it. The test is
 //! on words, after the same folding the resolver uses: some spelling of one entity appears as a run of whole words
 //! inside a longer spelling of the other. A one-word spelling made only of a connector ("of", "the") never counts,
-//! nor does a spelling both entities share (the surname of two people).
+//! nor does a spelling both entities share (the surname of two people). A people is also related to its country
+//! ("Greeks" to "Greece"), which resolution keeps apart: the Greeks who marched are not the Greek state.
 
-use super::aliases::fold;
+use super::aliases::{country_of_people, fold};
 use super::model::Entity;
 use std::collections::HashMap;
 
@@ -68,6 +69,16 @@ pub fn link(entities: &[Entity]) -> Vec<Vec<usize>> {
                         related[j].push(i);
                     }
                 }
+            }
+        }
+    }
+    // A people is related to its country ("Greeks" to "Greece"), though no word of one is in the other.
+    for (i, forms) in spellings.iter().enumerate() {
+        for words in forms.iter().filter(|w| w.len() == 1) {
+            let country = country_of_people(&words[0]).and_then(|c| owner.get(c));
+            for &j in country.into_iter().flatten().filter(|&&j| j != i) {
+                related[i].push(j);
+                related[j].push(i);
             }
         }
     }
