@@ -405,6 +405,8 @@ struct Form {
     given_name: bool,
     /// Whether some mention of the form follows a preposition of place ("in Corvale", "near Corvale").
     said_as_place: bool,
+    /// Whether some mention of the form is followed by its region ("Wasilla, Alaska"), as only a town is.
+    said_with_region: bool,
 }
 
 /// Titles that are also words of other names ("Burger King Holdings", "General Motors", "Lady Gaga"): never read
@@ -686,6 +688,7 @@ fn make_form(surface: &str, label: Label) -> Form {
         listed,
         given_name,
         said_as_place: false,
+        said_with_region: false,
         plausible_person: (2..=4).contains(&words.len())
             && !words
                 .iter()
@@ -1063,6 +1066,26 @@ fn follows_place_preposition(text: &str, span: Span) -> bool {
     preposition && !headline
 }
 
+/// Whether the name at `span` is followed by a comma and a known country or region ("Wasilla, Alaska").
+fn followed_by_region(text: &str, span: Span) -> bool {
+    let Some(rest) = text.get(span.end..).and_then(|r| r.strip_prefix(", ")) else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ' '))
+        .next()
+        .unwrap_or("")
+        .split(' ')
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    // The longest run of capitalised words that the word lists know as a place ("New Mexico", "Alaska").
+    (1..=words.len()).rev().any(|n| {
+        let region = words[..n].join(" ");
+        let region = region.trim_end_matches('.');
+        matches!(GAZETTEER.name(region), Some(Label::Gpe | Label::Loc))
+    })
+}
+
 /// Groups every name mention into entities.
 ///
 /// Returns the entities, most widely covered first, and for each article the entity index of each of its names.
@@ -1114,6 +1137,9 @@ pub fn resolve(
             class_votes[id][class(label) as usize] += 1;
             if follows_place_preposition(&article.text, name.span) {
                 forms[id].said_as_place = true;
+            }
+            if followed_by_region(&article.text, name.span) {
+                forms[id].said_with_region = true;
             }
             match label {
                 Label::Gpe | Label::Loc => place_votes[id][0] += 1,
@@ -1560,8 +1586,12 @@ pub fn resolve(
         // likelier the tagger's slip than a town.
         let listed_place = form.listed.is_some_and(|l| l != Label::Org);
         let sure_place = form.place && (listed_place || form.said_as_place);
+        // A town the texts give with its region ("Wasilla, Alaska") is no company's short name, whatever a
+        // tagger's slip called it elsewhere: "Wasilla" is not the "Wasilla Bible Church". "In" alone does not say
+        // so much: a clinic is checked "into".
         let mut readings: Vec<(u8, bool)> = readings
             .into_iter()
+            .filter(|&r| !(form.class == 2 && form.said_with_region && r != 2))
             .map(|r| (r, r == 2 && sure_place))
             .collect();
         // A word typed a person that no person in the texts bears, and that is neither a given name nor a known
