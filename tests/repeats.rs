@@ -1,11 +1,12 @@
 //! Tests of the repairs made to the tagger's names: spreading a found name over the article's other occurrences of
-//! it (`repeats::spread`) and joining a place with its team's nickname (`teams::join_nicknames`).
+//! it (`repeats::spread`), joining a place with its team's nickname (`teams::join_nicknames`) and a person's name
+//! with the nickname inside it (`quoted::join`).
 //!
 //! Cases live in `tests/fixtures/repeats/`, one file per repair, with the names already found marked in the input.
 
 mod common;
 
-use corroborate::analysis::{repeats, teams, Label, NameMention, Span};
+use corroborate::analysis::{quoted, repeats, teams, Label, NameMention, Span};
 
 const LABELS: [Label; 8] = [
     Label::Person,
@@ -94,4 +95,9 @@ fn teams_joined() {
         teams::join_nicknames,
         4,
     );
+}
+
+#[test]
+fn nicknames_inside_names_joined() {
+    check_file(include_str!("fixtures/repeats/quoted.txt"), quoted::join, 6);
 }

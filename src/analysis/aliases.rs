@@ -359,9 +359,10 @@ const FACILITY_HEADS: &[&str] = &[
     "building", "complex", "facility", "center", "centre", "clinic",
 ];
 
-/// Quote characters that wrap a nickname inside a person's name (`Kimani "Kiki" Gray`).
+/// Quote characters and brackets that wrap a nickname inside a person's name (`Kimani "Kiki" Gray`, "Luis
+/// Gerardo (Jerry) Ortiz").
 const QUOTES: &[char] = &[
-    '"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '`',
+    '"', '\'', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '`', '(', ')',
 ];
 
 /// One distinct spelling (by key) with what the passes need to know about it.

@@ -25,6 +25,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod pdf;
+pub mod quoted;
 pub mod related;
 pub mod repeats;
 pub mod report;

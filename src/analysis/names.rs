@@ -111,6 +111,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
             kept.push(name);
         }
     }
+    let kept = super::quoted::join(text, kept);
     super::repeats::spread(text, super::teams::join_nicknames(text, kept))
 }
 
@@ -211,6 +212,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
             kept.push(name);
         }
     }
+    let kept = super::quoted::join(text, kept);
     super::repeats::spread(text, super::teams::join_nicknames(text, kept))
 }
 
