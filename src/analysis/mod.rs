@@ -32,6 +32,7 @@ pub mod report;
 pub mod segment;
 pub mod similarity;
 pub mod slots;
+pub mod streets;
 pub mod tagger;
 pub mod teams;
 

@@ -111,8 +111,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
             kept.push(name);
         }
     }
-    let kept = super::quoted::join(text, kept);
-    super::repeats::spread(text, super::teams::join_nicknames(text, kept))
+    repaired(text, kept)
 }
 
 /// Finds the names with the learned tagger when a model is given, else with the rules alone ([`extract`]).
@@ -212,8 +211,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
             kept.push(name);
         }
     }
-    let kept = super::quoted::join(text, kept);
-    super::repeats::spread(text, super::teams::join_nicknames(text, kept))
+    repaired(text, kept)
 }
 
 /// Types as an organisation every name that is the article's own outlet ("seen by Meridian Wire" in a Meridian
@@ -2634,4 +2632,12 @@ fn surnames_are_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
             name.label = Label::Person;
         }
     }
+}
+
+/// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
+/// name, numbered streets, teams, then every multi-word name spread over its repeats.
+fn repaired(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
+    let names = super::quoted::join(text, names);
+    let names = super::streets::join(text, names);
+    super::repeats::spread(text, super::teams::join_nicknames(text, names))
 }
