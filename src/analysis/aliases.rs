@@ -24,7 +24,7 @@
 use super::gazetteer::GAZETTEER;
 use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label, Span};
 use super::teams;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Words that join the parts of a name and carry no identity ("Islamic State in Khorasan").
@@ -1377,6 +1377,7 @@ pub fn resolve(
     // organisation's name without its leading words ("Air Force") joins the one longer name it ends.
     let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut shared_endings: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, form) in forms.iter().enumerate().filter(|(_, f)| !f.joined) {
         if form.parts.len() > 1 && matches!(form.class, 1 | 2 | 4) {
             by_first
@@ -1470,8 +1471,12 @@ pub fn resolve(
                     && forms[j].parts.len() > form.parts.len()
                     && forms[j].parts.ends_with(&form.parts)
             });
-        if let Some(target) = groups.only_group(ending) {
+        let ending: Vec<usize> = ending.collect();
+        if let Some(target) = groups.only_group(ending.iter().copied()) {
             groups.union(i, target);
+        } else if !ending.is_empty() {
+            // "Air Force" ends the U.S. Air Force and the Royal Air Force: each mention is settled by its article.
+            shared_endings.push((i, ending));
         }
     }
 
@@ -1676,6 +1681,16 @@ pub fn resolve(
         form_reading[i] = reading;
         form_candidates[i] = candidates;
     }
+    // A name that ends several longer ones goes, mention by mention, to the one its article names, else to the one
+    // the texts name far more than the others; every spelling of the longer names' entities counts ("USAF" too).
+    let mut by_article = vec![false; forms.len()];
+    for (i, ending) in shared_endings {
+        let owners: HashSet<usize> = ending.iter().map(|&o| groups.find(o)).collect();
+        form_candidates[i] = (0..forms.len())
+            .filter(|&f| groups.find(f) != groups.find(i) && owners.contains(&groups.find(f)))
+            .collect();
+        by_article[i] = true;
+    }
     let mut mention_group: Vec<Vec<usize>> = mention_form
         .iter()
         .map(|row| row.iter().map(|&f| groups.find(f)).collect())
@@ -1689,7 +1704,24 @@ pub fn resolve(
             // A surname two people share goes to the nearest of them before it in the same article, else the
             // first after it; other short names with several owners stay apart rather than be guessed.
             let candidates = &form_candidates[f];
-            if candidates.is_empty() || form_reading[f] != 0 {
+            if candidates.is_empty() || (form_reading[f] != 0 && !by_article[f]) {
+                continue;
+            }
+            if by_article[f] {
+                // Only an article that names exactly one of the longer names settles the short one there.
+                let named: HashSet<usize> = row
+                    .iter()
+                    .filter(|other| candidates.contains(other))
+                    .map(|&o| groups.find(o))
+                    .collect();
+                let owner = match named.len() {
+                    0 => dominant_group(&mut groups, candidates, &mention_counts),
+                    1 => named.into_iter().next(),
+                    _ => None,
+                };
+                if let Some(group) = owner {
+                    mention_group[article_idx][mention_idx] = group;
+                }
                 continue;
             }
             let in_article = |range: &mut dyn Iterator<Item = usize>| {
