@@ -1,12 +1,13 @@
 //! Tests of the repairs made to the tagger's names: spreading a found name over the article's other occurrences of
 //! it (`repeats::spread`), joining a place with its team's nickname (`teams::join_nicknames`) and a person's name
-//! with the nickname inside it (`quoted::join`), and finding numbered streets (`streets::join`).
+//! with the nickname inside it (`quoted::join`), and finding numbered streets (`streets::join`) and acronyms
+//! (`acronyms::join`).
 //!
 //! Cases live in `tests/fixtures/repeats/`, one file per repair, with the names already found marked in the input.
 
 mod common;
 
-use corroborate::analysis::{quoted, repeats, streets, teams, Label, NameMention, Span};
+use corroborate::analysis::{acronyms, quoted, repeats, streets, teams, Label, NameMention, Span};
 
 const LABELS: [Label; 8] = [
     Label::Person,
@@ -107,6 +108,15 @@ fn numbered_streets_found() {
     check_file(
         include_str!("fixtures/repeats/streets.txt"),
         streets::join,
+        5,
+    );
+}
+
+#[test]
+fn acronyms_of_running_text_found() {
+    check_file(
+        include_str!("fixtures/repeats/acronyms.txt"),
+        acronyms::join,
         5,
     );
 }

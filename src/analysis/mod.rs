@@ -6,6 +6,7 @@
 //! [`edits`] (the user's merges and splits of entities, replayed over a comparison), and [`report`] (the CLI's JSON contract and text report).
 //! Nothing here knows about the browser; a test keeps web crates out.
 
+pub mod acronyms;
 pub mod aliases;
 pub mod archive;
 pub mod claims;
