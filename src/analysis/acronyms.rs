@@ -23,16 +23,17 @@ const NOT_NAMES: &[&str] = &[
 /// Fewest and most letters in an acronym taken from running text.
 const LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
 
-/// `names` (sorted, apart) with every acronym of running text that no name covers added, typed by the word lists
-/// when they know it ("US" a place) and as an organisation otherwise.
+/// `names` (sorted, apart) with every acronym of running text that no name covers added, when the article writes
+/// it twice or spells it out in brackets, typed by the word lists when they know it ("US" a place) and as an
+/// organisation otherwise.
 ///
 /// # Examples
 /// ```
 /// use corroborate::analysis::acronyms;
-/// let text = "Sources tell THR that a deal is close. He watched TV at 9 PM.";
+/// let text = "Sources tell THR that a deal is close. THR says the TV rights were sold at 9 PM.";
 /// let found = acronyms::join(text, Vec::new());
 /// let spans: Vec<&str> = found.iter().map(|n| n.span.of(text)).collect();
-/// assert_eq!(spans, ["THR"]);
+/// assert_eq!(spans, ["THR", "THR"]);
 /// ```
 pub fn join(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
     let mut added = Vec::new();

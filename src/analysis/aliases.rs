@@ -24,7 +24,8 @@
 use super::gazetteer::GAZETTEER;
 use super::model::{Article, ArticleAnalysis, Entity, ItemRef, Label, Span};
 use super::teams;
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these maps are looked up for every word of every article, where SipHash costs a tenth.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Words that join the parts of a name and carry no identity ("Islamic State in Khorasan").
@@ -94,7 +95,7 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Variant to canonical name, folded, from `lexicon/aliases.txt`.
 static KNOWN_ALIASES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    let mut table = HashMap::new();
+    let mut table = HashMap::default();
     for line in include_str!("lexicon/aliases.txt").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -115,7 +116,7 @@ static KNOWN_ALIASES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 /// Demonym to its country's folded name, from `lexicon/demonyms.txt` ("russian" gives "russia"), and whether it
 /// is a plural that names the people rather than the country ("russians").
 static DEMONYMS: LazyLock<HashMap<String, (String, bool)>> = LazyLock::new(|| {
-    let mut table = HashMap::new();
+    let mut table = HashMap::default();
     for line in include_str!("lexicon/demonyms.txt").lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -841,7 +842,7 @@ fn given_match(a: &str, b: &str) -> bool {
 /// Given name to the lines of `lexicon/hypocorisms.txt` that hold it ("alex" is on the lines of Alexander and
 /// Alexandra).
 static HYPOCORISMS: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
-    let mut table: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut table: HashMap<String, Vec<usize>> = HashMap::default();
     let lines = include_str!("lexicon/hypocorisms.txt")
         .lines()
         .map(str::trim)
@@ -1023,7 +1024,7 @@ fn dominant_group(
     owners: &[usize],
     mention_counts: &[usize],
 ) -> Option<usize> {
-    let mut by_group: HashMap<usize, usize> = HashMap::new();
+    let mut by_group: HashMap<usize, usize> = HashMap::default();
     for &o in owners {
         *by_group.entry(groups.find(o)).or_default() += mention_counts.get(o).copied().unwrap_or(0);
     }
@@ -1097,7 +1098,7 @@ pub fn resolve(
 ) -> (Vec<Entity>, Vec<Vec<usize>>) {
     // Pass 1: one form per distinct key; mentions point at their form.
     let mut forms: Vec<Form> = Vec::new();
-    let mut form_of_key: HashMap<String, usize> = HashMap::new();
+    let mut form_of_key: HashMap<String, usize> = HashMap::default();
     let mut mention_form: Vec<Vec<usize>> = Vec::with_capacity(extracted.len());
     let mut class_votes: Vec<[u32; 5]> = Vec::new();
     let mut place_votes: Vec<[u32; 2]> = Vec::new();
@@ -1164,8 +1165,8 @@ pub fn resolve(
 
     // Pass 2a: forms that match part by part ("IS-K" and "ISIS Khorasan"; "Central Election(s) Commission"), and
     // forms whose one differing word is a typing slip of the other's ("Klistchko", "Klitschko").
-    let mut by_shape: HashMap<(usize, String), Vec<usize>> = HashMap::new();
-    let mut by_size: HashMap<(u8, usize), Vec<usize>> = HashMap::new();
+    let mut by_shape: HashMap<(usize, String), Vec<usize>> = HashMap::default();
+    let mut by_size: HashMap<(u8, usize), Vec<usize>> = HashMap::default();
     for (i, form) in forms.iter().enumerate() {
         if form.parts.len() > 1 {
             let shape: String = form.parts.iter().filter_map(|p| p.chars().next()).collect();
@@ -1224,7 +1225,7 @@ pub fn resolve(
     // Building", "Marlow Mill Block Building") are one; what is left must be at least two words and not a known
     // place, so "Boston Center" and "Boston Clinic" stay apart, and "Islamic State in Khorasan" keeps its
     // "Khorasan".
-    let mut by_core: HashMap<(bool, Vec<&str>), Vec<usize>> = HashMap::new();
+    let mut by_core: HashMap<(bool, Vec<&str>), Vec<usize>> = HashMap::default();
     for (i, form) in forms.iter().enumerate() {
         if form.known || form.joined || form.parts.len() < 3 {
             continue;
@@ -1267,7 +1268,7 @@ pub fn resolve(
     // `Luis Gerardo "Jerry" Ortiz`); two people who share a surname but not a given name stay apart. Several
     // fuller names count as one when each pair of them fits together, as spellings of one person do ("Bettie
     // Page", "Betty Page" and "Bettie Mae Page"), but "Chris Brown" fits Christina and Christopher Brown, who do not.
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, form) in forms.iter().enumerate() {
         if form.class == 0 && form.parts.len() > 1 {
             if let Some(last) = form.parts.last() {
@@ -1298,7 +1299,7 @@ pub fn resolve(
     }
 
     // Pass 2c: acronyms join the one name (after the merges above) whose initials they spell.
-    let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, form) in forms.iter().enumerate() {
         if form.parts.len() > 1 || form.initials.len() > 1 {
             by_initials
@@ -1375,8 +1376,8 @@ pub fn resolve(
     // Pass 2d: a shortened multi-word name ("Northgate Hydro") joins the one longer name whose words its words begin
     // ("Northgate Hydropower Company"); "Vellmar Province" does not begin "Vellmar Provincial Police". An
     // organisation's name without its leading words ("Air Force") joins the one longer name it ends.
-    let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::default();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut shared_endings: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, form) in forms.iter().enumerate().filter(|(_, f)| !f.joined) {
         if form.parts.len() > 1 && matches!(form.class, 1 | 2 | 4) {
@@ -1515,9 +1516,9 @@ pub fn resolve(
     // Pass 3: a one-part form joins the longer name it is short for: a surname or first name its person, a leading
     // word its organisation or place ("Northgate" for "Northgate Hydropower Company"), a team's or ship's last word
     // its full name ("Sox" for "Red Sox"). A form whose group already holds a longer name (an acronym) is settled.
-    let mut owners: HashMap<(u8, &str), Vec<usize>> = HashMap::new();
-    let mut last_owners: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut first_owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut owners: HashMap<(u8, &str), Vec<usize>> = HashMap::default();
+    let mut last_owners: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut first_owners: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, form) in forms.iter().enumerate() {
         if form.parts.len() < 2 || form.known || form.joined {
             continue;
@@ -1554,7 +1555,7 @@ pub fn resolve(
         }
     }
     // Every one-part form of a group looks for owners, so that "Klistchko" finds the owner of "Klitschko".
-    let mut short_keys: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut short_keys: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, form) in forms.iter().enumerate() {
         if form.parts.len() == 1 {
             let g = groups.find(i);
@@ -1608,7 +1609,7 @@ pub fn resolve(
         // A word the tagger typed a place or a company in most mentions is only a person's first name if it is a
         // known given name: "Kraft", a place as often as a person, does not lead a headline's "Kraft Shooting".
         let other_votes: u32 = (1..5).map(|c| class_votes[i][c]).sum();
-        let no_first_names = HashMap::new();
+        let no_first_names = HashMap::default();
         let first_names = if form.given_name || class_votes[i][0] >= other_votes {
             &first_owners
         } else {
@@ -1751,7 +1752,7 @@ fn build_entities(
     extracted: &[ArticleAnalysis],
     mention_group: &[Vec<usize>],
 ) -> (Vec<Entity>, Vec<Vec<usize>>) {
-    let mut members: HashMap<usize, Vec<ItemRef>> = HashMap::new();
+    let mut members: HashMap<usize, Vec<ItemRef>> = HashMap::default();
     for (article, row) in mention_group.iter().enumerate() {
         for (index, &group) in row.iter().enumerate() {
             members
@@ -1808,7 +1809,7 @@ pub(crate) fn build_entity(
     mentions.sort();
     let mut counts = vec![0u32; articles.len()];
     let mut surface_counts: Vec<(String, usize, usize)> = Vec::new();
-    let mut label_counts: HashMap<Label, usize> = HashMap::new();
+    let mut label_counts: HashMap<Label, usize> = HashMap::default();
     for item in &mentions {
         let (Some(article), Some(name)) = (
             articles.get(item.article),

@@ -18,7 +18,8 @@ use super::model::{
     Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Entity, ItemRef, Label, NameMention,
     Span, Token, TokenKind,
 };
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the maps are keyed by small integers and words on every clause, where SipHash costs a tenth.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Minimum weighted Jaccard similarity for two sentences to state the same thing.
@@ -269,7 +270,7 @@ const LONGEST_PHRASE: usize = 3;
 
 /// Paraphrase groups: a stemmed phrase (words joined by one space) to its group number.
 static PARAPHRASES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    let mut groups = HashMap::new();
+    let mut groups = HashMap::default();
     let lines = include_str!("lexicon/paraphrase.txt")
         .lines()
         .map(str::trim)
@@ -369,7 +370,7 @@ struct ArticleView<'a> {
 /// For names that begin with a country or nationality ("U.S. Embassy", "Russian investigators"), the entity
 /// of that country: folded alias of a place or nationality entity to its index.
 fn country_aliases(entities: &[Entity]) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (i, entity) in entities.iter().enumerate() {
         if matches!(entity.label, Label::Gpe | Label::Norp) {
             for alias in &entity.aliases {
@@ -762,9 +763,9 @@ pub fn align(
         }
     };
     // best[(sentence, other article)] = (score, other sentence)
-    let mut best: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
+    let mut best: HashMap<(usize, usize), (f64, usize)> = HashMap::default();
     for (i, s) in sentences.iter().enumerate() {
-        let mut candidates: HashSet<usize> = HashSet::new();
+        let mut candidates: HashSet<usize> = HashSet::default();
         for &f in &s.features {
             for &j in postings.get(f as usize).map(Vec::as_slice).unwrap_or(&[]) {
                 if sentences[j].article != s.article {
@@ -844,7 +845,7 @@ pub fn align(
         candidates.sort_unstable();
         candidates.dedup();
         // The best fit per lacking article: (score, clause).
-        let mut best_fit: HashMap<usize, (f64, usize)> = HashMap::new();
+        let mut best_fit: HashMap<usize, (f64, usize)> = HashMap::default();
         for c in candidates {
             let total: f64 = members
                 .iter()

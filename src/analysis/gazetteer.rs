@@ -6,7 +6,7 @@
 //! so they stay small enough to ship in the WebAssembly bundle.
 
 use super::model::Label;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// Known names, one per line, grouped by file and so by label.
@@ -30,19 +30,19 @@ const HEADS: &str = include_str!("lexicon/heads.txt");
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Known names as written ("U.N. Security Council"), words separated by one space.
-    names: HashMap<String, Label>,
+    names: FxHashMap<String, Label>,
     /// The same names in lower case, for all-capitals headlines.
-    folded_names: HashMap<String, Label>,
+    folded_names: FxHashMap<String, Label>,
     /// Given names as written ("Vladimir").
-    first_names: HashSet<String>,
+    first_names: FxHashSet<String>,
     /// Person titles in lower case ("president", "secretary-general").
-    titles: HashSet<String>,
+    titles: FxHashSet<String>,
     /// Words that combine with a following title, in lower case ("foreign", "deputy").
-    modifiers: HashSet<String>,
+    modifiers: FxHashSet<String>,
     /// Common words in lower case that are never names on their own.
-    common: HashSet<String>,
+    common: FxHashSet<String>,
     /// Head words that end a name and decide its type ("Council" is ORG, "Hall" is FAC).
-    heads: HashMap<String, Label>,
+    heads: FxHashMap<String, Label>,
     /// The largest number of words in one known name.
     max_words: usize,
 }

@@ -28,7 +28,8 @@ use super::gazetteer::{Gazetteer, GAZETTEER};
 use super::model::{Label, NameMention, Segments, Span, Token, TokenKind};
 use super::tagger::NerModel;
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these maps are looked up for every word of every article, where SipHash costs a tenth.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Finds the names in the segmented text: sorted by offset, non-overlapping.
@@ -1881,8 +1882,8 @@ fn said_next_to(units: &[Unit], start: usize, end: usize) -> bool {
 /// A surname alone takes PERSON when the article names the person in full ("Vladimir Putin", then "Putin");
 /// a repeated name takes the type it has where it is sure; what remains takes a type from its shape.
 fn resolve(text: &str, candidates: &mut Vec<Candidate>, cap_mid: &HashSet<String>) {
-    let mut sure: HashMap<String, Label> = HashMap::new();
-    let mut surnames: HashSet<String> = HashSet::new();
+    let mut sure: HashMap<String, Label> = HashMap::default();
+    let mut surnames: HashSet<String> = HashSet::default();
     for c in candidates.iter() {
         let Some(label) = c.label else { continue };
         if label == Label::Person && c.words.len() >= 2 {
@@ -1947,7 +1948,7 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
             capitalised: if in_headline {
                 capitalised_in_prose(text, &names, &lines)
             } else {
-                HashSet::new()
+                HashSet::default()
             },
         };
         names
@@ -2142,7 +2143,7 @@ fn trim_word(word: &str) -> &str {
 /// Lowercase forms and stems ([`stem`]) of the words the article writes in lower case ("checks", "won't",
 /// "into"; "check" for "checked").
 fn lowercase_seen(text: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for word in text
         .split_whitespace()
         .map(trim_word)
@@ -2193,7 +2194,7 @@ struct Prose {
 /// Words that the article capitalises outside title-case lines other than for opening a sentence, and the words of
 /// the names found there: the evidence that a capitalised headline word belongs to a name.
 fn capitalised_in_prose(text: &str, names: &[NameMention], lines: &[Span]) -> HashSet<String> {
-    let mut out: HashSet<String> = HashSet::new();
+    let mut out: HashSet<String> = HashSet::default();
     for name in names {
         if !lines.iter().any(|l| l.contains(name.span)) {
             out.extend(
@@ -2257,7 +2258,7 @@ fn word_spans(text: &str, span: Span) -> Vec<Span> {
 
 /// The label each name surface has outside title-case lines, for pieces of names cut out of a headline.
 fn labels_in_prose(text: &str, names: &[NameMention], lines: &[Span]) -> HashMap<String, Label> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for name in names {
         if !lines.iter().any(|l| l.contains(name.span)) {
             out.entry(name.span.of(text).to_string())

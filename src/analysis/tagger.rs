@@ -10,7 +10,7 @@
 
 use super::gazetteer::{Gazetteer, GAZETTEER};
 use super::model::{Label, NameMention, Segments, Span, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 
 /// Number of tags: O, then B- and I- for each of PER, ORG, LOC, MISC.
@@ -325,14 +325,24 @@ struct Tok {
     /// Is a word that a full stop may belong to: it holds a dot ("U.S"), is capitalised and at most three
     /// letters long ("Fla", "Inc"), or is a known abbreviation ("Corp", "Bros").
     abbreviation: bool,
-    /// Hashed features that do not depend on earlier predictions.
-    features: Vec<u32>,
+    /// Where the token's hashed features that do not depend on earlier predictions lie in the document's
+    /// `features`.
+    features: std::ops::Range<usize>,
 }
 
-/// A document ready to tag: tokens with their fixed features.
+/// A document ready to tag: tokens with their fixed features, kept in one vector for all tokens rather than one
+/// allocation per token.
 #[derive(Clone, Debug)]
 pub struct PreparedDoc {
     tokens: Vec<Tok>,
+    features: Vec<u32>,
+}
+
+impl PreparedDoc {
+    /// The fixed features of `tok`.
+    fn features_of(&self, tok: &Tok) -> &[u32] {
+        self.features.get(tok.features.clone()).unwrap_or(&[])
+    }
 }
 
 impl PreparedDoc {
@@ -357,6 +367,28 @@ struct Word<'t> {
     cap: bool,
     all_caps: bool,
     initial: bool,
+    /// What the word lists say of the word, looked up once: it serves as its own feature and as its neighbours'.
+    lists: ListFlags,
+}
+
+/// The word lists' flags of one word: a given name, a title, a head word of some type, a common word.
+#[derive(Clone, Copy)]
+struct ListFlags {
+    first_name: bool,
+    title: bool,
+    head: Option<Label>,
+    common: bool,
+}
+
+impl ListFlags {
+    fn of(text: &str, lower: &str, gaz: &super::gazetteer::Gazetteer) -> ListFlags {
+        ListFlags {
+            first_name: gaz.is_first_name(text),
+            title: gaz.is_title(lower.trim_end_matches('.')),
+            head: gaz.head(text),
+            common: gaz.is_common(lower),
+        }
+    }
 }
 
 /// Splits a possessive off the segmenter's word tokens: "Germany's" becomes "Germany" and "'s".
@@ -540,9 +572,11 @@ fn prepare(text: &str, segments: &Segments, gold: &[(Label, Span)]) -> PreparedD
                     "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "-" | "–" | "—" | "«"
                 ),
             };
+            let lower = s.to_lowercase();
             Word {
                 text: s,
-                lower: s.to_lowercase(),
+                lists: ListFlags::of(s, &lower, gaz),
+                lower,
                 shape,
                 short,
                 kind: *kind,
@@ -555,8 +589,8 @@ fn prepare(text: &str, segments: &Segments, gold: &[(Label, Span)]) -> PreparedD
     let spans: Vec<Span> = subs.iter().map(|s| s.0).collect();
 
     // What the whole document says about each word, whatever this occurrence looks like.
-    let mut lower_seen: HashSet<&str> = HashSet::new();
-    let mut cap_mid: HashSet<&str> = HashSet::new();
+    let mut lower_seen: FxHashSet<&str> = FxHashSet::default();
+    let mut cap_mid: FxHashSet<&str> = FxHashSet::default();
     let mut sentence_ranges: Vec<(usize, usize)> = Vec::new();
     for (i, sub) in subs.iter().enumerate() {
         match sentence_ranges.last_mut() {
@@ -603,7 +637,7 @@ fn prepare(text: &str, segments: &Segments, gold: &[(Label, Span)]) -> PreparedD
     }
 
     let mut tokens = Vec::with_capacity(words.len());
-    let mut features = Vec::with_capacity(64);
+    let mut features: Vec<u32> = Vec::with_capacity(words.len() * 48);
     for &(a, b) in &sentence_ranges {
         let sentence_words = &words[a..b];
         let exact = gazetteer_matches(text, sentence_words, &spans[a..b], false, gaz);
@@ -620,7 +654,7 @@ fn prepare(text: &str, segments: &Segments, gold: &[(Label, Span)]) -> PreparedD
                 .or(folded.get(k).copied().flatten())
         };
         for i in 0..sentence_words.len() {
-            features.clear();
+            let first_feature = features.len();
             let w = &sentence_words[i];
             let at = |offset: isize| -> Option<&Word> {
                 let k = i as isize + offset;
@@ -712,17 +746,16 @@ fn prepare(text: &str, segments: &Segments, gold: &[(Label, Span)]) -> PreparedD
             for offset in [-1isize, 0, 1] {
                 let Some(v) = at(offset) else { continue };
                 let o = offset as u8;
-                if gaz.is_first_name(v.text) {
+                if v.lists.first_name {
                     push(FeatureHash::new(LIST).num(o).num(0));
                 }
-                let bare = v.lower.trim_end_matches('.');
-                if gaz.is_title(bare) {
+                if v.lists.title {
                     push(FeatureHash::new(LIST).num(o).num(1));
                 }
-                if let Some(label) = gaz.head(v.text) {
+                if let Some(label) = v.lists.head {
                     push(FeatureHash::new(LIST).num(o).num(2).num(label_code(label)));
                 }
-                if gaz.is_common(&v.lower) {
+                if v.lists.common {
                     push(FeatureHash::new(LIST).num(o).num(3));
                 }
             }
@@ -755,11 +788,11 @@ fn prepare(text: &str, segments: &Segments, gold: &[(Label, Span)]) -> PreparedD
                 abbreviation: w.text.contains('.')
                     || (w.cap && w.text.chars().count() <= 3)
                     || ABBREVIATIONS.contains(&w.lower.as_str()),
-                features: features.clone(),
+                features: first_feature..features.len(),
             });
         }
     }
-    PreparedDoc { tokens }
+    PreparedDoc { tokens, features }
 }
 
 /// Whether `tag` may follow `previous` (I-X only after B-X or I-X).
@@ -785,7 +818,7 @@ fn dynamic_features(
     i: usize,
     p1: u8,
     p2: u8,
-    memory: &HashMap<u32, u8>,
+    memory: &FxHashMap<u32, u8>,
     out: &mut Vec<u32>,
 ) {
     use template::*;
@@ -816,7 +849,7 @@ struct Pass {
     /// Tags chosen so far.
     tags: Vec<u8>,
     /// For each capitalised word (by hash), the type it was last tagged with in this document.
-    memory: HashMap<u32, u8>,
+    memory: FxHashMap<u32, u8>,
     /// The features of the token being tagged.
     features: Vec<u32>,
 }
@@ -825,7 +858,7 @@ impl Pass {
     fn new(n: usize) -> Pass {
         Pass {
             tags: Vec::with_capacity(n),
-            memory: HashMap::new(),
+            memory: FxHashMap::default(),
             features: Vec::with_capacity(96),
         }
     }
@@ -847,7 +880,7 @@ impl Pass {
         };
         let (p1, p2) = (before(1), before(2));
         self.features.clear();
-        self.features.extend_from_slice(&tok.features);
+        self.features.extend_from_slice(doc.features_of(tok));
         dynamic_features(doc, i, p1, p2, &self.memory, &mut self.features);
         let mut scores = [0f32; N_TAGS];
         for f in &self.features {
