@@ -2,8 +2,10 @@
 //! "Boston offered eight years" and "Boston's lineup" mean the Boston Red Sox, not the city.
 //!
 //! A place followed by a team's nickname is one name, the team's ("Philadelphia 76ers", which a tagger cuts at the
-//! digits). The reading of a place alone as a team is only taken when the articles themselves name exactly one team after that place, "<place>
-//! <nickname>" with a nickname from `lexicon/teams.txt`, so a city in a story without its team stays a city. Each
+//! digits), and in an article that names the team so, its nicknames alone are the team too ("the Sixers").
+//! The reading of a place alone as a team is only taken when the articles themselves name exactly one team after
+//! that place, "<place> <nickname>" with a nickname from `lexicon/teams.txt`, so a city in a story without its team
+//! stays a city. Each
 //! mention is then read by its context: the place is the city after a preposition of place ("playing in Boston"),
 //! before a capitalised word ("Boston WCVB") or a word for a place ("the Boston area"), and in a dateline; anywhere
 //! else, as the subject, the possessor or the partner of a deal ("sign with Boston"), it is the team.
