@@ -17,7 +17,9 @@ const NOT_NAMES: &[&str] = &[
     "ATM", "SUV", "VIP", "DJ", "IQ", "PR", "HR", "IT", "AI", "FAQ", "PDF", "URL", "GPS", "LED",
     "IPO", "CV", "RIP", "PS", "NB", "AD", "BC", "BCE", "CE", "MPH", "KPH", "KM", "KG", "MW", "GW",
     "KW", "MB", "GB", "TB", "ER", "ICU", "PTSD", "DUI", "DWI", "MVP", "NO", "YES", "II", "III",
-    "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "US$",
+    "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "COVID", "SARS", "MERS", "ADHD", "MRI", "CT",
+    "EMS", "EMT", "SWAT", "RPG", "IED", "IEDS", "WMD", "SMS", "NGO", "NGOS", "LGBT", "LGBTQ",
+    "GMO", "ASAP", "DIY", "FYI",
 ];
 
 /// Fewest and most letters in an acronym taken from running text.
