@@ -392,6 +392,9 @@ struct Form {
     chunks: Vec<String>,
     /// Whether the name is written with "&" or joins words with "and" ("S&P", "Standard & Poor's").
     ampersand: bool,
+    /// A person's generation written after the name ("jr", "sr", "iii"): Ken Griffey Jr. and Ken Griffey Sr. are
+    /// father and son, never one person.
+    generation: Option<String>,
     /// Whether the name joins two names with "and" ("European Union and International Monetary Fund"): such a
     /// name is usually two referents, so no shorter name is taken to be short for it.
     joined: bool,
@@ -531,6 +534,7 @@ fn make_form(surface: &str, label: Label) -> Form {
         *word = word.trim_matches(QUOTES).to_string();
     }
     let given_with_nicknames: Vec<String>;
+    let mut generation: Option<String> = None;
     if label == Label::Person {
         // "Alaska Gov. Sarah Palin" is Sarah Palin: what comes before a title inside the name is where or what
         // the person governs.
@@ -563,7 +567,11 @@ fn make_form(surface: &str, label: Label) -> Form {
                 .collect();
         }
         while words.len() > 1 && SUFFIXES.contains(&words[words.len() - 1].as_str()) {
-            words.pop();
+            generation = words.pop();
+        }
+        // A generation follows a full name; after a surname alone it is more likely a sequel ("Thompson II").
+        if words.len() < 2 {
+            generation = None;
         }
         given_with_nicknames = words
             .iter()
@@ -668,8 +676,13 @@ fn make_form(surface: &str, label: Label) -> Form {
     } else {
         String::new()
     };
-    let key = parts.join(" ");
-    let listed = GAZETTEER.folded_name(&key);
+    let listed = GAZETTEER.folded_name(&parts.join(" "));
+    // The generation keeps father and son apart in the key; the parts, which shorter names are matched on, leave it
+    // out ("Comeaux" and "Arcade Comeaux" still fit "Arcade Joseph Comeaux Jr").
+    let key = match &generation {
+        Some(g) => format!("{}#{g}", parts.join(" ")),
+        None => parts.join(" "),
+    };
     let given_name = parts.len() == 1 && GAZETTEER.is_first_name(&capitalised(&key));
     Form {
         known: parts.len() == 1 && KNOWN_ALIASES.contains_key(&key),
@@ -683,6 +696,7 @@ fn make_form(surface: &str, label: Label) -> Form {
         class: class(label),
         place: matches!(label, Label::Gpe | Label::Loc),
         given: given_with_nicknames,
+        generation,
         chunks: camel_chunks(surface),
         full_company,
         joined: words.len() > 2 && words.iter().any(|w| w == "and" || w == "&"),
@@ -910,6 +924,11 @@ fn spelling_variant(x: &str, y: &str) -> bool {
 /// "Dirk A. Kempthorne").
 fn person_within(a: &Form, b: &Form) -> bool {
     if a.parts.len() < 2 || a.given.is_empty() || a.parts.last() != b.parts.last() {
+        return false;
+    }
+    // A name with its generation is within no name without it, and "Jr." is never within "Sr.": the plain name may
+    // be either.
+    if a.generation.is_some() && a.generation != b.generation {
         return false;
     }
     let mut rest = b.given.iter();
@@ -1185,7 +1204,9 @@ pub fn resolve(
     for members in by_shape.values() {
         for (n, &i) in members.iter().enumerate() {
             for &j in &members[n + 1..] {
-                if forms[i].class == forms[j].class && parts_match(&forms[i].parts, &forms[j].parts)
+                if forms[i].class == forms[j].class
+                    && forms[i].generation == forms[j].generation
+                    && parts_match(&forms[i].parts, &forms[j].parts)
                 {
                     groups.union(i, j);
                 }
@@ -1957,10 +1978,10 @@ mod tests {
             titled_person("Vellmar Mayor Ilse Foods Group", Label::Org),
             Label::Org
         );
-        assert_eq!(
-            make_form("Martin Luther King Jr", Label::Person).key,
-            "martin luther king"
-        );
+        let king = make_form("Martin Luther King Jr", Label::Person);
+        assert_eq!(king.parts, ["martin", "luther", "king"]);
+        assert_eq!(king.key, "martin luther king#jr");
+        assert_eq!(make_form("Thompson II", Label::Person).key, "thompson");
         assert_eq!(
             without_affiliation("Norvik Aerospace-led"),
             "Norvik Aerospace"
