@@ -1,6 +1,6 @@
 //! Tests of the repairs made to the tagger's names: spreading a found name over the article's other occurrences of
 //! it (`repeats::spread`), joining a place with its team's nickname (`teams::join_nicknames`) and a person's name
-//! with the nickname inside it (`quoted::join`), and finding numbered streets (`streets::join`) and acronyms
+//! with the nickname or the initials inside it (`quoted::join`, `quoted::join_initials`), and finding numbered streets (`streets::join`) and acronyms
 //! (`acronyms::join`).
 //!
 //! Cases live in `tests/fixtures/repeats/`, one file per repair, with the names already found marked in the input.
@@ -117,6 +117,15 @@ fn acronyms_of_running_text_found() {
     check_file(
         include_str!("fixtures/repeats/acronyms.txt"),
         acronyms::join,
+        5,
+    );
+}
+
+#[test]
+fn initials_inside_names_joined() {
+    check_file(
+        include_str!("fixtures/repeats/initials.txt"),
+        quoted::join_initials,
         5,
     );
 }

@@ -931,13 +931,27 @@ fn person_within(a: &Form, b: &Form) -> bool {
     if a.generation.is_some() && a.generation != b.generation {
         return false;
     }
-    let mut rest = b.given.iter();
+    // Every given name of `a` in order among `b`'s, with none of `b`'s left out between two of them: "George W.
+    // Bush" is not "George H. W. Bush", though "George Bush" may be either and "Diane Crawford Smith" is "Sharron
+    // Diane Crawford Smith".
+    let mut next = 0;
+    let mut previous: Option<usize> = None;
+    for g in &a.given {
+        let Some(found) = b.given[next..].iter().position(|h| given_match(g, h)) else {
+            return false;
+        };
+        let at = next + found;
+        if previous.is_some_and(|p| at > p + 1) {
+            return false;
+        }
+        previous = Some(at);
+        next = at + 1;
+    }
     // With as many given names on each side, `a` must be the shorter spelling: "Chris Vell" is within
     // "Christina Vell", not the other way round, so that two fuller names never meet through a short one.
     let letters = |form: &Form| form.given.iter().map(String::len).sum::<usize>();
-    a.given.iter().all(|g| rest.any(|h| given_match(g, h)))
-        && (a.given.len() < b.given.len()
-            || (a.given.len() == b.given.len() && a.key != b.key && letters(a) <= letters(b)))
+    (a.given.len() < b.given.len()
+        || (a.given.len() == b.given.len() && a.key != b.key && letters(a) <= letters(b)))
 }
 
 /// Whether a camel-case short name spells the leading letters of a person's name parts in order ("LiLo").

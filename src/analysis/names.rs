@@ -2638,7 +2638,7 @@ fn surnames_are_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
 /// name, acronyms of running text, numbered streets, teams, then every multi-word name spread over its repeats.
 fn repaired(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
-    let names = super::quoted::join(text, names);
+    let names = super::quoted::join_initials(text, super::quoted::join(text, names));
     let names = super::acronyms::join(text, names);
     let names = super::streets::join(text, names);
     super::repeats::spread(text, super::teams::join_nicknames(text, names))

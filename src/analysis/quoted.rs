@@ -1,8 +1,9 @@
-//! A person's name with a nickname inside it: `Luis Gerardo "Jerry" Ortiz`, `Luis Gerardo (Jerry) Ortiz`.
+//! A person's name with something inside it that a tagger cuts at: a nickname (`Luis Gerardo "Jerry" Ortiz`,
+//! `Luis Gerardo (Jerry) Ortiz`) or middle initials ("George H. W. Bush", "George H.W. Bush").
 //!
-//! A tagger reading word by word tends to stop at the quote mark and start again after it, leaving "Luis Gerardo",
-//! "Jerry" and "Ortiz" as three names, the last one often mistyped. Joined, the whole name resolves as one person
-//! with the short full name ("Jerry Ortiz") and the surname of other articles.
+//! A tagger reading word by word tends to stop at the quote mark or the initial's dot and start again after it,
+//! leaving "Luis Gerardo", "Jerry" and "Ortiz" as three names, the last one often mistyped, or "George H" and
+//! "W. Bush", which would then pass for George W. Bush. Joined, the whole name resolves as one person.
 
 use super::gazetteer::GAZETTEER;
 use super::model::{Label, NameMention, Span};
@@ -101,4 +102,108 @@ fn nicknamed_end(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     Some(text.len() - surname.len() + word.len())
+}
+
+/// `names` (sorted, apart) with every person's name that middle initials and a surname follow widened over them,
+/// and any name inside them dropped: "George H" and "W. Bush" become "George H. W. Bush".
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::model::{Label, NameMention, Span};
+/// use corroborate::analysis::quoted;
+///
+/// let text = "President George H. W. Bush spoke.";
+/// let found = vec![
+///     NameMention { label: Label::Person, span: Span::new(10, 18) },
+///     NameMention { label: Label::Person, span: Span::new(20, 27) },
+/// ];
+/// let joined = quoted::join_initials(text, found);
+/// assert_eq!(joined.len(), 1);
+/// assert_eq!(joined[0].span.of(text), "George H. W. Bush");
+/// ```
+pub fn join_initials(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
+    let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(name) = names.next() {
+        let end = (name.label == Label::Person)
+            .then(|| initials_end(text, name.span))
+            .flatten();
+        let Some(end) = end else {
+            out.push(name);
+            continue;
+        };
+        let mut inside = Vec::new();
+        while let Some(next) = names.next_if(|n| n.span.start < end) {
+            inside.push(next);
+        }
+        if inside.iter().all(|n| n.span.end <= end) {
+            out.push(NameMention {
+                label: Label::Person,
+                span: Span::new(name.span.start, end),
+            });
+        } else {
+            out.push(name);
+            out.extend(inside);
+        }
+    }
+    out
+}
+
+/// Where the name at `span` ends when it is cut inside its middle initials: the initials that follow it (with the
+/// dot of one it ends in) and a capitalised surname after them.
+fn initials_end(text: &str, span: Span) -> Option<usize> {
+    let surface = span.of(text);
+    let last = surface.rsplit(' ').next()?;
+    let opens_with_given = surface
+        .split(' ')
+        .next()
+        .is_some_and(|first| GAZETTEER.is_first_name(first));
+    // A one-word name goes on over initials only when it is a given name ("Marta J. Quill").
+    if surface.split(' ').count() < 2 && !surface.contains('.') && !opens_with_given {
+        return None;
+    }
+    let mut initials = 0;
+    let mut at = span.end;
+    // A name cut before an initial's dot ("George H") or one that ends in its initials ("George H.W.").
+    // The dot after a lone capital may end a sentence ("Plan B. Johnson said"), so only a name that opens with a
+    // given name takes it as an initial's.
+    let lone_capital =
+        last.len() == 1 && last.starts_with(|c: char| c.is_ascii_uppercase()) && opens_with_given;
+    if lone_capital && text.get(at..)?.starts_with('.') {
+        at += 1;
+        initials += 1;
+    } else if is_initials(last) {
+        initials += 1;
+    }
+    loop {
+        let rest = text.get(at..)?;
+        let word = rest.strip_prefix(' ').unwrap_or(rest);
+        let letter = word.chars().next().filter(char::is_ascii_uppercase);
+        if letter.is_none() || word.get(1..2) != Some(".") {
+            break;
+        }
+        at += rest.len() - word.len() + 2;
+        initials += 1;
+    }
+    if initials == 0 {
+        return None;
+    }
+    let surname = text.get(at..)?.strip_prefix(' ')?;
+    let len = surname
+        .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+        .unwrap_or(surname.len());
+    let word = surname[..len].trim_end_matches("'s").trim_end_matches('\'');
+    let name_like = word.chars().count() >= 2
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase);
+    name_like.then(|| text.len() - surname.len() + word.len())
+}
+
+/// Whether a word is initials with their dots ("H.W.", "J.").
+fn is_initials(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .split_terminator('.')
+            .all(|p| p.len() == 1 && p.starts_with(|c: char| c.is_ascii_uppercase()))
+        && word.ends_with('.')
 }
