@@ -950,8 +950,8 @@ fn person_within(a: &Form, b: &Form) -> bool {
     // With as many given names on each side, `a` must be the shorter spelling: "Chris Vell" is within
     // "Christina Vell", not the other way round, so that two fuller names never meet through a short one.
     let letters = |form: &Form| form.given.iter().map(String::len).sum::<usize>();
-    (a.given.len() < b.given.len()
-        || (a.given.len() == b.given.len() && a.key != b.key && letters(a) <= letters(b)))
+    a.given.len() < b.given.len()
+        || (a.given.len() == b.given.len() && a.key != b.key && letters(a) <= letters(b))
 }
 
 /// Whether a camel-case short name spells the leading letters of a person's name parts in order ("LiLo").
