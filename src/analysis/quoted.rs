@@ -37,11 +37,20 @@ const MAX_NICKNAME_WORDS: usize = 2;
 /// assert_eq!(joined[0].span.of(text), "Luis Gerardo \"Jerry\" Ortiz");
 /// ```
 pub fn join(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
+    widen_people(names, |span| nicknamed_end(text, span.end))
+}
+
+/// `names` (sorted, apart) with every person's name widened to where `end_of` says it really ends, swallowing the
+/// names inside; a name that would only partly fall inside keeps things as they were.
+fn widen_people(
+    names: Vec<NameMention>,
+    end_of: impl Fn(Span) -> Option<usize>,
+) -> Vec<NameMention> {
     let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some(name) = names.next() {
         let end = (name.label == Label::Person)
-            .then(|| nicknamed_end(text, name.span.end))
+            .then(|| end_of(name.span))
             .flatten();
         let Some(end) = end else {
             out.push(name);
@@ -122,31 +131,7 @@ fn nicknamed_end(text: &str, at: usize) -> Option<usize> {
 /// assert_eq!(joined[0].span.of(text), "George H. W. Bush");
 /// ```
 pub fn join_initials(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
-    let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
-    let mut names = names.into_iter().peekable();
-    while let Some(name) = names.next() {
-        let end = (name.label == Label::Person)
-            .then(|| initials_end(text, name.span))
-            .flatten();
-        let Some(end) = end else {
-            out.push(name);
-            continue;
-        };
-        let mut inside = Vec::new();
-        while let Some(next) = names.next_if(|n| n.span.start < end) {
-            inside.push(next);
-        }
-        if inside.iter().all(|n| n.span.end <= end) {
-            out.push(NameMention {
-                label: Label::Person,
-                span: Span::new(name.span.start, end),
-            });
-        } else {
-            out.push(name);
-            out.extend(inside);
-        }
-    }
-    out
+    widen_people(names, |span| initials_end(text, span))
 }
 
 /// Where the name at `span` ends when it is cut inside its middle initials: the initials that follow it (with the
