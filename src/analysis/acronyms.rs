@@ -9,6 +9,8 @@
 
 use super::gazetteer::GAZETTEER;
 use super::model::{Label, NameMention, Span};
+use super::segment::whole_words;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Words in capitals that news writes in running text but that name nothing.
 const NOT_NAMES: &[&str] = &[
@@ -51,19 +53,15 @@ pub fn join(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
         line_start += line.len();
     }
     // One use alone may be emphasis ("CRUDE OIL", "ERA"); an acronym is written again, or spelt out first in
-    // brackets ("(NAPM)").
-    let uses = |word: &str| {
-        text.match_indices(word)
-            .filter(|(at, _)| {
-                let end = at + word.len();
-                !text[..*at].ends_with(|c: char| c.is_alphanumeric())
-                    && !text[end..].starts_with(|c: char| c.is_alphanumeric())
-            })
-            .count()
-    };
+    // brackets ("(NAPM)"). Each word's uses are counted once, however often it was proposed.
+    let mut uses: HashMap<&str, usize> = HashMap::default();
     added.retain(|n| {
+        let word = n.span.of(text);
         let (before, after) = (&text[..n.span.start], &text[n.span.end..]);
-        (before.ends_with('(') && after.starts_with(')')) || uses(n.span.of(text)) >= 2
+        let count = *uses
+            .entry(word)
+            .or_insert_with(|| whole_words(text, word).count());
+        (before.ends_with('(') && after.starts_with(')')) || count >= 2
     });
     if added.is_empty() {
         return names;

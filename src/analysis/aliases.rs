@@ -1843,7 +1843,15 @@ pub(crate) fn build_entity(
 ) -> Entity {
     mentions.sort();
     let mut counts = vec![0u32; articles.len()];
-    let mut surface_counts: Vec<(String, usize, usize)> = Vec::new();
+    // Each distinct spelling: how often it is used, its words, and whether it is a demonym read as a country,
+    // worked out once per spelling rather than once per mention.
+    struct Spelling {
+        surface: String,
+        uses: usize,
+        words: usize,
+        demonym: bool,
+    }
+    let mut spellings: Vec<Spelling> = Vec::new();
     let mut label_counts: HashMap<Label, usize> = HashMap::default();
     for item in &mentions {
         let (Some(article), Some(name)) = (
@@ -1856,31 +1864,39 @@ pub(crate) fn build_entity(
         };
         counts[item.article] += 1;
         let surface = display_form(name.span.of(&article.text));
+        let at = match spellings.iter().position(|s| s.surface == surface) {
+            Some(at) => at,
+            None => {
+                spellings.push(Spelling {
+                    words: surface.split_whitespace().count(),
+                    demonym: country_demonym(&surface),
+                    surface,
+                    uses: 0,
+                });
+                spellings.len() - 1
+            }
+        };
+        spellings[at].uses += 1;
         // A demonym in a country's entity ("Greek police") counts as the country.
-        let label = if country_demonym(&surface) {
+        let label = if spellings[at].demonym {
             Label::Gpe
         } else {
             name.label
         };
         *label_counts.entry(label).or_default() += 1;
-        let n_words = surface.split_whitespace().count();
-        match surface_counts.iter_mut().find(|(s, _, _)| *s == surface) {
-            Some(entry) => entry.1 += 1,
-            None => surface_counts.push((surface, 1, n_words)),
-        }
     }
-    surface_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    spellings.sort_by(|a, b| b.uses.cmp(&a.uses).then(a.surface.cmp(&b.surface)));
     // The name is the country's own where there is one, not its demonym ("Greece", not "Greek").
-    let name = surface_counts
+    let name = spellings
         .iter()
         .max_by(|a, b| {
-            country_demonym(&b.0)
-                .cmp(&country_demonym(&a.0))
-                .then(a.2.cmp(&b.2))
-                .then(a.1.cmp(&b.1))
-                .then(b.0.len().cmp(&a.0.len()))
+            b.demonym
+                .cmp(&a.demonym)
+                .then(a.words.cmp(&b.words))
+                .then(a.uses.cmp(&b.uses))
+                .then(b.surface.len().cmp(&a.surface.len()))
         })
-        .map(|s| s.0.clone())
+        .map(|s| s.surface.clone())
         .unwrap_or_default();
     let label = label_counts
         .iter()
@@ -1897,7 +1913,7 @@ pub(crate) fn build_entity(
         id: String::new(),
         name,
         label,
-        aliases: surface_counts.into_iter().map(|s| s.0).collect(),
+        aliases: spellings.into_iter().map(|s| s.surface).collect(),
         mentions,
         counts,
     }

@@ -101,16 +101,19 @@ fn nicknamed_end(text: &str, at: usize) -> Option<usize> {
         return None;
     }
     let after = &rest[inner_start + inner_len + close.len_utf8()..];
-    let surname = after.strip_prefix(' ')?;
+    let surname = surname_at(text, text.len() - after.len())?;
+    let word = surname.of(text);
+    (word.chars().count() >= 2 && name_like(word)).then_some(surname.end)
+}
+
+/// The word one space after `at` that may be a surname: letters, hyphens and apostrophes, without a possessive.
+fn surname_at(text: &str, at: usize) -> Option<Span> {
+    let surname = text.get(at..)?.strip_prefix(' ')?;
     let len = surname
         .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
         .unwrap_or(surname.len());
-    // A possessive after the surname is not part of it.
     let word = surname[..len].trim_end_matches("'s").trim_end_matches('\'');
-    if word.chars().count() < 2 || !name_like(word) {
-        return None;
-    }
-    Some(text.len() - surname.len() + word.len())
+    Some(Span::new(at + 1, at + 1 + word.len()))
 }
 
 /// `names` (sorted, apart) with every person's name that middle initials and a surname follow widened over them,
@@ -173,15 +176,12 @@ fn initials_end(text: &str, span: Span) -> Option<usize> {
     if initials == 0 {
         return None;
     }
-    let surname = text.get(at..)?.strip_prefix(' ')?;
-    let len = surname
-        .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
-        .unwrap_or(surname.len());
-    let word = surname[..len].trim_end_matches("'s").trim_end_matches('\'');
+    let surname = surname_at(text, at)?;
+    let word = surname.of(text);
     let name_like = word.chars().count() >= 2
         && word.starts_with(char::is_uppercase)
         && word.chars().skip(1).any(char::is_lowercase);
-    name_like.then(|| text.len() - surname.len() + word.len())
+    name_like.then_some(surname.end)
 }
 
 /// Whether a word is initials with their dots ("H.W.", "J.").

@@ -15,6 +15,24 @@ const ABBREVIATIONS: &[&str] = &[
     "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
 ];
 
+/// The start of every occurrence of `word` in `text` that stands as a whole word: no letter or digit right before
+/// or after it ("Sixers" in "the Sixers' coach", not in "76Sixers").
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::segment::whole_words;
+/// let starts: Vec<usize> = whole_words("THR said THRs and THR.", "THR").collect();
+/// assert_eq!(starts, [0, 18]);
+/// ```
+pub fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(word).filter_map(move |(at, _)| {
+        let end = at + word.len();
+        let bounded = !text[..at].ends_with(char::is_alphanumeric)
+            && !text[end..].starts_with(char::is_alphanumeric);
+        bounded.then_some(at)
+    })
+}
+
 /// Splits `text[body]` into sentences and tokens.
 ///
 /// Both lists are sorted and non-overlapping, every token lies inside exactly one sentence,

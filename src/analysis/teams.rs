@@ -12,6 +12,7 @@
 
 use super::gazetteer::GAZETTEER;
 use super::model::{Article, ArticleAnalysis, Label, NameMention, Span};
+use super::segment::whole_words;
 // Fx hashing: these maps are looked up for every word of every article, where SipHash costs a tenth.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -120,17 +121,12 @@ fn with_bare_nicknames(text: &str, mut names: Vec<NameMention>) -> Vec<NameMenti
     }
     let mut added = Vec::new();
     for (nickname, _) in NICKNAMES.iter().filter(|(_, l)| lines.contains(l)) {
-        for (start, _) in text.match_indices(nickname) {
-            let end = start + nickname.len();
-            let bounded = !text[..start].ends_with(|c: char| c.is_alphanumeric())
-                && !text[end..].starts_with(|c: char| c.is_alphanumeric());
-            let taken = names
-                .iter()
-                .any(|n| n.span.start < end && start < n.span.end);
-            if bounded && !taken {
+        for start in whole_words(text, nickname) {
+            let span = Span::new(start, start + nickname.len());
+            if !names.iter().any(|n| n.span.overlaps(span)) {
                 added.push(NameMention {
                     label: Label::Org,
-                    span: Span::new(start, end),
+                    span,
                 });
             }
         }
