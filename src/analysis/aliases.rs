@@ -326,8 +326,8 @@ const VESSEL_TYPES: &[&str] = &[
 
 /// Generic words in a building's or an institution's name that do not tell it from another of the same name:
 /// "Historic Marlow Mill Building", "Marlow Mill Block Building" and "Marlow Mill Building" are one building,
-/// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic, and the "Clean Rivers Act", "Clean Rivers
-/// Bill" and "Clean Rivers Law" one law.
+/// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic, the "Larch Hollow Creamery" and "Larch
+/// Hollow Dairy" one business, and the "Clean Rivers Act", "Clean Rivers Bill" and "Clean Rivers Law" one law.
 const DESCRIPTORS: &[&str] = &[
     "building",
     "buildings",
@@ -346,6 +346,15 @@ const DESCRIPTORS: &[&str] = &[
     "treatment",
     "rehab",
     "rehabilitation",
+    "dairy",
+    "creamery",
+    "bakery",
+    "brewery",
+    "winery",
+    "distillery",
+    "cannery",
+    "warehouse",
+    "factory",
     "act",
     "law",
     "legislation",
@@ -355,9 +364,26 @@ const DESCRIPTORS: &[&str] = &[
 /// The descriptors that make a name a law's: a law and a building never share an entity by their descriptors.
 const LAW_WORDS: &[&str] = &["act", "law", "legislation", "bill"];
 
-/// Descriptors that end a place's name typed a person by the tagger ("Alder Grove Clinic").
-const FACILITY_HEADS: &[&str] = &[
-    "building", "complex", "facility", "center", "centre", "clinic",
+/// Descriptors that make a name typed a person by the tagger a place's or a business's ("Alder Grove Clinic",
+/// "Historic Larch Hollow"): no person's name holds them.
+const FACILITY_WORDS: &[&str] = &[
+    "building",
+    "complex",
+    "facility",
+    "center",
+    "centre",
+    "clinic",
+    "historic",
+    "historical",
+    "dairy",
+    "creamery",
+    "bakery",
+    "brewery",
+    "winery",
+    "distillery",
+    "cannery",
+    "warehouse",
+    "factory",
 ];
 
 /// Quote characters and brackets that wrap a nickname inside a person's name (`Kimani "Kiki" Gray`, "Luis
@@ -794,6 +820,30 @@ fn is_corporate_extension(form: &Form) -> bool {
         && form.parts[1..]
             .iter()
             .all(|w| DESIGNATORS.contains(&w.as_str()) || CORPORATE.contains(&w.as_str()))
+}
+
+/// The first three letters of a word, or the word when shorter: the key under which its clipped forms are found.
+fn lead(word: &str) -> &str {
+    word.char_indices()
+        .nth(3)
+        .map_or(word, |(end, _)| &word[..end])
+}
+
+/// Whether a name's first word may stand for a longer name's first word: the same word, or a clipping of at least
+/// three letters that leaves out at least four ("Mat" for "Matanuska", "Cal" for "California"), so "North" is
+/// not "Northern" and a given name is not taken for a clipping of another ("Dan", "Daniela").
+fn clipped_first(short: &str, long: &str) -> bool {
+    // Words that open names of their own are no clippings: "North Hydro" is not short for "Northgate Hydropower".
+    const WHOLE_WORDS: &[&str] = &[
+        "north", "south", "east", "west", "new", "old", "great", "upper", "lower", "san", "santa",
+        "saint", "port", "fort", "mount", "lake", "grand", "little",
+    ];
+    short == long
+        || (short.chars().count() >= 3
+            && !WHOLE_WORDS.contains(&short)
+            && long.starts_with(short)
+            && long.chars().count() >= short.chars().count() + 4
+            && !GAZETTEER.is_first_name(&capitalised(long)))
 }
 
 /// Whether two words are the same word in singular and plural ("election" and "elections").
@@ -1267,11 +1317,11 @@ pub fn resolve(
         }
         let named_place = match form.class {
             1 | 2 | 4 => true,
-            // A name typed a person that ends in a building's word ("Alder Grove Clinic") is a place too.
+            // A name typed a person that holds a building's word ("Alder Grove Clinic") is a place too.
             0 => form
                 .parts
-                .last()
-                .is_some_and(|w| FACILITY_HEADS.contains(&w.as_str())),
+                .iter()
+                .any(|w| FACILITY_WORDS.contains(&w.as_str())),
             _ => false,
         };
         if !named_place {
@@ -1296,6 +1346,17 @@ pub fn resolve(
     for members in by_core.values() {
         for pair in members.windows(2) {
             groups.union(pair[0], pair[1]);
+        }
+    }
+    // The core said alone ("Tamarind Vale") is the same place or business, as "Betty Ford" is said for the
+    // "Betty Ford Center"; a law's subject is not its law.
+    for (i, form) in forms.iter().enumerate() {
+        if form.known || form.joined || form.parts.len() < 2 || form.class == 3 {
+            continue;
+        }
+        let core: Vec<&str> = form.parts.iter().map(String::as_str).collect();
+        if let Some(&j) = by_core.get(&(false, core)).and_then(|m| m.first()) {
+            groups.union(i, j);
         }
     }
 
@@ -1411,13 +1472,15 @@ pub fn resolve(
     // Pass 2d: a shortened multi-word name ("Northgate Hydro") joins the one longer name whose words its words begin
     // ("Northgate Hydropower Company"); "Vellmar Province" does not begin "Vellmar Provincial Police". An
     // organisation's name without its leading words ("Air Force") joins the one longer name it ends.
+    // Keyed by the first three letters of the first word, so that a clipped first word ("Mat Maid" for
+    // "Matanuska Maid") finds its full name too.
     let mut by_first: HashMap<(u8, &str), Vec<usize>> = HashMap::default();
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut shared_endings: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, form) in forms.iter().enumerate().filter(|(_, f)| !f.joined) {
         if form.parts.len() > 1 && matches!(form.class, 1 | 2 | 4) {
             by_first
-                .entry((form.class, form.parts[0].as_str()))
+                .entry((form.class, lead(&form.parts[0])))
                 .or_default()
                 .push(i);
         }
@@ -1440,7 +1503,7 @@ pub fn resolve(
         let longer_in = |classes: &[u8]| -> Vec<usize> {
             classes
                 .iter()
-                .filter_map(|&c| by_first.get(&(c, form.parts[0].as_str())))
+                .filter_map(|&c| by_first.get(&(c, lead(&form.parts[0]))))
                 .flatten()
                 .copied()
                 .filter(|&j| {
@@ -1448,6 +1511,7 @@ pub fn resolve(
                     // its legal form, and "Northgate Hydro" still shortens it.
                     forms[j].parts.len() >= form.parts.len()
                         && forms[j].key != form.key
+                        && clipped_first(&form.parts[0], &forms[j].parts[0])
                         && form
                             .parts
                             .iter()
@@ -1523,11 +1587,13 @@ pub fn resolve(
             continue;
         }
         let corporate = by_first
-            .get(&(1, form.parts[0].as_str()))
+            .get(&(1, lead(&form.parts[0])))
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&j| j != i && is_corporate_extension(&forms[j]));
+            .filter(|&j| {
+                j != i && forms[j].parts[0] == form.parts[0] && is_corporate_extension(&forms[j])
+            });
         if let Some(target) = groups.only_group(corporate) {
             groups.union(i, target);
         }
