@@ -96,8 +96,11 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
     surnames_are_people(text, gaz, &mut names);
     places_are_not_people(text, gaz, &mut names);
     for name in names.iter_mut() {
-        if let Some(label) = place_prefix(name.span.of(text), gaz) {
+        let surface = name.span.of(text);
+        if let Some(label) = place_prefix(surface, gaz) {
             name.label = label;
+        } else if is_creed(surface) && gaz.name(surface).is_none() {
+            name.label = Label::Misc;
         }
     }
     with_dateline(text, segments, gaz, &mut names);
@@ -1092,6 +1095,10 @@ fn split_at_and(
 /// Refines a CoNLL type from the tagger with the word lists: LOC into GPE, LOC or FAC, MISC into NORP or EVENT.
 fn refine(label: Label, surface: &str, gaz: &Gazetteer) -> Label {
     let known = gaz.name(surface);
+    // A word in "-ism" names a creed or a movement ("Islamism", "Zionism"), never a person or a place.
+    if known.is_none() && is_creed(surface) {
+        return Label::Misc;
+    }
     let last_word = surface.rsplit(' ').next().unwrap_or(surface);
     match label {
         Label::Loc => match known.or_else(|| gaz.head(last_word)) {
@@ -1106,6 +1113,14 @@ fn refine(label: Label, surface: &str, gaz: &Gazetteer) -> Label {
         },
         other => other,
     }
+}
+
+/// Whether a name is one word in "-ism" of at least six letters ("Islamism", "Marxism").
+fn is_creed(surface: &str) -> bool {
+    !surface.contains(' ')
+        && surface.len() >= 6
+        && surface.chars().all(char::is_alphabetic)
+        && (surface.ends_with("ism") || surface.ends_with("isms"))
 }
 
 /// Whether a one-word name reads as a nationality or group adjective ("Kazakh", "Bosnian", "Sudanese").
