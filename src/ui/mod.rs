@@ -1,9 +1,10 @@
 //! The Yew layer: state, components and SVG charts. Pure view helpers compile everywhere; components only on wasm32.
 //!
-//! The pure modules ([`format`], [`highlight`], [`chart`], [`heatmap`], [`timeline`], [`claim_filter`], [`state`], [`persist`], [`export`], [`work`], [`rows`]) hold every decision worth testing and
+//! The pure modules ([`format`], [`highlight`], [`chart`], [`heatmap`], [`timeline`], [`claim_filter`], [`claim_figures`], [`state`], [`persist`], [`export`], [`work`], [`rows`]) hold every decision worth testing and
 //! are tested natively with `cargo test --lib ui::`; the components only turn their results into HTML.
 
 pub mod chart;
+pub mod claim_figures;
 pub mod claim_filter;
 pub mod export;
 pub mod format;

@@ -1,5 +1,6 @@
 // The five seed articles about the Crocus City Hall attack, dropped at once: the death toll must
-// line up as one rising "killed" slot, and ISIS-K must stay apart from ISIS as two entities shown as related.
+// line up as one rising "killed" slot, ISIS-K must stay apart from ISIS as two entities shown as related, and the
+// claim row that states the toll must show each source's own value.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,6 +56,20 @@ test('seed articles: one rising death toll, ISIS-K apart from ISIS', { skip, tim
     // Apart, but shown as related: the branch's row names its parent and the parent's row its branch.
     assert.match(k[0].related, /^related to .*\bIslamic State\b/, `ISIS-K row: ${JSON.stringify(k[0])}`);
     assert.match(is[0].related, /Islamic State in Khorasan/, `ISIS row: ${JSON.stringify(is[0])}`);
+
+    // The claims grid does not let "stated" hide a figure that differs: the row that states the death toll shows
+    // every source's own value and says the values were updated over time.
+    await openView(page, 'claims');
+    const tolls = await page.locator('#claims-table tr.claim-row').evaluateAll((trs) => trs
+      .filter((tr) => tr.querySelector('.claim-figures'))
+      .map((tr) => ({
+        note: tr.querySelector('.claim-figures').textContent,
+        values: [...tr.querySelectorAll('td.claim-cell')].map((td) => td.querySelector('.figure')?.dataset.value ?? null),
+      })));
+    const full = tolls.find((t) => t.values.every((v) => v !== null));
+    assert.ok(full, `a claim row with a death toll in every cell expected, got ${JSON.stringify(tolls)}`);
+    assert.deepEqual(full.values.map((v) => Number(v.replace(/\D/g, ''))).sort((a, b) => a - b), [60, 93, 137, 143, 144]);
+    assert.match(full.note, /^killed: .*updated over time/, JSON.stringify(full));
 
     assertNoExternalRequests(page, server.origin);
   });

@@ -1,8 +1,10 @@
 //! The claims view: `table#claims-table`, one row per claim (most widely stated first) and one cell per source
 //! saying, with a symbol and a word, whether it states the claim, says nothing, or contradicts it;
-//! a filter by agreement, and a stated or contradicting cell opens its sentence in the reader.
+//! a filter by agreement, and a stated or contradicting cell opens its sentence in the reader. Where the sources of
+//! a row give different values for one figure, each cell shows its own and the row says how they relate.
 
 use crate::analysis::{similarity, Analysis, Claim, ClaimState, Span};
+use crate::ui::claim_figures;
 use crate::ui::claim_filter::{Agreement, ClaimFilter};
 use crate::ui::format;
 use crate::ui::hooks::use_workspace;
@@ -106,16 +108,26 @@ pub fn ClaimsView() -> Html {
     };
 
     let rows = kept.iter().take(shown).map(|claim| {
+        let figures = claim_figures::differing(&analysis, claim);
         let cells = analysis.articles.iter().enumerate().map(|(j, article)| {
             let cell = claim.cells.get(j);
             let state = cell.map_or(ClaimState::NotMentioned, |c| c.state);
             let (symbol, word) = state_label(state);
             let outlet = outlets.get(j).cloned().unwrap_or_default();
             let first = cell.and_then(|c| c.sentences.first().copied());
+            // The source's own value where the row's sources disagree on a figure ("stated · 93").
+            let value = figures
+                .as_ref()
+                .and_then(|f| f.values.get(j))
+                .filter(|v| !v.is_empty())
+                .map(|v| v.join(", "));
             let content = html! {
                 <>
                     <span class="symbol" aria-hidden="true">{ symbol }</span>
                     <span class="word">{ word }</span>
+                    if let Some(value) = value {
+                        <span class="figure" data-value={value.clone()}>{ value }</span>
+                    }
                 </>
             };
             let body = match (state, first) {
@@ -169,6 +181,9 @@ pub fn ClaimsView() -> Html {
                     <button type="button" class="link" onclick={open_origin} title={format!("As written by {origin_outlet}; click to read it there")}>
                         { &claim.text }
                     </button>
+                    if let Some(figures) = &figures {
+                        <span class="claim-figures" data-status={figures.status.as_str()}>{ claim_figures::note(figures) }</span>
+                    }
                 </th>
                 { for cells }
                 <td class="claim-tally" data-independent={n_independent.to_string()}>
