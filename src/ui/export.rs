@@ -5,6 +5,7 @@
 //! CSV quotes every field that needs it and defuses cells a spreadsheet would run as a formula.
 
 use crate::analysis::{Analysis, Article, Figure};
+use crate::ui::claim_figures;
 use crate::ui::claim_filter::Agreement;
 use crate::ui::format;
 use crate::ui::state::Source;
@@ -157,7 +158,19 @@ pub fn claims_csv(analysis: &Analysis, outlets: &[String]) -> String {
             agreement_str(Agreement::of(claim)).to_string(),
             claim.text.clone(),
         ];
-        row.extend(claim.cells.iter().map(|c| c.state.as_str().to_string()));
+        // A cell reads "stated: at least 93" where the row's sources give different values for one figure.
+        let figures = claim_figures::differing(analysis, claim);
+        row.extend(claim.cells.iter().enumerate().map(|(j, c)| {
+            let state = c.state.as_str().to_string();
+            match figures
+                .as_ref()
+                .and_then(|f| f.values.get(j))
+                .filter(|v| !v.is_empty())
+            {
+                Some(values) => format!("{state}: {}", values.join(", ")),
+                None => state,
+            }
+        }));
         row
     });
     csv(std::iter::once(header).chain(rows))
@@ -267,14 +280,26 @@ pub fn report_html(sources: &[&Source], analysis: Option<&Analysis>, outlets: &[
     html.push_str("</tr></thead><tbody>\n");
     for claim in &analysis.comparison.claims {
         let agreement = agreement_str(Agreement::of(claim));
+        let figures = claim_figures::differing(analysis, claim);
+        let note = figures.as_ref().map_or(String::new(), |f| {
+            format!(
+                "<br><span class=\"muted\">{}</span>",
+                e(&claim_figures::note(f))
+            )
+        });
         html.push_str(&format!(
-            "<tr><td>{}</td><td class=\"{agreement}\">{agreement}</td>",
+            "<tr><td>{}{note}</td><td class=\"{agreement}\">{agreement}</td>",
             e(&claim.text)
         ));
-        for cell in &claim.cells {
+        for (j, cell) in claim.cells.iter().enumerate() {
             let state = cell.state.as_str();
+            let value = figures
+                .as_ref()
+                .and_then(|f| f.values.get(j))
+                .filter(|v| !v.is_empty())
+                .map_or(String::new(), |v| format!(": {}", e(&v.join(", "))));
             html.push_str(&format!(
-                "<td class=\"{state}\">{}</td>",
+                "<td class=\"{state}\">{}{value}</td>",
                 state.replace('_', " ")
             ));
         }
@@ -390,5 +415,29 @@ mod tests {
         assert!(n_values >= 2, "both injury figures are listed");
         let claims = claims_csv(&analysis, &outlets);
         assert_eq!(lines(&claims), analysis.comparison.claims.len() + 1);
+    }
+
+    /// The demo's rising death toll: the exported claims carry each source's own value, as the grid does.
+    #[test]
+    fn exported_claims_carry_differing_figures() {
+        let articles: Vec<_> = analysis::demo::FILES
+            .iter()
+            .filter_map(|(name, bytes)| analysis::ingest(name, bytes).ok())
+            .collect();
+        let sources: Vec<Source> = articles
+            .iter()
+            .cloned()
+            .map(|article| Source::Ok { article })
+            .collect();
+        let outlets: Vec<String> = articles.iter().map(|a| a.source.clone()).collect();
+        let analysis = analysis::analyze(articles);
+        let claims = claims_csv(&analysis, &outlets);
+        assert!(
+            claims.contains("stated: 12") && claims.contains("stated: 41"),
+            "{claims}"
+        );
+        let refs: Vec<&Source> = sources.iter().collect();
+        let html = report_html(&refs, Some(&analysis), &outlets);
+        assert!(html.contains("killed: the sources give different figures (updated over time)"));
     }
 }
