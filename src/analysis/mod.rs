@@ -131,7 +131,7 @@ pub fn compare_observed(
 ) -> Comparison {
     on_stage(CompareStage::Aliases);
     let (entities, name_entity) = aliases::resolve(articles, extracted);
-    let related = related::link(&entities);
+    let related = related::relate(articles, extracted, &name_entity, &entities);
     on_stage(CompareStage::Slots);
     let (slots, figure_slot) = slots::align(articles, extracted);
     on_stage(CompareStage::Similarity);
@@ -179,7 +179,12 @@ pub fn apply_edits(
     );
     analysis.comparison = edited.comparison;
     if edited.outcomes.contains(&edits::Outcome::Applied) {
-        analysis.comparison.related = related::link(&analysis.comparison.entities);
+        analysis.comparison.related = related::relate(
+            &analysis.articles,
+            &analysis.extracted,
+            &analysis.comparison.name_entity,
+            &analysis.comparison.entities,
+        );
         let comparison = &analysis.comparison;
         let claims = claims::align(
             &analysis.articles,

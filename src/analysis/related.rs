@@ -7,9 +7,13 @@
 //! inside a longer spelling of the other. A one-word spelling made only of a connector ("of", "the") never counts,
 //! nor does a spelling both entities share (the surname of two people). A people is also related to its country
 //! ("Greeks" to "Greece"), which resolution keeps apart: the Greeks who marched are not the Greek state.
+//!
+//! A place is related to the place the text puts it in: "Wasilla, Alaska", "Banstead in Surrey", "the Valley Hotel
+//! in Palmer". Sources often name where an event happened at different scales, and the link shows that the town one
+//! names lies in the region another names. A list of places ("Paris, London and Berlin") says nothing of the kind.
 
 use super::aliases::{country_of_people, fold};
-use super::model::Entity;
+use super::model::{Article, ArticleAnalysis, Entity, Label, NameMention};
 use std::collections::HashMap;
 
 /// Longest run of words looked up inside a spelling; longer names are rare and their parts are found by shorter runs.
@@ -87,4 +91,73 @@ pub fn link(entities: &[Entity]) -> Vec<Vec<usize>> {
         list.dedup();
     }
     related
+}
+
+/// [`link`], plus every place related to the place its text puts it in ("Wasilla, Alaska"); `name_entity` gives,
+/// per article, the entity of each name, as resolution returns it.
+pub fn relate(
+    articles: &[Article],
+    extracted: &[ArticleAnalysis],
+    name_entity: &[Vec<usize>],
+    entities: &[Entity],
+) -> Vec<Vec<usize>> {
+    let mut related = link(entities);
+    for (article, (found, owners)) in articles.iter().zip(extracted.iter().zip(name_entity)) {
+        for (a, b) in places_within(&article.text, &found.names) {
+            let (Some(&i), Some(&j)) = (owners.get(a), owners.get(b)) else {
+                continue;
+            };
+            if i != j && i < related.len() && j < related.len() {
+                related[i].push(j);
+                related[j].push(i);
+            }
+        }
+    }
+    for list in &mut related {
+        list.sort_unstable();
+        list.dedup();
+    }
+    related
+}
+
+/// Whether a name is a place: a country, city or region, a natural place, or (as the inner place only) a building.
+fn is_place(name: &NameMention, building: bool) -> bool {
+    matches!(name.label, Label::Gpe | Label::Loc) || (building && name.label == Label::Fac)
+}
+
+/// The pairs of names (indices into `names`, sorted by offset) where the first place is said to lie in the second:
+/// "Wasilla, Alaska" and "Banstead in Surrey". A place that is one item of a list ("Paris, London and Berlin") is in
+/// no pair.
+fn places_within(text: &str, names: &[NameMention]) -> Vec<(usize, usize)> {
+    let between =
+        |x: &NameMention, y: &NameMention| text.get(x.span.end..y.span.start).unwrap_or("\n");
+    let listed = |gap: &str| {
+        matches!(
+            gap,
+            ", " | "," | " and " | " or " | ", and " | ", or " | " & "
+        )
+    };
+    let mut pairs = Vec::new();
+    for (a, pair) in names.windows(2).enumerate() {
+        let (inner, outer) = (&pair[0], &pair[1]);
+        if !is_place(inner, true) || !is_place(outer, false) {
+            continue;
+        }
+        let gap = between(inner, outer);
+        if !matches!(gap, ", " | " in ") {
+            continue;
+        }
+        // Either place inside a list: a place before the inner one, or after the outer one, joined as list items are.
+        let before = a
+            .checked_sub(1)
+            .and_then(|p| names.get(p))
+            .is_some_and(|p| is_place(p, true) && listed(between(p, inner)));
+        let after = names
+            .get(a + 2)
+            .is_some_and(|n| is_place(n, true) && listed(between(outer, n)));
+        if !before && !after {
+            pairs.push((a, a + 1));
+        }
+    }
+    pairs
 }
