@@ -88,8 +88,10 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
     let usage = WordUsage::new(text);
+    let surfaces: HashSet<&str> = names.iter().map(|n| n.span.of(text)).collect();
     let names: Vec<NameMention> = split_run_ons(text, names, gaz)
         .into_iter()
+        .flat_map(|n| split_hyphened_pair(text, n, &surfaces, gaz))
         .map(|n| trim_sentence_opener(text, segments, n, &usage, gaz))
         .collect();
     let mut names = join_possessive_venue(text, names, gaz);
@@ -162,6 +164,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
     names = names
         .into_iter()
         .flat_map(|n| split_at_and(text, n, &surfaces, gaz))
+        .flat_map(|n| split_hyphened_pair(text, n, &surfaces, gaz))
         .collect();
     names = split_run_ons(text, names, gaz);
     for name in names.iter_mut() {
@@ -1018,6 +1021,66 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
             NameMention { label, span }
         })
         .collect()
+}
+
+/// Splits a name that joins two names with a hyphen ("Boeing-Air Force", "US-China"), as a deal, a border or talks
+/// between them are written. Each side must be a name on its own: one the word lists know as a place or an
+/// organisation (or ending in an organisation's head word), the other known so too or named alone elsewhere in the
+/// article. A name the word lists know whole ("Winston-Salem"), a doubled word ("Baden-Baden"), a person's
+/// hyphenated given name ("Jean-Claude Juncker") and peoples joined so ("Israeli-Palestinian", "African-American"),
+/// which name one thing together, stay whole.
+fn split_hyphened_pair(
+    text: &str,
+    name: NameMention,
+    elsewhere: &HashSet<&str>,
+    gaz: &Gazetteer,
+) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    if matches!(name.label, Label::Person | Label::Norp) || gaz.knows(surface) {
+        return vec![name];
+    }
+    let Some((left, right)) = surface.split_once('-') else {
+        return vec![name];
+    };
+    let word = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && starts_upper(w);
+    if left.contains(' ') || right.contains('-') || !word(left) || !word(right) || left == right {
+        return vec![name];
+    }
+    let listed = |part: &str| {
+        let last = part.rsplit(' ').next().unwrap_or(part);
+        matches!(
+            gaz.name(part),
+            Some(Label::Gpe | Label::Loc | Label::Org | Label::Fac)
+        ) || (part.contains(' ') && gaz.head(last).is_some())
+    };
+    // One side known to the word lists, the other known too or named alone elsewhere: "Mercedes" alone in a story
+    // about "Mercedes-Benz" does not make "Benz" a name.
+    let split = (listed(left) && (listed(right) || elsewhere.contains(right)))
+        || (listed(right) && elsewhere.contains(left));
+    if !split {
+        return vec![name];
+    }
+    let left_span = Span::new(name.span.start, name.span.start + left.len());
+    let right_span = Span::new(left_span.end + 1, name.span.end);
+    let side = |part: &str| {
+        let last = part.rsplit(' ').next().unwrap_or(part);
+        gaz.name(part)
+            .or_else(|| part.contains(' ').then(|| gaz.head(last)).flatten())
+            .unwrap_or(match name.label {
+                Label::Misc => Label::Org,
+                other => other,
+            })
+    };
+    vec![
+        NameMention {
+            label: side(left),
+            span: left_span,
+        },
+        NameMention {
+            label: side(right),
+            span: right_span,
+        },
+    ]
 }
 
 /// Splits a model name at "and" or "&" between two names ("Nationals and Orioles", "Fish and Wildlife Service and
