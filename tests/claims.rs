@@ -78,6 +78,20 @@ fn check(case: &Value) -> Vec<String> {
             ));
         }
     }
+    // A sentence whose negation is about something else must never be shown as contradicting any row.
+    for (file, quote) in case["never_contradicted"].as_object().into_iter().flatten() {
+        let Some((a, s)) = find(file, quote.as_str().unwrap_or(""), &mut failures) else {
+            continue;
+        };
+        let contradicting = claims.iter().find(|c| {
+            c.cells
+                .get(a)
+                .is_some_and(|x| x.state == ClaimState::Contradicted && x.sentences.contains(&s))
+        });
+        if let Some(claim) = contradicting {
+            failures.push(format!("{name}: {quote:?} contradicts {:?}", claim.text));
+        }
+    }
     for pair in case["apart"].as_array().into_iter().flatten() {
         let picked: Vec<(usize, usize)> = pair
             .as_array()

@@ -25,9 +25,6 @@ use std::sync::LazyLock;
 /// Minimum weighted Jaccard similarity for two sentences to state the same thing.
 const THRESHOLD: f64 = 0.12;
 
-/// A sentence that negates a claim must be at least this similar to one that states it to count as contradicting.
-const CONTRADICT_THRESHOLD: f64 = 0.25;
-
 /// Two groups of aligned sentences merge when their average similarity is at least this share of the threshold.
 const LINK_SHARE: f64 = 0.6;
 
@@ -41,6 +38,13 @@ const MIN_FEATURES: usize = 4;
 /// Only features shared by at most this many sentences propose candidate pairs (all features still score),
 /// which keeps candidate lists short in a large set and lets every telling word and name count in a small one.
 const MAX_POSTING: u32 = 50;
+
+/// A word in more than one sentence in this many is the event's own ("quake", "dam"): it cannot carry a denial.
+const TOPICAL_SHARE: usize = 5;
+
+/// A word in this few sentences is never the event's own, however short the texts: a statement, its denial and one
+/// more report.
+const TOPICAL_MIN: u32 = 3;
 
 /// Words that carry no claim of their own, as a set.
 static STOPWORDS: LazyLock<HashSet<&'static str>> =
@@ -135,6 +139,12 @@ const STOPWORD_LIST: &[&str] = &[
     "told",
     "added",
     "adds",
+    // Who passed a statement on is no part of what it states ("told the AFP news agency", "IRNA reported").
+    "reported",
+    "according",
+    "quoted",
+    "news",
+    "agency",
     "she",
     "should",
     "since",
@@ -317,6 +327,12 @@ const REPORTING_VERBS: &[&str] = &[
 /// Words that open a trailing attribution rather than a statement.
 const ATTRIBUTIONS: &[&str] = &["said", "says", "told", "according"];
 
+/// Verbs that end a trailing attribution whose speaker comes first ("..., the agency said.").
+const ATTRIBUTION_ENDS: &[&str] = &["said", "says", "reported", "reports", "added", "stated"];
+
+/// Quotation marks, which end a quoted statement and its negation with it.
+const QUOTE_MARKS: &[&str] = &["\"", "\u{201c}", "\u{201d}"];
+
 /// Punctuation that ends a clause.
 const CLAUSE_BREAKS: &[&str] = &[",", ";", ":", "\u{2014}", "\u{2013}", "(", ")"];
 
@@ -328,6 +344,8 @@ struct ClauseFeatures {
     span: Span,
     features: Vec<u32>,
     negated: Vec<u32>,
+    /// The first feature after the clause's negation, what it denies ("sounded" in "never sounded").
+    denied: Option<u32>,
 }
 
 /// One candidate clause: where it is, its features, and the features under a negation or denial.
@@ -338,6 +356,7 @@ struct ClaimSentence {
     span: Span,
     features: Vec<u32>,
     negated: Vec<u32>,
+    denied: Option<u32>,
 }
 
 /// Interns feature strings and remembers which ones are names.
@@ -430,7 +449,21 @@ fn clauses(
             .unwrap_or(&[])
             .iter()
             .any(|t| t.span.of(view.text).eq_ignore_ascii_case("that"));
-        if !out.is_empty() && ATTRIBUTIONS.contains(&opener.as_str()) && !frames_statement {
+        // The same attribution with its speaker first ("..., Iran's official news agency IRNA said."): the last
+        // piece of the sentence, ending in a verb of saying.
+        let closer = tokens
+            .get(a..b)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.of(view.text).to_lowercase())
+            .unwrap_or_default();
+        let speaker_first = b == tokens.len() && ATTRIBUTION_ENDS.contains(&closer.as_str());
+        if !out.is_empty()
+            && (ATTRIBUTIONS.contains(&opener.as_str()) || speaker_first)
+            && !frames_statement
+        {
             attribution_tail = true;
             break;
         }
@@ -474,6 +507,7 @@ fn clause_features(
             span: Span::default(),
             features: Vec::new(),
             negated: Vec::new(),
+            denied: None,
         };
     };
     let span = first.span.cover(last.span);
@@ -496,6 +530,11 @@ fn clause_features(
     // sounded"); "no", "nothing" and verbs of denial govern what follows them ("gave no figure", "denied that it
     // had been warned"), so a clause that merely denies something else does not contradict the claim.
     let mut whole_clause = false;
+    // A verbal negation reaches back to the start of its own clause ("that", "when", "because"), not into the clause
+    // that frames it: in "told AFP that 10 people had been killed and that the toll was not expected to rise", the
+    // killing is not denied, nor the throwing in "threw bottles when the police would not release her".
+    let mut whole_from = 0;
+    let mut negation_at: Option<usize> = None;
     let mut after: Option<usize> = None;
     // A subordinate clause after the negation ("... before the dam gave way") is outside its scope.
     let mut scope_end: Option<usize> = None;
@@ -515,10 +554,21 @@ fn clause_features(
         let governing = NEGATIONS.contains(&lower);
         let negation = verbal || governing;
         // "not only ... but also" and "not just" add to a statement rather than denying it.
-        if scope_end.is_none() && (whole_clause || after.is_some()) && SCOPE_ENDS.contains(&lower) {
+        // So is what follows a break after the negation: "... while the rich pay nothing," said the union's head.
+        let breaks = CLAUSE_BREAKS.contains(&lower) || QUOTE_MARKS.contains(&lower);
+        if scope_end.is_none()
+            && (whole_clause || after.is_some())
+            && (SCOPE_ENDS.contains(&lower) || breaks)
+        {
             scope_end = Some(t);
         }
+        if !whole_clause
+            && (lower == "that" || SCOPE_ENDS.contains(&lower) || CLAUSE_OPENERS.contains(&lower))
+        {
+            whole_from = t + 1;
+        }
         if negation && !matches!(next, Some("only" | "just")) && scope_end.is_none() {
+            negation_at.get_or_insert(t);
             if verbal {
                 whole_clause = true;
             } else if after.is_none() {
@@ -613,7 +663,11 @@ fn clause_features(
     }
     features.sort_unstable();
     features.dedup();
-    let from = if whole_clause { Some(0) } else { after };
+    let from = if whole_clause {
+        Some(whole_from)
+    } else {
+        after
+    };
     let mut negated: Vec<u32> = if let Some(from) = from {
         // Names count as governed when they lie in the scope too; figures and dates are left to the words.
         let until = scope_end.unwrap_or(tokens.len());
@@ -621,7 +675,7 @@ fn clause_features(
         let end = tokens.get(until).map_or(usize::MAX, |tok| tok.span.start);
         let mut governed: Vec<u32> = feature_at
             .iter()
-            .filter(|(t, _)| (whole_clause || *t > from) && *t < until)
+            .filter(|(t, _)| (if whole_clause { *t >= from } else { *t > from }) && *t < until)
             .map(|(_, id)| *id)
             .collect();
         for (i, name) in &names {
@@ -637,10 +691,13 @@ fn clause_features(
     };
     negated.sort_unstable();
     negated.dedup();
+    let denied =
+        negation_at.and_then(|n| feature_at.iter().find(|(t, _)| *t > n).map(|(_, id)| *id));
     ClauseFeatures {
         span,
         features,
         negated,
+        denied,
     }
 }
 
@@ -695,6 +752,7 @@ pub fn align(
                     span: clause.span,
                     features: clause.features,
                     negated: clause.negated,
+                    denied: clause.denied,
                 });
             }
         }
@@ -712,6 +770,16 @@ pub fn align(
         .collect();
     let is_name = &vocabulary.is_name;
     let common = MAX_POSTING;
+    // Words that can carry a denial: not names, and not the event's own words, which nearly every sentence has
+    // ("quake" in a story about an earthquake). "Dismissed concerns that the earthquake would cause tsunamis" does
+    // not deny that "a magnitude-6 quake can cause severe damage".
+    let distinctive: Vec<bool> = df
+        .iter()
+        .zip(is_name)
+        .map(|(&d, &name)| {
+            !name && (d <= TOPICAL_MIN || (d as usize) * TOPICAL_SHARE <= n_sentences)
+        })
+        .collect();
 
     // Candidate pairs through rare features only, then each clause's best match in every other article.
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); df.len()];
@@ -875,7 +943,7 @@ pub fn align(
                 &sentences,
                 polarity(&sentences, &members),
                 &similarity,
-                is_name,
+                &distinctive,
             );
             build_claim(articles, extracted, &sentences, members)
         })
@@ -960,13 +1028,14 @@ fn polarity(sentences: &[ClaimSentence], members: &[usize]) -> Vec<Member> {
         .collect()
 }
 
-/// Keeps a clause of the minority polarity in a claim only when it is close to a clause of the majority:
-/// a denial contradicts a claim when it speaks of the same thing, not when it merely shares some names.
+/// Keeps a clause of the minority polarity in a claim only when it denies what a clause of the majority states:
+/// the two are alike and the negation governs at least two distinctive words of the statement. Sharing names, or a
+/// negation about something else in the same sentence ("the toll was not expected to rise"), is not a denial.
 fn drop_weak_denials(
     sentences: &[ClaimSentence],
     members: Vec<Member>,
     similarity: &dyn Fn(&ClaimSentence, &ClaimSentence) -> f64,
-    is_name: &[bool],
+    distinctive: &[bool],
 ) -> Vec<Member> {
     let negated = members.iter().filter(|m| m.1).count();
     let majority_negated = negated * 2 > members.len();
@@ -976,33 +1045,43 @@ fn drop_weak_denials(
     for m in minority {
         let close = majority.iter().any(|k| {
             let score = similarity(&sentences[m.0], &sentences[k.0]);
-            score >= CONTRADICT_THRESHOLD
-                || (score >= THRESHOLD && {
-                    let (denial, other) = if m.1 { (m.0, k.0) } else { (k.0, m.0) };
-                    governed_shared(sentences, denial, other, is_name) >= 2
-                })
+            let (denial, other) = if m.1 { (m.0, k.0) } else { (k.0, m.0) };
+            let governed = governed_shared(sentences, denial, other, distinctive);
+            // What the negation bears on must be in the statement too: "do not have the expertise" does not deny
+            // that agencies "will have to consult", whatever else the two share.
+            let head_shared = sentences[denial]
+                .denied
+                .is_some_and(|h| sentences[other].features.binary_search(&h).is_ok());
+            score >= THRESHOLD && governed >= 2 && head_shared
         });
-        if close {
+        // And it must speak of the row's claim as a whole, not of one member's aside.
+        let mean = majority
+            .iter()
+            .map(|k| similarity(&sentences[m.0], &sentences[k.0]))
+            .sum::<f64>()
+            / majority.len().max(1) as f64;
+        if close && mean >= THRESHOLD * LINK_SHARE {
             kept.push(m);
         }
     }
     kept
 }
 
-/// How many of the words (not names) that clause `other` also has lie under a negation in clause `denial`: "the
+/// How many of the distinctive words that clause `other` also has lie under a negation in clause `denial`: "the
 /// sirens never sounded" governs both words of "sirens had sounded", which makes it a denial of that very thing.
 fn governed_shared(
     sentences: &[ClaimSentence],
     denial: usize,
     other: usize,
-    is_name: &[bool],
+    distinctive: &[bool],
 ) -> usize {
     let other = &sentences[other].features;
     sentences[denial]
         .negated
         .iter()
         .filter(|f| {
-            !is_name.get(**f as usize).copied().unwrap_or(true) && other.binary_search(f).is_ok()
+            distinctive.get(**f as usize).copied().unwrap_or(false)
+                && other.binary_search(f).is_ok()
         })
         .count()
 }
