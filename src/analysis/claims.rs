@@ -555,14 +555,16 @@ fn clause_features(
         let negation = verbal || governing;
         // "not only ... but also" and "not just" add to a statement rather than denying it.
         // So is what follows a break after the negation: "... while the rich pay nothing," said the union's head.
-        let breaks = CLAUSE_BREAKS.contains(&lower) || QUOTE_MARKS.contains(&lower);
         if scope_end.is_none()
             && (whole_clause || after.is_some())
-            && (SCOPE_ENDS.contains(&lower) || breaks)
+            && (SCOPE_ENDS.contains(&lower)
+                || CLAUSE_BREAKS.contains(&lower)
+                || QUOTE_MARKS.contains(&lower))
         {
             scope_end = Some(t);
         }
         if !whole_clause
+            && token.kind == TokenKind::Word
             && (lower == "that" || SCOPE_ENDS.contains(&lower) || CLAUSE_OPENERS.contains(&lower))
         {
             whole_from = t + 1;
@@ -1055,12 +1057,14 @@ fn drop_weak_denials(
             score >= THRESHOLD && governed >= 2 && head_shared
         });
         // And it must speak of the row's claim as a whole, not of one member's aside.
-        let mean = majority
-            .iter()
-            .map(|k| similarity(&sentences[m.0], &sentences[k.0]))
-            .sum::<f64>()
-            / majority.len().max(1) as f64;
-        if close && mean >= THRESHOLD * LINK_SHARE {
+        let on_the_row = || {
+            let total: f64 = majority
+                .iter()
+                .map(|k| similarity(&sentences[m.0], &sentences[k.0]))
+                .sum();
+            total / majority.len().max(1) as f64 >= THRESHOLD * LINK_SHARE
+        };
+        if close && on_the_row() {
             kept.push(m);
         }
     }

@@ -1699,7 +1699,9 @@ fn count_label(prev: &str, head: &str) -> String {
         "people" | "persons" | "individuals" => "people",
         "firefighters" | "firemen" => "firefighters",
         "fighters" if prev == "fire" => "firefighters",
-        "officers" | "cops" | "policemen" | "policewomen" | "patrolmen" | "plainclothes" => "police officers",
+        "officers" | "cops" | "policemen" | "policewomen" | "patrolmen" | "plainclothes" => {
+            "police officers"
+        }
         "members" if prev == "crew" => "crew",
         "crewmen" | "crew" | "seafarers" | "sailors" => "crew",
         "demonstrators" | "protesters" | "protestors" | "marchers" | "mourners" => "protesters",

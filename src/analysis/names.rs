@@ -88,7 +88,12 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         .filter(|n| !n.span.is_empty() && text.get(n.span.start..n.span.end).is_some())
         .collect();
     let usage = WordUsage::new(text);
-    let surfaces: HashSet<&str> = names.iter().map(|n| n.span.of(text)).collect();
+    // Only an article with a hyphenated name needs the set of its names.
+    let surfaces: HashSet<&str> = if names.iter().any(|n| n.span.of(text).contains('-')) {
+        names.iter().map(|n| n.span.of(text)).collect()
+    } else {
+        HashSet::default()
+    };
     let names: Vec<NameMention> = split_run_ons(text, names, gaz)
         .into_iter()
         .flat_map(|n| split_hyphened_pair(text, n, &surfaces, gaz))
