@@ -70,6 +70,9 @@ test('seed articles: one rising death toll, ISIS-K apart from ISIS', { skip, tim
     assert.ok(full, `a claim row with a death toll in every cell expected, got ${JSON.stringify(tolls)}`);
     assert.deepEqual(full.values.map((v) => Number(v.replace(/\D/g, ''))).sort((a, b) => a - b), [60, 93, 137, 143, 144]);
     assert.match(full.note, /^killed: .*updated over time/, JSON.stringify(full));
+    // The note leads to the figures view, where the slot's values can be read in full.
+    await page.locator('#claims-table .claim-figures').first().click();
+    await page.waitForSelector('nav#views button[role=tab][data-view="figures"][aria-selected="true"]', { timeout: TIMEOUT });
 
     assertNoExternalRequests(page, server.origin);
   });

@@ -8,7 +8,7 @@ use crate::ui::claim_figures;
 use crate::ui::claim_filter::{Agreement, ClaimFilter};
 use crate::ui::format;
 use crate::ui::hooks::use_workspace;
-use crate::ui::state::{Action, Focus};
+use crate::ui::state::{Action, Focus, View};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -158,6 +158,10 @@ pub fn ClaimsView() -> Html {
                 </td>
             }
         });
+        let open_figures = {
+            let dispatcher = workspace.dispatcher();
+            Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SelectView(View::Figures)))
+        };
         let origin = sentence_focus(&analysis, claim.origin.article, claim.origin.index);
         let dispatcher = workspace.dispatcher();
         let open_origin = Callback::from(move |_: MouseEvent| {
@@ -182,7 +186,10 @@ pub fn ClaimsView() -> Html {
                         { &claim.text }
                     </button>
                     if let Some(figures) = &figures {
-                        <span class="claim-figures" data-status={figures.status.as_str()}>{ claim_figures::note(figures) }</span>
+                        <button type="button" class="link claim-figures" data-status={figures.status.as_str()}
+                            onclick={open_figures.clone()} title="Open the figures view">
+                            { claim_figures::note(figures) }
+                        </button>
                     }
                 </th>
                 { for cells }
