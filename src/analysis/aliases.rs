@@ -146,6 +146,17 @@ pub fn country_of_people(folded: &str) -> Option<&'static str> {
         .map(|(country, _)| country.as_str())
 }
 
+/// Whether a folded name is a country's, as `lexicon/demonyms.txt` lists them ("russia", "united states").
+pub fn is_country(folded: &str) -> bool {
+    static COUNTRIES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        DEMONYMS
+            .values()
+            .map(|(country, _)| country.clone())
+            .collect()
+    });
+    COUNTRIES.contains(KNOWN_ALIASES.get(folded).map_or(folded, String::as_str))
+}
+
 static LONGEST_ALIAS: LazyLock<usize> = LazyLock::new(|| {
     KNOWN_ALIASES
         .keys()

@@ -12,7 +12,7 @@
 //! in Palmer". Sources often name where an event happened at different scales, and the link shows that the town one
 //! names lies in the region another names. A list of places ("Paris, London and Berlin") says nothing of the kind.
 
-use super::aliases::{country_of_people, fold};
+use super::aliases::{country_of_people, fold, is_country};
 use super::model::{Article, ArticleAnalysis, Entity, Label, NameMention};
 use std::collections::HashMap;
 
@@ -145,6 +145,14 @@ fn places_within(text: &str, names: &[NameMention]) -> Vec<(usize, usize)> {
         }
         let gap = between(inner, outer);
         if !matches!(gap, ", " | " in ") {
+            continue;
+        }
+        // A country lies in no place named beside it ("Tajikistan, Russia's ally"; "Russia in Ukraine"), and a
+        // possessive place is not where the first one is ("Kabul, Afghanistan's capital" says it differently).
+        let after_outer = text.get(outer.span.end..).unwrap_or("");
+        if is_country(&fold(inner.span.of(text)).join(" "))
+            || after_outer.starts_with(['\'', '\u{2019}'])
+        {
             continue;
         }
         // Either place inside a list: a place before the inner one, or after the outer one, joined as list items are.
