@@ -9,7 +9,7 @@
 //! ("Greeks" to "Greece"), which resolution keeps apart: the Greeks who marched are not the Greek state.
 //!
 //! A place is related to the place the text puts it in: "Wasilla, Alaska", "Banstead in Surrey", "the Valley Hotel
-//! in Palmer". Sources often name where an event happened at different scales, and the link shows that the town one
+//! in Palmer", "Crocus City Hall outside Moscow". Sources often name where an event happened at different scales, and the link shows that the town one
 //! names lies in the region another names. A list of places ("Paris, London and Berlin") says nothing of the kind.
 
 use super::aliases::{country_of_people, fold, is_country};
@@ -144,7 +144,9 @@ fn places_within(text: &str, names: &[NameMention]) -> Vec<(usize, usize)> {
             continue;
         }
         let gap = between(inner, outer);
-        if !matches!(gap, ", " | " in ") {
+        // A building may also be put near a town ("Crocus City Hall outside Moscow").
+        let near = inner.label == Label::Fac && matches!(gap, " outside " | " near ");
+        if !matches!(gap, ", " | " in ") && !near {
             continue;
         }
         // A country lies in no place named beside it ("Tajikistan, Russia's ally"; "Russia in Ukraine"), and a
