@@ -337,8 +337,8 @@ const VESSEL_TYPES: &[&str] = &[
 
 /// Generic words in a building's or an institution's name that do not tell it from another of the same name:
 /// "Historic Marlow Mill Building", "Marlow Mill Block Building" and "Marlow Mill Building" are one building,
-/// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic, the "Larch Hollow Creamery" and "Larch
-/// Hollow Dairy" one business, and the "Clean Rivers Act", "Clean Rivers Bill" and "Clean Rivers Law" one law.
+/// "Alder Grove Treatment Center" and "Alder Grove Clinic" one clinic, and the "Clean Rivers Act", "Clean Rivers
+/// Bill" and "Clean Rivers Law" one law.
 const DESCRIPTORS: &[&str] = &[
     "building",
     "buildings",
@@ -357,15 +357,6 @@ const DESCRIPTORS: &[&str] = &[
     "treatment",
     "rehab",
     "rehabilitation",
-    "dairy",
-    "creamery",
-    "bakery",
-    "brewery",
-    "winery",
-    "distillery",
-    "cannery",
-    "warehouse",
-    "factory",
     "act",
     "law",
     "legislation",
@@ -375,17 +366,9 @@ const DESCRIPTORS: &[&str] = &[
 /// The descriptors that make a name a law's: a law and a building never share an entity by their descriptors.
 const LAW_WORDS: &[&str] = &["act", "law", "legislation", "bill"];
 
-/// Descriptors that make a name typed a person by the tagger a place's or a business's ("Alder Grove Clinic",
-/// "Historic Larch Hollow"): no person's name holds them.
-const FACILITY_WORDS: &[&str] = &[
-    "building",
-    "complex",
-    "facility",
-    "center",
-    "centre",
-    "clinic",
-    "historic",
-    "historical",
+/// Words for a business's premises, which are descriptors too: the "Larch Hollow Creamery" and the "Larch Hollow
+/// Dairy" are one business.
+const PREMISES: &[&str] = &[
     "dairy",
     "creamery",
     "bakery",
@@ -395,6 +378,24 @@ const FACILITY_WORDS: &[&str] = &[
     "cannery",
     "warehouse",
     "factory",
+];
+
+/// Whether a folded word is a descriptor or a premises word.
+fn is_descriptor(word: &str) -> bool {
+    DESCRIPTORS.contains(&word) || PREMISES.contains(&word)
+}
+
+/// Descriptors that, with the premises words, make a name typed a person by the tagger a place's or a business's
+/// ("Alder Grove Clinic", "Historic Larch Hollow"): no person's name holds them.
+const FACILITY_WORDS: &[&str] = &[
+    "building",
+    "complex",
+    "facility",
+    "center",
+    "centre",
+    "clinic",
+    "historic",
+    "historical",
 ];
 
 /// Quote characters and brackets that wrap a nickname inside a person's name (`Kimani "Kiki" Gray`, "Luis
@@ -1332,7 +1333,7 @@ pub fn resolve(
             0 => form
                 .parts
                 .iter()
-                .any(|w| FACILITY_WORDS.contains(&w.as_str())),
+                .any(|w| FACILITY_WORDS.contains(&w.as_str()) || PREMISES.contains(&w.as_str())),
             _ => false,
         };
         if !named_place {
@@ -1342,7 +1343,7 @@ pub fn resolve(
             .parts
             .iter()
             .map(String::as_str)
-            .filter(|w| !DESCRIPTORS.contains(w))
+            .filter(|w| !is_descriptor(w))
             .collect();
         if core.len() < 2 || core.len() == form.parts.len() {
             continue;

@@ -69,8 +69,7 @@ pub fn link(entities: &[Entity]) -> Vec<Vec<usize>> {
                         continue;
                     }
                     for &j in owners.iter().filter(|&&j| j != i) {
-                        related[i].push(j);
-                        related[j].push(i);
+                        tie(&mut related, i, j);
                     }
                 }
             }
@@ -81,16 +80,28 @@ pub fn link(entities: &[Entity]) -> Vec<Vec<usize>> {
         for words in forms.iter().filter(|w| w.len() == 1) {
             let country = country_of_people(&words[0]).and_then(|c| owner.get(c));
             for &j in country.into_iter().flatten().filter(|&&j| j != i) {
-                related[i].push(j);
-                related[j].push(i);
+                tie(&mut related, i, j);
             }
         }
     }
-    for list in &mut related {
+    tidy(&mut related);
+    related
+}
+
+/// Links entities `i` and `j` both ways.
+fn tie(related: &mut [Vec<usize>], i: usize, j: usize) {
+    if i != j && i < related.len() && j < related.len() {
+        related[i].push(j);
+        related[j].push(i);
+    }
+}
+
+/// Puts every entity's related list in index order, once each.
+fn tidy(related: &mut [Vec<usize>]) {
+    for list in related {
         list.sort_unstable();
         list.dedup();
     }
-    related
 }
 
 /// [`link`], plus every place related to the place its text puts it in ("Wasilla, Alaska"); `name_entity` gives,
@@ -104,19 +115,12 @@ pub fn relate(
     let mut related = link(entities);
     for (article, (found, owners)) in articles.iter().zip(extracted.iter().zip(name_entity)) {
         for (a, b) in places_within(&article.text, &found.names) {
-            let (Some(&i), Some(&j)) = (owners.get(a), owners.get(b)) else {
-                continue;
-            };
-            if i != j && i < related.len() && j < related.len() {
-                related[i].push(j);
-                related[j].push(i);
+            if let (Some(&i), Some(&j)) = (owners.get(a), owners.get(b)) {
+                tie(&mut related, i, j);
             }
         }
     }
-    for list in &mut related {
-        list.sort_unstable();
-        list.dedup();
-    }
+    tidy(&mut related);
     related
 }
 
