@@ -191,6 +191,8 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         names.retain(|n| !known.span.contains(n.span));
         names.push(known);
     }
+    let missed = places_after_prepositions(text, segments, gaz, &names);
+    names.extend(missed);
     with_dateline(text, segments, gaz, &mut names);
     names.sort_by_key(|n| (n.span.start, n.span.end));
     let names = join_split_heads(text, segments, gaz, names);
@@ -1219,6 +1221,55 @@ fn known_names(text: &str, segments: &Segments, gaz: &Gazetteer) -> Vec<NameMent
                 }
                 _ => i += 1,
             }
+        }
+    }
+    out
+}
+
+/// One-word places that the tagger left out after a preposition of place: "the dairy building in Palmer". In a
+/// sentence of prose (mostly lower case), a capitalised word right after "in", "near" or "outside", and before a word
+/// in lower case, is a place unless it is a month or a weekday, a common word, a title or a head word; the word
+/// lists type it when they know it.
+fn places_after_prepositions(
+    text: &str,
+    segments: &Segments,
+    gaz: &Gazetteer,
+    names: &[NameMention],
+) -> Vec<NameMention> {
+    let mut out = Vec::new();
+    for index in 0..segments.sentences.len() {
+        let units = units(text, segments.sentence_tokens(index), gaz);
+        // Only prose: in a title-cased headline ("Church in Danger") a capital says nothing.
+        let capitalised = units.iter().filter(|u| u.cap).count();
+        if capitalised * 2 >= units.len() {
+            continue;
+        }
+        for (i, unit) in units.iter().enumerate().skip(1) {
+            let before = &units[i - 1];
+            let preposition = matches!(before.text, "in" | "near" | "outside");
+            let alone = units
+                .get(i + 1)
+                .is_none_or(|next| !next.cap || next.break_before);
+            let lower = unit.text.to_lowercase();
+            let plain = unit.cap
+                && !unit.all_caps
+                && !unit.initial
+                && !unit.break_before
+                && !unit.text.contains('-')
+                && !is_calendar(unit.text)
+                && !gaz.is_common(&lower)
+                && !gaz.is_title(&lower)
+                && gaz.head(unit.text).is_none();
+            if !(preposition && alone && plain) {
+                continue;
+            }
+            if names.iter().any(|n| n.span.overlaps(unit.span)) {
+                continue;
+            }
+            out.push(NameMention {
+                label: gaz.name(unit.text).unwrap_or(Label::Gpe),
+                span: unit.span,
+            });
         }
     }
     out
