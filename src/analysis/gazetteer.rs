@@ -45,6 +45,9 @@ pub struct Gazetteer {
     heads: FxHashMap<String, Label>,
     /// The largest number of words in one known name.
     max_words: usize,
+    /// Every run of leading words, shorter than the whole, of a known name ("Islamic", "Islamic State in"), as
+    /// written and in lower case: a lookup that is no such prefix cannot grow into a known name.
+    prefixes: FxHashSet<String>,
 }
 
 /// The word lists, parsed on first use.
@@ -70,6 +73,12 @@ impl Gazetteer {
                 let key = line.split_whitespace().collect::<Vec<_>>().join(" ");
                 g.max_words = g.max_words.max(key.split(' ').count());
                 // The first list that names a string wins, so a city that is also a surname stays a place.
+                let words: Vec<&str> = key.split(' ').collect();
+                for n in 1..words.len() {
+                    let prefix = words[..n].join(" ");
+                    g.prefixes.insert(prefix.to_lowercase());
+                    g.prefixes.insert(prefix);
+                }
                 g.folded_names.entry(key.to_lowercase()).or_insert(*label);
                 g.names.entry(key).or_insert(*label);
             }
@@ -110,6 +119,11 @@ impl Gazetteer {
     /// Whether the lists know the name as written or in lower case.
     pub fn knows(&self, name: &str) -> bool {
         self.name(name).is_some() || self.folded_name(&name.to_lowercase()).is_some()
+    }
+
+    /// Whether some known name starts with `words` and goes on (as written, or in lower case).
+    pub fn continues(&self, words: &str) -> bool {
+        self.prefixes.contains(words)
     }
 
     /// Whether `word` (as written) is a common given name.

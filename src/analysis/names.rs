@@ -1709,7 +1709,7 @@ fn longest_known(units: &[Unit], i: usize, gaz: &Gazetteer) -> Option<(usize, La
                 best = Some((n, label));
             }
         }
-        if unit.possessive {
+        if unit.possessive || !gaz.continues(&key) {
             break;
         }
     }
@@ -1734,7 +1734,7 @@ fn longest_folded(units: &[Unit], i: usize, gaz: &Gazetteer) -> Option<(usize, L
                 best = Some((n, label));
             }
         }
-        if unit.possessive {
+        if unit.possessive || !gaz.continues(&key) {
             break;
         }
     }

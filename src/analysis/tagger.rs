@@ -503,6 +503,13 @@ fn gazetteer_matches(
             if let Some(label) = found {
                 best = Some((j + 1, label));
             }
+            // At a word boundary a key that begins no known name cannot grow into one.
+            let boundary = spans
+                .get(j + 1)
+                .is_some_and(|next| next.start > spans[j].end);
+            if boundary && !gaz.continues(&key) {
+                break;
+            }
         }
         match best {
             Some((end, label)) => {
