@@ -176,7 +176,11 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         name.label = word_list_class(name.label, name.span.of(text), gaz);
     }
     misc_to_known(text, gaz, &mut names);
-    for known in known_names(text, segments, gaz) {
+    // Each sentence's units, read once for the two word-list passes below.
+    let sentences: Vec<Vec<Unit>> = (0..segments.sentences.len())
+        .map(|i| units(text, segments.sentence_tokens(i), gaz))
+        .collect();
+    for known in known_names(&sentences, gaz) {
         let exact = names.iter().any(|n| n.span == known.span);
         if exact {
             continue;
@@ -191,7 +195,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         names.retain(|n| !known.span.contains(n.span));
         names.push(known);
     }
-    let missed = places_after_prepositions(text, segments, gaz, &names);
+    let missed = places_after_prepositions(&sentences, gaz, &names);
     names.extend(missed);
     with_dateline(text, segments, gaz, &mut names);
     names.sort_by_key(|n| (n.span.start, n.span.end));
@@ -1203,14 +1207,14 @@ fn is_demonym(surface: &str) -> bool {
             .any(|suffix| surface.ends_with(suffix))
 }
 
-/// Known names from the word lists, found by longest match in every sentence.
-fn known_names(text: &str, segments: &Segments, gaz: &Gazetteer) -> Vec<NameMention> {
+/// Known names from the word lists, found by longest match in every sentence (`sentences` holds each sentence's
+/// units).
+fn known_names(sentences: &[Vec<Unit>], gaz: &Gazetteer) -> Vec<NameMention> {
     let mut out = Vec::new();
-    for index in 0..segments.sentences.len() {
-        let sentence_units = units(text, segments.sentence_tokens(index), gaz);
+    for sentence_units in sentences {
         let mut i = 0;
         while i < sentence_units.len() {
-            match longest_known(&sentence_units, i, gaz) {
+            match longest_known(sentence_units, i, gaz) {
                 Some((n, label)) => {
                     let span = Span::new(
                         sentence_units[i].span.start,
@@ -1231,14 +1235,12 @@ fn known_names(text: &str, segments: &Segments, gaz: &Gazetteer) -> Vec<NameMent
 /// in lower case, is a place unless it is a month or a weekday, a common word, a title or a head word; the word
 /// lists type it when they know it.
 fn places_after_prepositions(
-    text: &str,
-    segments: &Segments,
+    sentences: &[Vec<Unit>],
     gaz: &Gazetteer,
     names: &[NameMention],
 ) -> Vec<NameMention> {
     let mut out = Vec::new();
-    for index in 0..segments.sentences.len() {
-        let units = units(text, segments.sentence_tokens(index), gaz);
+    for units in sentences {
         // Only prose: in a title-cased headline ("Church in Danger") a capital says nothing.
         let capitalised = units.iter().filter(|u| u.cap).count();
         if capitalised * 2 >= units.len() {

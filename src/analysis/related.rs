@@ -40,6 +40,13 @@ const NOT_ALONE: &[&str] = &["of", "in", "for", "the", "and", "on", "at", "de", 
 /// assert_eq!(link(entities)[branch], [parent]);
 /// ```
 pub fn link(entities: &[Entity]) -> Vec<Vec<usize>> {
+    let mut related = spelling_links(entities);
+    tidy(&mut related);
+    related
+}
+
+/// The links of [`link`], before they are put in order.
+fn spelling_links(entities: &[Entity]) -> Vec<Vec<usize>> {
     let spellings: Vec<Vec<Vec<String>>> = entities
         .iter()
         .map(|e| e.aliases.iter().map(|a| fold(a)).collect())
@@ -84,7 +91,6 @@ pub fn link(entities: &[Entity]) -> Vec<Vec<usize>> {
             }
         }
     }
-    tidy(&mut related);
     related
 }
 
@@ -112,7 +118,7 @@ pub fn relate(
     name_entity: &[Vec<usize>],
     entities: &[Entity],
 ) -> Vec<Vec<usize>> {
-    let mut related = link(entities);
+    let mut related = spelling_links(entities);
     for (article, (found, owners)) in articles.iter().zip(extracted.iter().zip(name_entity)) {
         for (a, b) in places_within(&article.text, &found.names) {
             if let (Some(&i), Some(&j)) = (owners.get(a), owners.get(b)) {
