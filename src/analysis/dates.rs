@@ -368,6 +368,14 @@ const FUTURE_CUES: &[&str] = &[
     "upcoming", "going", "next", "until", "till", "ahead",
 ];
 
+/// Finite past forms that are rarely participles: the nearest one before a weekday puts it in the past
+/// ("broke out on Sunday"), whatever future-looking word comes before it.
+const PAST_CUES: &[&str] = &[
+    "was", "were", "did", "took", "went", "came", "broke", "began", "struck", "fell", "rose",
+    "happened", "occurred", "died", "saw", "gave", "stood", "spoke", "wrote", "drove", "flew",
+    "arose", "erupted",
+];
+
 impl Cx<'_, '_> {
     fn low(&self, i: usize) -> &str {
         self.t.get(i).map_or("", |t| t.low.as_str())
@@ -982,10 +990,25 @@ impl Cx<'_, '_> {
         Some((end, Expr::Weekday { weekday, pick }))
     }
 
-    /// Whether the clause before token `i` is in the future tense ("will meet on Friday").
+    /// Whether the clause before token `i` is in the future tense ("will meet on Friday"). The tense word
+    /// nearest the date decides, so "the planned raid went ahead on Friday" looks back although "planned"
+    /// looks forward.
     fn future(&self, i: usize) -> bool {
         let from = i.saturating_sub(12);
-        (from..i).any(|k| FUTURE_CUES.contains(&self.low(k)) || self.low(k).ends_with("'ll"))
+        for k in (from..i).rev() {
+            let word = self.low(k);
+            // "Ahead of Monday's holiday" looks forward; "went ahead on Friday" says nothing by "ahead".
+            if word == "ahead" && self.low(k + 1) != "of" {
+                continue;
+            }
+            if FUTURE_CUES.contains(&word) || word.ends_with("'ll") {
+                return true;
+            }
+            if PAST_CUES.contains(&word) {
+                return false;
+            }
+        }
+        false
     }
 
     /// "the night of 12 October", "the morning of March 3": the day, with the part of day noted.
