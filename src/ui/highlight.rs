@@ -83,8 +83,10 @@ fn snap(text: &str, span: Span) -> Option<Span> {
 ///
 /// Spans that reach past the text are clipped and spans that split a character are widened to
 /// whole characters, so the result is usable even when an item is slightly off.
-/// Empty spans are ignored. Adjacent stretches with the same items and focus are merged.
-pub fn runs(text: &str, items: &[Item], focus: Option<Span>) -> Vec<Run> {
+/// Empty spans are ignored. Adjacent stretches with the same items and focus are merged, except across
+/// `header_end`, the end of the article's header (the seed style's " date 2024-03-23"), so that the header
+/// can be shown apart from the body; 0 when there is none.
+pub fn runs(text: &str, items: &[Item], focus: Option<Span>, header_end: usize) -> Vec<Run> {
     let focus = focus.and_then(|span| snap(text, span));
     // Each item as (snapped span, kind, input index), sorted by start for the sweep below.
     let mut snapped: Vec<(Span, Kind, usize)> = items
@@ -95,6 +97,9 @@ pub fn runs(text: &str, items: &[Item], focus: Option<Span>) -> Vec<Run> {
     snapped.sort_by_key(|&(span, _, i)| (span.start, i));
 
     let mut cuts: Vec<usize> = vec![0, text.len()];
+    if text.is_char_boundary(header_end) {
+        cuts.push(header_end);
+    }
     for &(span, _, _) in &snapped {
         cuts.push(span.start);
         cuts.push(span.end);
@@ -123,7 +128,11 @@ pub fn runs(text: &str, items: &[Item], focus: Option<Span>) -> Vec<Run> {
         let run_items: Vec<usize> = covering.iter().map(|&(_, _, i)| i).collect();
         let focused = focus.is_some_and(|f| f.start <= start && end <= f.end);
         match result.last_mut() {
-            Some(last) if last.items == run_items && last.focused == focused => last.span.end = end,
+            Some(last)
+                if last.items == run_items && last.focused == focused && start != header_end =>
+            {
+                last.span.end = end
+            }
             _ => result.push(Run {
                 span: Span { start, end },
                 items: run_items,
@@ -162,7 +171,17 @@ mod tests {
     }
 
     fn check(text: &str, items: &[Item], focus: Option<(usize, usize)>, want: &str) {
-        let got = runs(text, items, focus.map(|(s, e)| Span::new(s, e)));
+        check_with_header(text, items, focus, 0, want);
+    }
+
+    fn check_with_header(
+        text: &str,
+        items: &[Item],
+        focus: Option<(usize, usize)>,
+        header_end: usize,
+        want: &str,
+    ) {
+        let got = runs(text, items, focus.map(|(s, e)| Span::new(s, e)), header_end);
         // The runs must tile the text exactly once.
         let mut at = 0;
         for run in &got {
@@ -249,6 +268,18 @@ mod tests {
             None,
             "[ab|0][cd|0,1][ef|1]",
         );
+        // The header ends a run even where nothing else changes; past the text it is ignored.
+        let t = " date 2024-03-23 Gunmen fired.";
+        check_with_header(t, &[], None, 17, "[ date 2024-03-23 |][Gunmen fired.|]");
+        check_with_header(
+            t,
+            &[item(Entity, 17, 23)],
+            None,
+            17,
+            "[ date 2024-03-23 |][Gunmen|0][ fired.|]",
+        );
+        check_with_header("abc", &[], None, 99, "[abc|]");
+        check_with_header("é", &[], None, 1, "[é|]");
     }
 
     #[test]
@@ -268,7 +299,7 @@ mod tests {
                         item(Kind::Entity, start, end),
                         item(Kind::Figure, end, start + 1),
                     ];
-                    let got = runs(text, &items, Some(Span { start, end }));
+                    let got = runs(text, &items, Some(Span { start, end }), start);
                     let covered: usize = got.iter().map(|r| r.span.len()).sum();
                     assert_eq!(covered, text.len());
                 }

@@ -255,8 +255,8 @@ pub fn ReaderView() -> Html {
     let focus_span = focus.map(|f| focused_span(&analysis, article_idx, f.span));
     let items = items_of(&analysis, article_idx);
     let text = article.text.as_str();
-    let runs = highlight::runs(text, &items, focus_span);
     let body_start = article.body.start.min(text.len());
+    let runs = highlight::runs(text, &items, focus_span, body_start);
     let mut nodes: Vec<Html> = Vec::new();
     let mut focused_group: Vec<Html> = Vec::new();
     for run in &runs {
