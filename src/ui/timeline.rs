@@ -14,6 +14,13 @@ pub const DAYS_BEFORE: i64 = 30;
 /// Days shown after the latest report date by default, so that "next week" announcements still show.
 pub const DAYS_AFTER: i64 = 7;
 
+/// The window also reaches back to a date that ends within this many days of its start, and from there to
+/// the next, so a lead-up that runs on from the reports ("warned as early as mid-February") stays in view.
+pub const LEAD_UP_GAP: i64 = 15;
+
+/// How far before the earliest report date a lead-up may reach; older dates are background.
+pub const LEAD_UP_MAX: i64 = 90;
+
 /// One date a source mentions, resolved to the days `start..=end`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -168,7 +175,9 @@ pub struct Layout {
 /// The days shown: around the report dates by default, every date with `show_all` or without report dates.
 ///
 /// The default window runs from [`DAYS_BEFORE`] days before the earliest report date to [`DAYS_AFTER`] days
-/// after the latest, so that a dam built in 1974 does not squash a week of reporting into one pixel.
+/// after the latest, so that a dam built in 1974 does not squash a week of reporting into one pixel. Its start
+/// moves back to take in a chain of dates, each ending within [`LEAD_UP_GAP`] days of the next, that starts no
+/// more than [`LEAD_UP_MAX`] days before the first report.
 /// Returns `None` when nothing at all is dated.
 pub fn window(lanes: &[Lane], show_all: bool) -> Option<(NaiveDate, NaiveDate)> {
     let reports: Vec<NaiveDate> = lanes.iter().filter_map(|l| l.report).collect();
@@ -185,12 +194,23 @@ pub fn window(lanes: &[Lane], show_all: bool) -> Option<(NaiveDate, NaiveDate)> 
     if show_all || reports.is_empty() {
         return everything();
     }
-    let first = reports.iter().min()?;
-    let last = reports.iter().max()?;
-    Some((
-        *first - Duration::days(DAYS_BEFORE),
-        *last + Duration::days(DAYS_AFTER),
-    ))
+    let first = *reports.iter().min()?;
+    let last = *reports.iter().max()?;
+    let floor = first - Duration::days(LEAD_UP_MAX);
+    // Earlier dates by their end, latest first, so one pass follows the chain back.
+    let mut earlier: Vec<(NaiveDate, NaiveDate)> = lanes
+        .iter()
+        .flat_map(|l| l.events.iter().map(|e| (e.end, e.start)))
+        .filter(|&(_, start)| start >= floor)
+        .collect();
+    earlier.sort_unstable_by(|a, b| b.cmp(a));
+    let mut start = first - Duration::days(DAYS_BEFORE);
+    for (end, event_start) in earlier {
+        if end >= start - Duration::days(LEAD_UP_GAP) {
+            start = start.min(event_start);
+        }
+    }
+    Some((start, last + Duration::days(DAYS_AFTER)))
 }
 
 /// How far apart ticks are.
@@ -586,12 +606,15 @@ mod tests {
                     event(day(2025, 10, 12), day(2025, 10, 12), 0),
                     event(day(1974, 1, 1), day(1974, 12, 31), 1),
                     event(day(2025, 10, 6), day(2025, 10, 12), 2),
+                    // Late August ends within the lead-up gap of the month before the reports: shown.
+                    event(day(2025, 8, 20), day(2025, 8, 31), 6),
                 ],
             },
             Lane {
                 report: Some(day(2025, 10, 17)),
                 events: vec![
-                    event(day(2025, 9, 11), day(2025, 9, 20), 3),
+                    // From July, before the lead-up can reach, to September: clipped, not followed.
+                    event(day(2025, 7, 1), day(2025, 9, 20), 3),
                     event(day(2025, 10, 20), day(2025, 10, 26), 4),
                     event(day(2025, 3, 1), day(2025, 5, 31), 5),
                 ],
@@ -599,7 +622,7 @@ mod tests {
         ];
         assert_eq!(
             window(&lanes, false),
-            Some((day(2025, 9, 13), day(2025, 10, 24)))
+            Some((day(2025, 8, 20), day(2025, 10, 24)))
         );
         assert_eq!(
             window(&lanes, true),
@@ -610,7 +633,7 @@ mod tests {
         assert_eq!(g.lanes[0].hidden, 1);
         let keys: Vec<usize> = g.lanes[1].marks.iter().map(|m| m.key).collect();
         assert_eq!(keys, [3, 4], "input order");
-        // Mid-September starts before the window and "next week" runs past it: both are clipped.
+        // July to September starts before the window and "next week" runs past it: both are clipped.
         let (sept, next_week) = (&g.lanes[1].marks[0], &g.lanes[1].marks[1]);
         assert!(sept.clipped_start && !sept.clipped_end);
         assert!(next_week.clipped_end && !next_week.clipped_start);
@@ -633,7 +656,7 @@ mod tests {
             },
         );
         assert_eq!(all.hidden, 0);
-        assert_eq!(all.lanes.iter().map(|l| l.marks.len()).sum::<usize>(), 6);
+        assert_eq!(all.lanes.iter().map(|l| l.marks.len()).sum::<usize>(), 7);
     }
 
     #[test]

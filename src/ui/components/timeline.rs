@@ -7,7 +7,7 @@ use crate::ui::format;
 use crate::ui::heatmap::short_label;
 use crate::ui::hooks::{use_workspace, WorkspaceHandle};
 use crate::ui::state::{Action, Focus, FocusItem};
-use crate::ui::timeline::{self, Config, Event, Lane, Shape, DAYS_AFTER, DAYS_BEFORE};
+use crate::ui::timeline::{self, Config, Event, Lane, Shape};
 use yew::prelude::*;
 
 /// How many lanes are drawn before "show all", so that a huge batch stays responsive.
@@ -305,11 +305,15 @@ pub fn TimelineView() -> Html {
         .collect();
     let window_text = match (geometry.first, geometry.last) {
         (Some(first), Some(last)) if windowed => format!(
-            "Showing {} to {}: from {DAYS_BEFORE} days before the first report to {DAYS_AFTER} days after the last.",
+            "Showing {} to {}: the weeks around the reports and the lead-up that runs on to them.",
             format::date(first),
             format::date(last)
         ),
-        (Some(first), Some(last)) => format!("Showing every date, {} to {}.", format::date(first), format::date(last)),
+        (Some(first), Some(last)) => format!(
+            "Showing every date, {} to {}.",
+            format::date(first),
+            format::date(last)
+        ),
         _ => String::new(),
     };
     let toggle_text = if *show_all_dates {
