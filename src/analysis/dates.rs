@@ -110,7 +110,10 @@ struct Tok<'t> {
 impl<'t> Tok<'t> {
     fn new(text: &'t str, span: Span, kind: TokenKind) -> Tok<'t> {
         let raw = span.of(text);
-        let low = raw.to_lowercase().replace('\u{2019}', "'");
+        let mut low = raw.to_lowercase();
+        if low.contains('\u{2019}') {
+            low = low.replace('\u{2019}', "'");
+        }
         // Names are matched without a possessive ending ("Saturday's", "Christmas's").
         let (low, possessive) = match low.strip_suffix("'s") {
             Some(base) if base.chars().count() > 2 && base.chars().all(char::is_alphabetic) => {
@@ -1584,23 +1587,25 @@ const HOLIDAYS: &[HolidayRow] = &[
     (&["may", "day"], Holiday::Fixed(5, 1), "May Day", false),
 ];
 
+/// The full month names in lower case, January first.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The month (1-12) a lower-case full month name names ("march" is 3).
 pub fn month_full(word: &str) -> Option<u32> {
-    Some(match word {
-        "january" => 1,
-        "february" => 2,
-        "march" => 3,
-        "april" => 4,
-        "may" => 5,
-        "june" => 6,
-        "july" => 7,
-        "august" => 8,
-        "september" => 9,
-        "october" => 10,
-        "november" => 11,
-        "december" => 12,
-        _ => return None,
-    })
+    MONTHS.iter().position(|m| *m == word).map(|i| i as u32 + 1)
 }
 
 /// The month (1-12) a lower-case abbreviation names ("sept" is 9); "may" is a full name, not an abbreviation.
@@ -1662,8 +1667,7 @@ fn prefers_month_first(text: &str, segments: &Segments) -> bool {
     for (k, pair) in tokens.windows(2).enumerate() {
         let a = pair[0].span.of(text);
         let b = pair[1].span.of(text);
-        let a_month = month_full(&a.to_lowercase()).is_some();
-        let b_month = month_full(&b.to_lowercase()).is_some();
+        let (a_month, b_month) = (is_month_name(a), is_month_name(b));
         let is_day =
             |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit());
         if a_month && is_day(b) {
@@ -1688,6 +1692,11 @@ fn prefers_month_first(text: &str, segments: &Segments) -> bool {
         }
     }
     month_first > day_first
+}
+
+/// Whether `word` is a month's full name in any case, without the allocation of lower-casing every token.
+fn is_month_name(word: &str) -> bool {
+    (3..=9).contains(&word.len()) && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// A resolved value.

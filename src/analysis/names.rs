@@ -2250,25 +2250,39 @@ fn title_case_lines(text: &str) -> Vec<Span> {
             .collect();
         let capitalised = words.iter().filter(|w| starts_upper(w)).count();
         // Title case may leave its short function words in lower case ("Esther Vance Dead at 91"); then every
-        // other word is capitalised.
-        let content: Vec<&&str> = words
-            .iter()
-            .filter(|w| !HEADING_SMALL_WORDS.contains(*w) && !TITLE_CASE_SMALL_WORDS.contains(*w))
-            .collect();
-        let all_content_capitalised = content.len() >= 3 && content.iter().all(|w| starts_upper(w));
+        // other word is capitalised. Prose fails that at its first lower-case content word, so it stops there.
+        let title_case = (words.len() >= 3
+            && capitalised.saturating_mul(5) >= words.len().saturating_mul(4))
+            || all_content_capitalised(&words);
+        if !title_case {
+            continue;
+        }
         // Lines in capitals are left to the model: sports desks head every story so ("RUGBY UNION").
         let capitals = words
             .iter()
             .filter(|w| w.chars().count() >= 2 && !w.chars().any(char::is_lowercase))
             .count();
-        let title_case = (words.len() >= 3
-            && capitalised.saturating_mul(5) >= words.len().saturating_mul(4))
-            || all_content_capitalised;
-        if title_case && capitals.saturating_mul(2) < words.len() {
+        if capitals.saturating_mul(2) < words.len() {
             out.push(span);
         }
     }
     out
+}
+
+/// Whether at least three of `words` are content words (not title case's small words) and all of those are
+/// capitalised.
+fn all_content_capitalised(words: &[&str]) -> bool {
+    let mut content = 0usize;
+    for w in words {
+        if HEADING_SMALL_WORDS.contains(w) || TITLE_CASE_SMALL_WORDS.contains(w) {
+            continue;
+        }
+        if !starts_upper(w) {
+            return false;
+        }
+        content += 1;
+    }
+    content >= 3
 }
 
 /// A word without the punctuation around it ("'Hunger" is "Hunger", "Rehab," is "Rehab").
