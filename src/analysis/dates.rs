@@ -1667,12 +1667,12 @@ fn prefers_month_first(text: &str, segments: &Segments) -> bool {
     for (k, pair) in tokens.windows(2).enumerate() {
         let a = pair[0].span.of(text);
         let b = pair[1].span.of(text);
-        let (a_month, b_month) = (is_month_name(a), is_month_name(b));
         let is_day =
             |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit());
-        if a_month && is_day(b) {
+        // The rare day number is tested first, so most pairs never compare a word with the month names.
+        if is_day(b) && is_month_name(a) {
             month_first += 1;
-        } else if is_day(a) && b_month {
+        } else if is_day(a) && is_month_name(b) {
             day_first += 1;
         }
         // An unambiguous numeric date ("3/22/2024" or "22/3/2024") is the strongest sign.

@@ -36,6 +36,7 @@ pub mod slots;
 pub mod streets;
 pub mod tagger;
 pub mod teams;
+pub mod words;
 
 pub use decode::DecodeError;
 pub use ingest::{ingest, ingest_all, ingest_text};

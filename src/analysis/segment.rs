@@ -1,7 +1,8 @@
 //! Splits an article body into sentences and tokens with byte spans.
 //!
-//! Boundaries come from Unicode's UAX #29 rules (unicode-segmentation); on top of them,
-//! sentence breaks after abbreviations and initials ("U.S. Embassy", "Mr. Li", "John F. Kennedy") are undone.
+//! Boundaries come from Unicode's UAX #29 rules (unicode-segmentation, with an ASCII fast path for words in
+//! [`super::words`]); on top of them, sentence breaks after abbreviations and initials ("U.S. Embassy", "Mr. Li",
+//! "John F. Kennedy") are undone.
 
 use super::model::{Segments, Sentence, Span, Token, TokenKind};
 use unicode_segmentation::UnicodeSegmentation;
@@ -50,8 +51,8 @@ pub fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usi
 pub fn segment(text: &str, body: Span) -> Segments {
     let body = clamp_to_text(text, body);
     let body_text = body.of(text);
-    let tokens: Vec<Token> = body_text
-        .split_word_bound_indices()
+    let tokens: Vec<Token> = super::words::word_bounds(body_text)
+        .into_iter()
         .filter(|(_, w)| !w.chars().all(char::is_whitespace))
         .map(|(i, w)| Token {
             span: Span::new(body.start + i, body.start + i + w.len()),
