@@ -21,8 +21,47 @@ const NOT_NAMES: &[&str] = &[
     "KW", "MB", "GB", "TB", "ER", "ICU", "PTSD", "DUI", "DWI", "MVP", "NO", "YES", "II", "III",
     "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "COVID", "SARS", "MERS", "ADHD", "MRI", "CT",
     "EMS", "EMT", "SWAT", "RPG", "IED", "IEDS", "WMD", "SMS", "NGO", "NGOS", "LGBT", "LGBTQ",
-    "GMO", "ASAP", "DIY", "FYI",
+    "GMO", "ASAP", "DIY", "FYI", "KO", "TKO", "CET", "CEST", "MSK", "AEST", "AEDT",
 ];
+
+/// Time zones written after a clock time ("10:04 PM ET", "22:07 GMT"); some name places elsewhere ("CT").
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
+    "BST", "CET", "CEST", "MSK", "IST", "JST", "AEST", "AEDT",
+];
+
+/// Whether the capitals at `span` are no name: a word of the list of capitals that name nothing, or a time zone
+/// right after a clock time.
+///
+/// # Examples
+/// ```
+/// use corroborate::analysis::{acronyms, Span};
+/// let text = "Updated 10:04 PM ET by the CT desk; the GMT line.";
+/// assert!(acronyms::names_nothing(text, Span::new(17, 19)));
+/// assert!(!acronyms::names_nothing(text, Span::new(27, 29)));
+/// assert!(acronyms::names_nothing(text, Span::new(40, 43)));
+/// ```
+pub fn names_nothing(text: &str, span: Span) -> bool {
+    let Some(word) = text.get(span.start..span.end) else {
+        return false;
+    };
+    if NOT_NAMES.contains(&word) && word != "CT" {
+        return true;
+    }
+    if !TIME_ZONES.contains(&word) {
+        return false;
+    }
+    let before = text[..span.start].trim_end_matches([' ', '(']);
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    last.ends_with(|c: char| c.is_ascii_digit())
+        || ["am", "pm", "a.m.", "p.m."]
+            .iter()
+            .any(|m| last.ends_with(m))
+}
 
 /// Fewest and most letters in an acronym taken from running text.
 const LETTERS: std::ops::RangeInclusive<usize> = 2..=6;

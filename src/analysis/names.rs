@@ -2785,9 +2785,25 @@ fn surnames_are_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
     }
 }
 
+/// Whether a name's words are all no names: "07" of "Jul 07", or capitals such as "PM ET" of "7:40 PM ET" and
+/// "KO" of "(30 KO)" ([`super::acronyms::names_nothing`]).
+fn names_nothing(text: &str, span: Span) -> bool {
+    let surface = span.of(text);
+    if !surface.contains(char::is_alphabetic) {
+        return true;
+    }
+    let mut at = span.start;
+    surface.split(' ').all(|word| {
+        let word_span = Span::new(at, at + word.len());
+        at = word_span.end + 1;
+        super::acronyms::names_nothing(text, word_span)
+    })
+}
+
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
 /// name, acronyms of running text, numbered streets, teams, then every multi-word name spread over its repeats.
-fn repaired(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
+fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
+    names.retain(|n| !names_nothing(text, n.span));
     let names = super::quoted::join_initials(text, super::quoted::join(text, names));
     let names = super::acronyms::join(text, names);
     let names = super::streets::join(text, names);
