@@ -745,7 +745,8 @@ fn heading_spans(text: &str, segments: &Segments) -> Vec<Span> {
 }
 
 /// Drops a model name made only of a title's modifiers ("Defence" in "Defence Secretary", "Foreign" in
-/// "Foreign Minister"): the rules never take those for names, and neither do CoNLL or OntoNotes.
+/// "Foreign Minister"): the rules never take those for names, and neither do CoNLL or OntoNotes. So is a title's
+/// abbreviation before a name ("Rep." of "Rep. Tobin Reyes").
 ///
 /// A leading "The" is left as the model tags it: CoNLL keeps it in names such as "The Oval", and cutting it
 /// cost exact matches on the dev set.
@@ -762,7 +763,13 @@ fn trim_model_name(text: &str, name: NameMention, gaz: &Gazetteer) -> Option<Nam
         .next()
         .unwrap_or("");
     let before_title = starts_upper(next_word) && gaz.is_title(&next_word.to_lowercase());
-    (!(only_modifiers && before_title)).then_some(name)
+    // A title's abbreviation before a name ("Rep." of "Rep. Tobin Reyes") is a cue, not a name.
+    let abbreviated_title = gaz.is_title(&surface.to_lowercase())
+        && text
+            .get(name.span.end..)
+            .and_then(|rest| rest.strip_prefix(". "))
+            .is_some_and(starts_upper);
+    (!(abbreviated_title || (only_modifiers && before_title))).then_some(name)
 }
 
 /// How an article uses its words, worked out on first need: most articles have no name that asks.
@@ -2785,11 +2792,22 @@ fn surnames_are_people(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
     }
 }
 
-/// Whether a name's words are all no names: "07" of "Jul 07", or capitals such as "PM ET" of "7:40 PM ET" and
-/// "KO" of "(30 KO)" ([`super::acronyms::names_nothing`]).
+/// Whether a name's words are all no names: "07" of "Jul 07", a party label ("D" of "D-Calif."), or capitals
+/// such as "PM ET" of "7:40 PM ET" and "KO" of "(30 KO)" ([`super::acronyms::names_nothing`]).
 fn names_nothing(text: &str, span: Span) -> bool {
     let surface = span.of(text);
     if !surface.contains(char::is_alphabetic) {
+        return true;
+    }
+    // A lone capital in brackets or before a hyphen is a label or part of a compound, not a name: the party of
+    // "Rep. Nick Rahall (D)" and "Sen. Henry Jackson, D-Wash.", the "D" of "D-Day".
+    let before = &text[..span.start];
+    let label =
+        before.ends_with('(') || before.ends_with("( ") || text[span.end..].starts_with('-');
+    if surface.chars().count() == 1 && label {
+        return true;
+    }
+    if in_party_label(text, span) {
         return true;
     }
     let mut at = span.start;
@@ -2798,6 +2816,25 @@ fn names_nothing(text: &str, span: Span) -> bool {
         at = word_span.end + 1;
         super::acronyms::names_nothing(text, word_span)
     })
+}
+
+/// Whether `span` lies in an American party label after a politician's name: "D-Wash." or its state in
+/// "Sen. Henry Jackson, D-Wash.", "(R-Texas)".
+fn in_party_label(text: &str, span: Span) -> bool {
+    let surface = span.of(text);
+    let party = |s: &str| matches!(s, "D-" | "R-" | "I-");
+    let label_start = if surface.get(..2).is_some_and(party) {
+        span.start
+    } else if text
+        .get(span.start.saturating_sub(2)..span.start)
+        .is_some_and(party)
+    {
+        span.start - 2
+    } else {
+        return false;
+    };
+    let before = text[..label_start].trim_end_matches(' ');
+    before.ends_with('(') || before.ends_with(',')
 }
 
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
