@@ -1010,14 +1010,21 @@ fn misc_to_known(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
     }
 }
 
-/// Splits a model name at a lowercase word that cannot join two parts of a name
+/// Company forms that may follow a comma inside one name ("Summit Entertainment, LLC"), besides a generation's
+/// suffix ([`NAME_SUFFIXES`]).
+const COMPANY_FORMS: &[&str] = &[
+    "inc", "llc", "ltd", "co", "corp", "plc", "lp", "llp", "ag", "sa", "nv", "gmbh",
+];
+
+/// Splits a model name at a lowercase word that cannot join two parts of a name, and at a comma
 /// ("Crocus City Hall outside Moscow" is two names; "Bank of England" and "al-Aqsa" stay whole).
 fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameMention> {
     let surface = name.span.of(text);
     let mut pieces: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
     let mut offset = name.span.start;
-    for word in surface.split(' ') {
+    let mut words = surface.split(' ').peekable();
+    while let Some(word) = words.next() {
         let span = Span::new(offset, offset + word.len());
         offset += word.len() + 1;
         // Only words that plainly say where or who ("outside", "near", "said") split a name; "in" does not,
@@ -1026,8 +1033,23 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
         let splits = (PLACE_PREPOSITIONS.contains(&word) && word != "in")
             || SAY_VERBS.contains(&word)
             || word == "by";
-        let joins = !splits;
-        if joins {
+        // A comma ends a name ("the Oregon State Police, Hastings said", "(Pleasantville, Seabiscuit)") unless a
+        // company's or a generation's suffix follows it ("Summit Entertainment, LLC", "Sammy Davis, Jr.").
+        let comma_ends = word.len() > 1
+            && word.ends_with(',')
+            && words.peek().is_some_and(|next| {
+                let next = next.trim_end_matches(['.', ',']);
+                !NAME_SUFFIXES.contains(&next)
+                    && !COMPANY_FORMS.contains(&next.to_lowercase().as_str())
+            });
+        if comma_ends {
+            let before_comma = Span::new(span.start, span.end - 1);
+            pieces.push(
+                current
+                    .take()
+                    .map_or(before_comma, |c| c.cover(before_comma)),
+            );
+        } else if !splits {
             current = Some(current.map_or(span, |c| c.cover(span)));
         } else if let Some(c) = current.take() {
             pieces.push(c);
@@ -1042,8 +1064,17 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
         .filter(|p| !p.is_empty() && text.get(p.start..p.end).is_some())
         .map(|span| {
             let piece = span.of(text);
+            // An unknown single word cut off a longer name and followed by "said" is someone's surname: the
+            // tagger's type was the whole's ("the Oregon State Police, Hastings said").
+            let next_word = text[span.end..]
+                .trim_start()
+                .split(' ')
+                .next()
+                .unwrap_or("");
+            let speaker = !piece.contains(' ') && SAY_VERBS.contains(&next_word);
             let label = match gaz.name(piece) {
                 Some(known) if known != Label::Norp && known != Label::Event => known,
+                _ if speaker => Label::Person,
                 _ => refine(name.label, piece, gaz),
             };
             NameMention { label, span }
