@@ -2909,11 +2909,22 @@ const TYPE_CUES: &[(&str, Label)] = &[
 ];
 
 /// Types a name the word lists do not know by the common noun right before it, which says what it is better
-/// than the tagger's guess from an unknown word ("the new magazine Larkspur" is no place).
+/// than the tagger's guess from an unknown word ("the new magazine Larkspur" is no place), or by a structure
+/// named right after it ("the Karsk dam").
 fn typed_by_cue(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
     for name in names.iter_mut() {
         let surface = name.span.of(text);
         if gaz.name(surface).is_some() {
+            continue;
+        }
+        // "the Karsk dam": a structure named in lower case after the name makes the name the structure's.
+        let after = text[name.span.end..].strip_prefix(' ').unwrap_or("");
+        let next = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if STRUCTURES.contains(&next) {
+            name.label = Label::Fac;
             continue;
         }
         let Some(before) = text[..name.span.start].strip_suffix(' ') else {
@@ -2925,6 +2936,17 @@ fn typed_by_cue(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
         }
     }
 }
+
+/// Structures news names by a place or a name before them in lower case ("the Karsk dam", "the Tarrow bridge").
+const STRUCTURES: &[&str] = &[
+    "dam",
+    "bridge",
+    "reservoir",
+    "tunnel",
+    "barrage",
+    "refinery",
+    "pipeline",
+];
 
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
 /// name, acronyms of running text, numbered streets, teams, then every multi-word name spread over its repeats.
