@@ -233,6 +233,17 @@ const SCOPE_ENDS: &[&str] = &[
     "whereas",
 ];
 
+/// Words that make what follows a hypothesis, under which a negation denies nothing.
+const CONDITIONALS: &[&str] = &["if", "unless"];
+
+/// Words that, after a copula, say the clause's matter is not known ("the reason is unknown").
+const UNKNOWN: &[&str] = &["unknown", "unclear", "unconfirmed", "undisclosed"];
+
+/// Copulas and the words a predicate "unknown" follows.
+const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "remains", "remained", "remain", "still",
+];
+
 /// Words that deny or negate what follows them ("no siren", "denied that it had been warned").
 const NEGATIONS: &[&str] = &[
     "no",
@@ -346,6 +357,8 @@ struct ClauseFeatures {
     negated: Vec<u32>,
     /// The first feature after the clause's negation, what it denies ("sounded" in "never sounded").
     denied: Option<u32>,
+    /// The name nearest before the negation in its clause, the one it speaks of ("Ross" in "Ross is not signed").
+    subject: Option<u32>,
 }
 
 /// One candidate clause: where it is, its features, and the features under a negation or denial.
@@ -357,6 +370,7 @@ struct ClaimSentence {
     features: Vec<u32>,
     negated: Vec<u32>,
     denied: Option<u32>,
+    subject: Option<u32>,
 }
 
 /// Interns feature strings and remembers which ones are names.
@@ -508,6 +522,7 @@ fn clause_features(
             features: Vec::new(),
             negated: Vec::new(),
             denied: None,
+            subject: None,
         };
     };
     let span = first.span.cover(last.span);
@@ -539,6 +554,7 @@ fn clause_features(
     // A subordinate clause after the negation ("... before the dam gave way") is outside its scope.
     let mut scope_end: Option<usize> = None;
     let mut feature_at: Vec<(usize, u32)> = Vec::new();
+    let mut conditional = false;
     let words_raw: Vec<&str> = tokens.iter().map(|t| t.span.of(view.text)).collect();
     let words: Vec<String> = words_raw.iter().map(|w| w.to_lowercase()).collect();
     let mut t = 0;
@@ -547,12 +563,24 @@ fn clause_features(
         let lower = words[t].as_str();
         // "not only ... but also" adds to a statement rather than denying it.
         let next = words.get(t + 1).map(String::as_str);
+        // "Is unknown", "remains unclear": a predicate that says something is not known negates its clause; an
+        // "unknown gunman" does not.
+        let predicate_unknown = UNKNOWN.contains(&lower)
+            && (t.saturating_sub(2)..t).any(|k| k < t && COPULAS.contains(&words[k].as_str()));
         let verbal = VERBAL_NEGATIONS.contains(&lower)
             || lower.ends_with("n't")
             || lower.ends_with("n\u{2019}t")
-            || (lower == "yet" && next == Some("to"));
+            || (lower == "yet" && next == Some("to"))
+            || predicate_unknown;
         let governing = NEGATIONS.contains(&lower);
-        let negation = verbal || governing;
+        if CONDITIONALS.contains(&lower) {
+            conditional = true;
+        } else if CLAUSE_BREAKS.contains(&lower) {
+            conditional = false;
+        }
+        // A negation under "if" or "unless" is a hypothesis, not a denial: "if the agencies determined that the
+        // species would not be harmed".
+        let negation = (verbal || governing) && !conditional;
         // "not only ... but also" and "not just" add to a statement rather than denying it.
         // So is what follows a break after the negation: "... while the rich pay nothing," said the union's head.
         if scope_end.is_none()
@@ -695,11 +723,22 @@ fn clause_features(
     negated.dedup();
     let denied =
         negation_at.and_then(|n| feature_at.iter().find(|(t, _)| *t > n).map(|(_, id)| *id));
+    let subject = negation_at.and_then(|n| {
+        let from = tokens.get(whole_from)?.span.start;
+        let until = tokens.get(n)?.span.start;
+        names
+            .iter()
+            .rev()
+            .find(|(_, name)| name.span.start >= from && name.span.end <= until)
+            .and_then(|(i, _)| view.name_entity.get(*i))
+            .map(|e| vocabulary.intern(format!("e:{e}")))
+    });
     ClauseFeatures {
         span,
         features,
         negated,
         denied,
+        subject,
     }
 }
 
@@ -755,6 +794,7 @@ pub fn align(
                     features: clause.features,
                     negated: clause.negated,
                     denied: clause.denied,
+                    subject: clause.subject,
                 });
             }
         }
@@ -1054,7 +1094,12 @@ fn drop_weak_denials(
             let head_shared = sentences[denial]
                 .denied
                 .is_some_and(|h| sentences[other].features.binary_search(&h).is_ok());
-            score >= THRESHOLD && governed >= 2 && head_shared
+            // And it must speak of someone the statement names: "Ross is not signed" does not deny that "Lawrence,
+            // Hutcherson and Hemsworth are signed".
+            let same_subject = sentences[denial]
+                .subject
+                .is_none_or(|s| sentences[other].features.binary_search(&s).is_ok());
+            score >= THRESHOLD && governed >= 2 && head_shared && same_subject
         });
         // And it must speak of the row's claim as a whole, not of one member's aside.
         let on_the_row = || {
