@@ -229,9 +229,22 @@ const VERBAL_NEGATIONS: &[&str] = &["not", "never", "neither", "nor", "false", "
 
 /// Words that open a subordinate clause, which a negation before them does not reach.
 const SCOPE_ENDS: &[&str] = &[
-    "before", "after", "when", "while", "until", "because", "since", "although", "though", "as",
+    "before",
+    "after",
+    "following",
+    "when",
+    "while",
+    "until",
+    "because",
+    "since",
+    "although",
+    "though",
+    "as",
     "whereas",
 ];
+
+/// Forms of "be" before a participle: "was denied a permit" refuses something rather than denying it.
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 /// Words that make what follows a hypothesis, under which a negation denies nothing.
 const CONDITIONALS: &[&str] = &["if", "unless"];
@@ -248,6 +261,7 @@ const COPULAS: &[&str] = &[
 const NEGATIONS: &[&str] = &[
     "no",
     "none",
+    "nobody",
     "deny",
     "denied",
     "denies",
@@ -572,7 +586,9 @@ fn clause_features(
             || lower.ends_with("n\u{2019}t")
             || (lower == "yet" && next == Some("to"))
             || predicate_unknown;
-        let governing = NEGATIONS.contains(&lower);
+        // "Was denied a permit" is a refusal, not a denial of what follows.
+        let passive = t > 0 && PASSIVE_AUXILIARIES.contains(&words[t - 1].as_str());
+        let governing = NEGATIONS.contains(&lower) && !passive;
         if CONDITIONALS.contains(&lower) {
             conditional = true;
         } else if CLAUSE_BREAKS.contains(&lower) {
