@@ -100,11 +100,13 @@ pub fn join(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
         let count = *uses
             .entry(word)
             .or_insert_with(|| whole_words(text, word).count());
-        (before.ends_with('(') && after.starts_with(')')) || count >= 2
+        (before.ends_with('(') && after.starts_with(')')) || count >= 2 || word.contains('&')
     });
     if added.is_empty() {
         return names;
     }
+    // Pieces of a firm's initials the tagger named ("G" and "C" of "G&C") give way to the whole.
+    names.retain(|n| !added.iter().any(|a| a.span.contains(n.span)));
     names.extend(added);
     names.sort_by_key(|n| n.span.start);
     names
@@ -127,8 +129,12 @@ fn in_line(line: &str, offset: usize, names: &[NameMention]) -> Vec<NameMention>
         };
         let word = &line[s..i];
         let letters = word.len();
+        // Initials joined by an ampersand name a firm ("G&C", "P&O"); the tagger reads them as two names.
+        let joined = word.contains('&') && !word.starts_with('&') && !word.ends_with('&');
         if !LETTERS.contains(&letters)
-            || !word.bytes().all(|b| b.is_ascii_uppercase())
+            || !word
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || (joined && b == b'&'))
             || NOT_NAMES.contains(&word)
         {
             continue;
@@ -138,7 +144,10 @@ fn in_line(line: &str, offset: usize, names: &[NameMention]) -> Vec<NameMention>
             continue;
         }
         let span = Span::new(offset + s, offset + i);
-        if names.iter().any(|n| n.span.overlaps(span)) {
+        if names
+            .iter()
+            .any(|n| n.span.overlaps(span) && !(joined && span.contains(n.span)))
+        {
             continue;
         }
         let label = match GAZETTEER.name(word) {

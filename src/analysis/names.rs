@@ -2948,12 +2948,28 @@ const STRUCTURES: &[&str] = &[
     "pipeline",
 ];
 
+/// `span` without the quote marks, ampersands and spaces that open it: "' Gray" of "Kimani 'Kiki' Gray", "&C" of
+/// "G&C", "'Pop" of "'Pop, pop, pop'". Marks inside or at the end stay ("Guns N' Roses").
+fn without_outer_marks(text: &str, span: Span) -> Span {
+    const MARKS: &[char] = &[
+        '\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '&', ' ',
+    ];
+    let surface = span.of(text);
+    let start = span.start + (surface.len() - surface.trim_start_matches(MARKS).len());
+    Span::new(start.min(span.end), span.end)
+}
+
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
 /// name, acronyms of running text, numbered streets, teams, then every multi-word name spread over its repeats.
 fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
-    names.retain(|n| !names_nothing(text, n.span));
+    for name in names.iter_mut() {
+        name.span = without_outer_marks(text, name.span);
+    }
+    names.retain(|n| !n.span.is_empty() && !names_nothing(text, n.span));
     typed_by_cue(text, &mut names, &GAZETTEER);
-    let names = super::quoted::join_initials(text, super::quoted::join(text, names));
+    let mut names = super::quoted::join_initials(text, super::quoted::join(text, names));
+    // A name joined over its nickname makes its surname a person's elsewhere too ("Orrick had been unarmed").
+    surnames_are_people(text, &GAZETTEER, &mut names);
     let names = super::acronyms::join(text, names);
     let names = super::streets::join(text, names);
     super::repeats::spread(text, super::teams::join_nicknames(text, names))

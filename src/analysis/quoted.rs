@@ -13,6 +13,7 @@ const OPENERS: &[(char, char)] = &[
     ('"', '"'),
     ('\u{201c}', '\u{201d}'),
     ('\u{2018}', '\u{2019}'),
+    ('\'', '\''),
     ('(', ')'),
 ];
 
@@ -37,21 +38,38 @@ const MAX_NICKNAME_WORDS: usize = 2;
 /// assert_eq!(joined[0].span.of(text), "Luis Gerardo \"Jerry\" Ortiz");
 /// ```
 pub fn join(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
-    widen_people(names, |span| nicknamed_end(text, span.end))
+    // A name of one or two words that a nickname in quotes and a surname follow is a person's, whatever the
+    // tagger made of it ("Tamsin 'Tam' Orrick"); before brackets it must open with a given name.
+    let person = |name: &NameMention| {
+        let surface = name.span.of(text);
+        let first = surface.split(' ').next().unwrap_or("");
+        let quoted = text.get(name.span.end..).is_some_and(|rest| {
+            rest.starts_with(" '")
+                || rest.starts_with(" \"")
+                || rest.starts_with(" \u{2018}")
+                || rest.starts_with(" \u{201c}")
+        });
+        name.label == Label::Person
+            || GAZETTEER.is_first_name(first)
+            || (quoted && surface.split(' ').count() <= 2)
+    };
+    widen_people(names, |name| {
+        person(name)
+            .then(|| nicknamed_end(text, name.span.end))
+            .flatten()
+    })
 }
 
-/// `names` (sorted, apart) with every person's name widened to where `end_of` says it really ends, swallowing the
-/// names inside; a name that would only partly fall inside keeps things as they were.
+/// `names` (sorted, apart) with every name widened to where `end_of` says a person's name there really ends,
+/// swallowing the names inside; a name that would only partly fall inside keeps things as they were.
 fn widen_people(
     names: Vec<NameMention>,
-    end_of: impl Fn(Span) -> Option<usize>,
+    end_of: impl Fn(&NameMention) -> Option<usize>,
 ) -> Vec<NameMention> {
     let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
     let mut names = names.into_iter().peekable();
     while let Some(name) = names.next() {
-        let end = (name.label == Label::Person)
-            .then(|| end_of(name.span))
-            .flatten();
+        let end = end_of(&name);
         let Some(end) = end else {
             out.push(name);
             continue;
@@ -103,6 +121,14 @@ fn nicknamed_end(text: &str, at: usize) -> Option<usize> {
     let after = &rest[inner_start + inner_len + close.len_utf8()..];
     let surname = surname_at(text, text.len() - after.len())?;
     let word = surname.of(text);
+    // Plain single quotes also mark titles in headlines ("Gary Ross 'Catching Fire' Negotiations Continue"): there
+    // the word after the surname is no capitalised one.
+    let next_capitalised = text[surname.end..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    if open == '\'' && next_capitalised {
+        return None;
+    }
     (word.chars().count() >= 2 && name_like(word)).then_some(surname.end)
 }
 
@@ -134,7 +160,11 @@ fn surname_at(text: &str, at: usize) -> Option<Span> {
 /// assert_eq!(joined[0].span.of(text), "George H. W. Bush");
 /// ```
 pub fn join_initials(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
-    widen_people(names, |span| initials_end(text, span))
+    widen_people(names, |name| {
+        (name.label == Label::Person)
+            .then(|| initials_end(text, name.span))
+            .flatten()
+    })
 }
 
 /// Where the name at `span` ends when it is cut inside its middle initials: the initials that follow it (with the
