@@ -243,6 +243,40 @@ const SCOPE_ENDS: &[&str] = &[
     "whereas",
 ];
 
+/// Verbs of telling that a negation or a refusal before them turns into keeping something back ("would not say").
+const WITHHOLDING: &[&str] = &[
+    "say",
+    "said",
+    "reveal",
+    "revealed",
+    "disclose",
+    "disclosed",
+    "comment",
+    "commented",
+    "confirm",
+    "confirmed",
+    "specify",
+    "specified",
+    "discuss",
+    "discussed",
+    "elaborate",
+    "speculate",
+    "identify",
+    "identified",
+];
+
+/// Verbs that, before "to", refuse what follows ("declined to reveal the reason").
+const REFUSALS: &[&str] = &[
+    "declined",
+    "declines",
+    "declining",
+    "decline",
+    "refused",
+    "refuses",
+    "refusing",
+    "refuse",
+];
+
 /// Forms of "be" before a participle: "was denied a permit" refuses something rather than denying it.
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
@@ -373,6 +407,8 @@ struct ClauseFeatures {
     denied: Option<u32>,
     /// The name nearest before the negation in its clause, the one it speaks of ("Ross" in "Ross is not signed").
     subject: Option<u32>,
+    /// Whether the clause keeps something back ("would not say where", "declined to comment").
+    noncommittal: bool,
 }
 
 /// One candidate clause: where it is, its features, and the features under a negation or denial.
@@ -385,6 +421,7 @@ struct ClaimSentence {
     negated: Vec<u32>,
     denied: Option<u32>,
     subject: Option<u32>,
+    noncommittal: bool,
 }
 
 /// Interns feature strings and remembers which ones are names.
@@ -537,6 +574,7 @@ fn clause_features(
             negated: Vec::new(),
             denied: None,
             subject: None,
+            noncommittal: false,
         };
     };
     let span = first.span.cover(last.span);
@@ -569,6 +607,7 @@ fn clause_features(
     let mut scope_end: Option<usize> = None;
     let mut feature_at: Vec<(usize, u32)> = Vec::new();
     let mut conditional = false;
+    let mut noncommittal = false;
     let words_raw: Vec<&str> = tokens.iter().map(|t| t.span.of(view.text)).collect();
     let words: Vec<String> = words_raw.iter().map(|w| w.to_lowercase()).collect();
     let mut t = 0;
@@ -588,7 +627,9 @@ fn clause_features(
             || predicate_unknown;
         // "Was denied a permit" is a refusal, not a denial of what follows.
         let passive = t > 0 && PASSIVE_AUXILIARIES.contains(&words[t - 1].as_str());
-        let governing = NEGATIONS.contains(&lower) && !passive;
+        // "Declined to reveal" and "refused to say" deny what follows like "would not reveal".
+        let refusal = REFUSALS.contains(&lower) && next == Some("to");
+        let governing = (NEGATIONS.contains(&lower) && !passive) || refusal;
         if CONDITIONALS.contains(&lower) {
             conditional = true;
         } else if CLAUSE_BREAKS.contains(&lower) {
@@ -596,7 +637,25 @@ fn clause_features(
         }
         // A negation under "if" or "unless" is a hypothesis, not a denial: "if the agencies determined that the
         // species would not be harmed".
-        let negation = (verbal || governing) && !conditional;
+        // "Would not say", "declined to comment": a source that keeps something back neither states nor denies it.
+        let withheld = (verbal || governing) && {
+            let mut k = t + 1;
+            while words.get(k).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "to" | "immediately" | "publicly" | "yet" | "be" | "been"
+                )
+            }) {
+                k += 1;
+            }
+            words
+                .get(k)
+                .is_some_and(|w| WITHHOLDING.contains(&w.as_str()))
+        };
+        if withheld {
+            noncommittal = true;
+        }
+        let negation = (verbal || governing) && !conditional && !withheld;
         // "not only ... but also" and "not just" add to a statement rather than denying it.
         // So is what follows a break after the negation: "... while the rich pay nothing," said the union's head.
         if scope_end.is_none()
@@ -755,6 +814,7 @@ fn clause_features(
         negated,
         denied,
         subject,
+        noncommittal,
     }
 }
 
@@ -811,6 +871,7 @@ pub fn align(
                     negated: clause.negated,
                     denied: clause.denied,
                     subject: clause.subject,
+                    noncommittal: clause.noncommittal,
                 });
             }
         }
@@ -1100,7 +1161,11 @@ fn drop_weak_denials(
     let (majority, minority): (Vec<Member>, Vec<Member>) =
         members.iter().partition(|m| m.1 == majority_negated);
     let mut kept = majority.clone();
-    for m in minority {
+    // A clause that keeps something back ("would not say where she is treated") contradicts nothing.
+    for m in minority
+        .into_iter()
+        .filter(|m| !sentences[m.0].noncommittal)
+    {
         let close = majority.iter().any(|k| {
             let score = similarity(&sentences[m.0], &sentences[k.0]);
             let (denial, other) = if m.1 { (m.0, k.0) } else { (k.0, m.0) };
