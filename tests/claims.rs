@@ -295,3 +295,25 @@ fn demo_claims_match_the_hand_checked_fixture() {
     }
     common::assert_all_passed(&failures, claims.len(), 4);
 }
+
+/// A claim row reads as what it claims: a wire story's dateline ("PORT HALLORAN -") is where it was filed, so no
+/// row of the demo, whose wire copy opens with one, starts with it.
+#[test]
+fn claim_rows_leave_the_dateline_out() {
+    let articles: Vec<_> = corroborate::analysis::demo::FILES
+        .iter()
+        .map(|(name, bytes)| ingest(name, bytes).expect("demo file ingests"))
+        .collect();
+    let analysis = analyze(articles);
+    let opening: Vec<&str> = analysis
+        .comparison
+        .claims
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|t| corroborate::analysis::dateline::find(t, 0).is_some())
+        .collect();
+    assert!(
+        !analysis.comparison.claims.is_empty() && opening.is_empty(),
+        "rows that open with a dateline: {opening:?}"
+    );
+}

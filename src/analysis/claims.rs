@@ -1291,6 +1291,14 @@ fn build_claim(
 /// goes on before or after, so that two claims made by one sentence read differently; the whole sentence when
 /// the clause is all of it (or does not lie inside it).
 fn excerpt(text: &str, sentence: Span, clause: Span) -> String {
+    // A wire story's dateline ("PORT HALLORAN (Meridian Wire) -") says where it was filed, not what it claims.
+    let (sentence, clause) = match super::dateline::find(text, sentence.start) {
+        Some(d) if d.span.end < sentence.end => (
+            Span::new(d.span.end, sentence.end),
+            Span::new(clause.start.max(d.span.end), clause.end.max(d.span.end)),
+        ),
+        _ => (sentence, clause),
+    };
     let whole = sentence.of(text).trim();
     if clause.is_empty() || !sentence.contains(clause) {
         return whole.to_string();
