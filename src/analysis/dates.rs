@@ -2107,20 +2107,13 @@ fn resolve(expr: &Expr, report: Option<NaiveDate>, us_style: bool) -> Option<Val
                 _ => {}
             }
             let (start, end) = month_part(year, month, Part::Whole)?;
-            let rel = match pick {
-                Pick::BackStrict => "the last",
-                Pick::ForwardStrict => "the next",
-                _ => "this year's",
+            let name = month_name(month);
+            let note = match pick {
+                Pick::BackStrict => format!("the {name} before the report date {}", show(report)),
+                Pick::ForwardStrict => format!("the {name} after the report date {}", show(report)),
+                _ => format!("{name} of the report year {year}"),
             };
-            relative(
-                start,
-                end,
-                format!(
-                    "{rel} {} before or after the report date {}",
-                    month_name(month),
-                    show(report)
-                ),
-            )
+            relative(start, end, note)
         }
         Expr::Years {
             first,
