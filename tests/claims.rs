@@ -219,11 +219,7 @@ fn never_panics_on_nasty_texts() {
 /// the row words the claim the other way round ("the sirens never sounded").
 #[test]
 fn demo_claims_match_the_hand_checked_fixture() {
-    let articles: Vec<_> = corroborate::analysis::demo::FILES
-        .iter()
-        .map(|(name, bytes)| ingest(name, bytes).expect("demo file ingests"))
-        .collect();
-    let analysis = analyze(articles);
+    let analysis = demo_analysis();
     let expected: Value =
         serde_json::from_str(include_str!("fixtures/demo/expected.json")).expect("fixture parses");
     let claims = expected["claims"].as_array().expect("claims");
@@ -300,11 +296,7 @@ fn demo_claims_match_the_hand_checked_fixture() {
 /// row of the demo, whose wire copy opens with one, starts with it.
 #[test]
 fn claim_rows_leave_the_dateline_out() {
-    let articles: Vec<_> = corroborate::analysis::demo::FILES
-        .iter()
-        .map(|(name, bytes)| ingest(name, bytes).expect("demo file ingests"))
-        .collect();
-    let analysis = analyze(articles);
+    let analysis = demo_analysis();
     let opening: Vec<&str> = analysis
         .comparison
         .claims
@@ -316,4 +308,13 @@ fn claim_rows_leave_the_dateline_out() {
         !analysis.comparison.claims.is_empty() && opening.is_empty(),
         "rows that open with a dateline: {opening:?}"
     );
+}
+
+/// The built-in demo corpus, analysed.
+fn demo_analysis() -> Analysis {
+    let articles: Vec<_> = corroborate::analysis::demo::FILES
+        .iter()
+        .map(|(name, bytes)| ingest(name, bytes).expect("demo file ingests"))
+        .collect();
+    analyze(articles)
 }
