@@ -144,6 +144,17 @@ fn check(lines: &[&str]) -> Result<(), String> {
                 let groups: Vec<String> = seen.iter().map(|&e| describe(e)).collect();
                 errors.push(format!("{line}: split into {}", groups.join(" / ")));
             }
+        } else if let Some(pair) = line.strip_prefix("named:") {
+            // "named: surface = Name": the entity of that mention shows this name.
+            let Some((reference, want)) = pair.split_once('=') else {
+                return Err(format!("{line}: named takes surface = name"));
+            };
+            for e in entities_of(reference.trim(), &marked, &name_entity)? {
+                let got = entities.get(e).map_or("", |e| e.name.as_str());
+                if got != want.trim() {
+                    errors.push(format!("{line}: the entity is named {got:?}"));
+                }
+            }
         } else if let Some(list) = line.strip_prefix("apart:") {
             let refs: Vec<&str> = list.split('|').map(str::trim).collect();
             let [a, b] = refs[..] else {

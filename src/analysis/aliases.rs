@@ -1964,12 +1964,15 @@ pub(crate) fn build_entity(
         *label_counts.entry(label).or_default() += 1;
     }
     spellings.sort_by(|a, b| b.uses.cmp(&a.uses).then(a.surface.cmp(&b.surface)));
-    // The name is the country's own where there is one, not its demonym ("Greece", not "Greek").
+    // The name is the country's own where there is one, not its demonym ("Greece", not "Greek"), and as prose
+    // writes it rather than as a headline in capitals does ("New Moon", not "NEW MOON").
+    let cased = |s: &Spelling| s.surface.chars().any(char::is_lowercase);
     let name = spellings
         .iter()
         .max_by(|a, b| {
             b.demonym
                 .cmp(&a.demonym)
+                .then(cased(a).cmp(&cased(b)))
                 .then(a.words.cmp(&b.words))
                 .then(a.uses.cmp(&b.uses))
                 .then(b.surface.len().cmp(&a.surface.len()))

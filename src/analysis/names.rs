@@ -2949,14 +2949,21 @@ const STRUCTURES: &[&str] = &[
 ];
 
 /// `span` without the quote marks, ampersands and spaces that open it: "' Gray" of "Kimani 'Kiki' Gray", "&C" of
-/// "G&C", "'Pop" of "'Pop, pop, pop'". Marks inside or at the end stay ("Guns N' Roses").
+/// "G&C", "'Pop" of "'Pop, pop, pop'", and a plural's possessive mark at its end ("Games'"). Other marks inside
+/// or at the end stay ("Guns N' Roses").
 fn without_outer_marks(text: &str, span: Span) -> Span {
     const MARKS: &[char] = &[
         '\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '&', ' ',
     ];
     let surface = span.of(text);
     let start = span.start + (surface.len() - surface.trim_start_matches(MARKS).len());
-    Span::new(start.min(span.end), span.end)
+    // A plural's possessive mark is no part of the name ("the Hunger Games' director").
+    let end = if surface.ends_with("s'") || surface.ends_with("s\u{2019}") {
+        span.end - surface.chars().next_back().map_or(0, char::len_utf8)
+    } else {
+        span.end
+    };
+    Span::new(start.min(end), end)
 }
 
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
