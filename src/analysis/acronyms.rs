@@ -24,11 +24,10 @@ const NOT_NAMES: &[&str] = &[
     "GMO", "ASAP", "DIY", "FYI", "KO", "TKO", "CET", "CEST", "MSK", "AEST", "AEDT",
 ];
 
-/// Time zones written after a clock time ("10:04 PM ET", "22:07 GMT"); some name places elsewhere ("CT").
-const TIME_ZONES: &[&str] = &[
-    "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
-    "BST", "CET", "CEST", "MSK", "IST", "JST", "AEST", "AEDT",
-];
+/// Time zones that are no name only after a clock time ("10:04 PM ET"): elsewhere they may be one ("CT" for
+/// Connecticut, "PT" in a company's name) or a common abbreviation. Zones that are never names ("GMT", "EST") are
+/// in [`NOT_NAMES`].
+const CLOCK_ZONES: &[&str] = &["ET", "CT", "MT", "MST", "MDT", "PT", "IST", "JST"];
 
 /// Whether the capitals at `span` are no name: a word of the list of capitals that name nothing, or a time zone
 /// right after a clock time.
@@ -45,11 +44,8 @@ pub fn names_nothing(text: &str, span: Span) -> bool {
     let Some(word) = text.get(span.start..span.end) else {
         return false;
     };
-    if NOT_NAMES.contains(&word) && word != "CT" {
-        return true;
-    }
-    if !TIME_ZONES.contains(&word) {
-        return false;
+    if !CLOCK_ZONES.contains(&word) {
+        return NOT_NAMES.contains(&word);
     }
     let before = text[..span.start].trim_end_matches([' ', '(']);
     let last = before

@@ -277,8 +277,9 @@ const REFUSALS: &[&str] = &[
     "refuse",
 ];
 
-/// Forms of "be" before a participle: "was denied a permit" refuses something rather than denying it.
-const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+/// Forms of "be": before a participle ("was denied a permit" refuses something rather than denying it) and
+/// before a predicate ("the reason is unknown").
+const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 /// Words that make what follows a hypothesis, under which a negation denies nothing.
 const CONDITIONALS: &[&str] = &["if", "unless"];
@@ -286,10 +287,8 @@ const CONDITIONALS: &[&str] = &["if", "unless"];
 /// Words that, after a copula, say the clause's matter is not known ("the reason is unknown").
 const UNKNOWN: &[&str] = &["unknown", "unclear", "unconfirmed", "undisclosed"];
 
-/// Copulas and the words a predicate "unknown" follows.
-const COPULAS: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "remains", "remained", "remain", "still",
-];
+/// Besides the forms of "be", the words a predicate "unknown" follows ("remains unclear", "is still unknown").
+const STAYS: &[&str] = &["remains", "remained", "remain", "still"];
 
 /// Words that deny or negate what follows them ("no siren", "denied that it had been warned").
 const NEGATIONS: &[&str] = &[
@@ -619,14 +618,17 @@ fn clause_features(
         // "Is unknown", "remains unclear": a predicate that says something is not known negates its clause; an
         // "unknown gunman" does not.
         let predicate_unknown = UNKNOWN.contains(&lower)
-            && (t.saturating_sub(2)..t).any(|k| k < t && COPULAS.contains(&words[k].as_str()));
+            && (t.saturating_sub(2)..t).any(|k| {
+                let w = words[k].as_str();
+                BE_FORMS.contains(&w) || STAYS.contains(&w)
+            });
         let verbal = VERBAL_NEGATIONS.contains(&lower)
             || lower.ends_with("n't")
             || lower.ends_with("n\u{2019}t")
             || (lower == "yet" && next == Some("to"))
             || predicate_unknown;
         // "Was denied a permit" is a refusal, not a denial of what follows.
-        let passive = t > 0 && PASSIVE_AUXILIARIES.contains(&words[t - 1].as_str());
+        let passive = t > 0 && BE_FORMS.contains(&words[t - 1].as_str());
         // "Declined to reveal" and "refused to say" deny what follows like "would not reveal".
         let refusal = REFUSALS.contains(&lower) && next == Some("to");
         let governing = (NEGATIONS.contains(&lower) && !passive) || refusal;

@@ -43,12 +43,10 @@ pub fn join(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     let person = |name: &NameMention| {
         let surface = name.span.of(text);
         let first = surface.split(' ').next().unwrap_or("");
-        let quoted = text.get(name.span.end..).is_some_and(|rest| {
-            rest.starts_with(" '")
-                || rest.starts_with(" \"")
-                || rest.starts_with(" \u{2018}")
-                || rest.starts_with(" \u{201c}")
-        });
+        let quoted = text
+            .get(name.span.end..)
+            .and_then(|rest| rest.strip_prefix(' ')?.chars().next())
+            .is_some_and(|c| c != '(' && OPENERS.iter().any(|(open, _)| *open == c));
         name.label == Label::Person
             || GAZETTEER.is_first_name(first)
             || (quoted && surface.split(' ').count() <= 2)
