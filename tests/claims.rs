@@ -1,4 +1,5 @@
-//! Claim alignment: invented multi-article cases (`tests/fixtures/claims/cases.json`) checked by one helper,
+//! Claim alignment and attribution: invented multi-article cases (`tests/fixtures/claims/cases.json`) checked by
+//! one helper,
 //! the seed articles' prior-warning claim (skipped when `../shared/seeds` is absent), and nasty inputs.
 
 mod common;
@@ -52,12 +53,26 @@ fn check(case: &Value) -> Vec<String> {
                 }
             }
         }
+        // Whom each listed source attributes the claim to, as its cell says ("per the coast guard").
+        let mut attributed: Vec<(usize, &str)> = Vec::new();
+        for (file, who) in expected["attributed"].as_object().into_iter().flatten() {
+            match analysis.articles.iter().position(|x| x.path == *file) {
+                Some(a) => attributed.push((a, who.as_str().unwrap_or(""))),
+                None => failures.push(format!("{name}: no article {file}")),
+            }
+        }
         let holds = claims.iter().any(|claim| {
             wanted.iter().all(|((a, s), state)| {
                 claim
                     .cells
                     .get(*a)
                     .is_some_and(|cell| cell.state == *state && cell.sentences.contains(s))
+            }) && attributed.iter().all(|(a, who)| {
+                claim
+                    .cells
+                    .get(*a)
+                    .and_then(|cell| cell.attribution.as_deref())
+                    .is_some_and(|got| got.eq_ignore_ascii_case(who))
             })
         });
         if !holds {
@@ -67,13 +82,16 @@ fn check(case: &Value) -> Vec<String> {
                     let cells: Vec<String> = c
                         .cells
                         .iter()
-                        .map(|cell| format!("{}{:?}", cell.state.as_str(), cell.sentences))
+                        .map(|cell| {
+                            let per = cell.attribution.as_deref().unwrap_or("-");
+                            format!("{}{:?} per {per}", cell.state.as_str(), cell.sentences)
+                        })
                         .collect();
                     format!("    {}: {}", c.id, cells.join(" | "))
                 })
                 .collect();
             failures.push(format!(
-                "{name}: claim {k} not found as one row ({wanted:?}); rows:\n{}",
+                "{name}: claim {k} not found as one row ({wanted:?}, attributed {attributed:?}); rows:\n{}",
                 rows.join("\n")
             ));
         }
@@ -90,6 +108,18 @@ fn check(case: &Value) -> Vec<String> {
         });
         if let Some(claim) = contradicting {
             failures.push(format!("{name}: {quote:?} contradicts {:?}", claim.text));
+        }
+    }
+    // A source's own statement that no other source makes and that it attributes to nobody is no claim.
+    for (file, quote) in case["no_row"].as_object().into_iter().flatten() {
+        let Some((a, s)) = find(file, quote.as_str().unwrap_or(""), &mut failures) else {
+            continue;
+        };
+        if let Some(claim) = claims
+            .iter()
+            .find(|c| c.cells.get(a).is_some_and(|x| x.sentences.contains(&s)))
+        {
+            failures.push(format!("{name}: {quote:?} is in row {:?}", claim.text));
         }
     }
     for pair in case["apart"].as_array().into_iter().flatten() {
@@ -129,16 +159,14 @@ fn fixture_cases() {
     common::assert_all_passed(&failures, cases.len(), 3);
 }
 
-/// The prior US warning is told five ways in the five seeds ("security alert", "warnings from the United States",
-/// "prior intelligence"...); it must come out as one row stated by all five.
-#[test]
-fn seeds_prior_warning_stated_by_all_five() {
+/// The five seed articles analysed together, or `None` (with a note) where `../shared/seeds` is absent.
+fn seed_analysis() -> Option<Analysis> {
     let Some(dir) = common::shared()
         .map(|s| s.join("seeds"))
         .filter(|d| d.is_dir())
     else {
         println!("skipped: ../shared/seeds is absent");
-        return;
+        return None;
     };
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("seeds readable")
@@ -158,8 +186,30 @@ fn seeds_prior_warning_stated_by_all_five() {
         })
         .collect();
     assert_eq!(articles.len(), 5);
-    let analysis = analyze(articles);
-    // Keywords pick each seed's warning sentence, so no seed text is copied here.
+    Some(analyze(articles))
+}
+
+/// The sentence of seed `a` that holds every keyword (keywords, so that no seed text is copied here).
+fn seed_sentence(analysis: &Analysis, a: usize, words: &[&str]) -> usize {
+    let text = &analysis.articles[a].text;
+    analysis.extracted[a]
+        .segments
+        .sentences
+        .iter()
+        .position(|s| {
+            let lower = s.span.of(text).to_lowercase();
+            words.iter().all(|w| lower.contains(w))
+        })
+        .unwrap_or_else(|| panic!("seed {a}: no sentence with {words:?}"))
+}
+
+/// The prior US warning is told five ways in the five seeds ("security alert", "warnings from the United States",
+/// "prior intelligence"...); it must come out as one row stated by all five.
+#[test]
+fn seeds_prior_warning_stated_by_all_five() {
+    let Some(analysis) = seed_analysis() else {
+        return;
+    };
     let keys: [&[&str]; 5] = [
         &["security alert"],
         &["warnings", "united states"],
@@ -170,18 +220,7 @@ fn seeds_prior_warning_stated_by_all_five() {
     let picked: Vec<usize> = keys
         .iter()
         .enumerate()
-        .map(|(a, words)| {
-            let text = &analysis.articles[a].text;
-            analysis.extracted[a]
-                .segments
-                .sentences
-                .iter()
-                .position(|s| {
-                    let lower = s.span.of(text).to_lowercase();
-                    words.iter().all(|w| lower.contains(w))
-                })
-                .unwrap_or_else(|| panic!("seed {a}: no sentence with {words:?}"))
-        })
+        .map(|(a, words)| seed_sentence(&analysis, a, words))
         .collect();
     let row = analysis.comparison.claims.iter().find(|c| {
         c.cells
@@ -193,6 +232,42 @@ fn seeds_prior_warning_stated_by_all_five() {
         row.is_some(),
         "no claim row holds the prior warning in all five seeds"
     );
+}
+
+/// The alleged Ukrainian link appears in one seed only (002), attributed to Russian investigators, and the same
+/// seed reports the US National Security Council's denial: each is a row of that source alone, naming its speaker.
+#[test]
+fn seeds_ukrainian_link_attributed_and_denied() {
+    let Some(analysis) = seed_analysis() else {
+        return;
+    };
+    for (words, speaker) in [
+        (
+            &["investigative committee", "financial ties"][..],
+            "the Russian investigative committee",
+        ),
+        (
+            &["national security council", "denied"][..],
+            "the U.S. National Security Council",
+        ),
+    ] {
+        let s = seed_sentence(&analysis, 2, words);
+        let row = analysis
+            .comparison
+            .claims
+            .iter()
+            .find(|c| c.sources() == 1 && c.cells[2].sentences.contains(&s))
+            .unwrap_or_else(|| {
+                panic!("no row of seed 002 alone holds its sentence with {words:?}")
+            });
+        assert_eq!(row.cells[2].state, ClaimState::Stated);
+        assert_eq!(
+            row.cells[2].attribution.as_deref(),
+            Some(speaker),
+            "{:?}",
+            row.text
+        );
+    }
 }
 
 #[test]

@@ -14,6 +14,7 @@
 //! Within a claim, a clause that denies or negates what the others state marks its source as contradicting the claim.
 
 use super::aliases::fold;
+use super::attribution::{self, Attribution};
 use super::model::{
     Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Entity, ItemRef, Label, NameMention,
     Span, Token, TokenKind,
@@ -41,6 +42,9 @@ const MAX_POSTING: u32 = 50;
 
 /// A word in more than one sentence in this many is the event's own ("quake", "dam"): it cannot carry a denial.
 const TOPICAL_SHARE: usize = 5;
+
+/// Single-source rows hold one cell per article; a huge set keeps at most this many such cells in all.
+const MAX_ALONE_CELLS: usize = 200_000;
 
 /// A word in this few sentences is never the event's own, however short the texts: a statement, its denial and one
 /// more report.
@@ -421,6 +425,9 @@ struct ClaimSentence {
     denied: Option<u32>,
     subject: Option<u32>,
     noncommittal: bool,
+    /// Who the sentence attributes the clause to: an index into the attributions found, kept apart so that the
+    /// clauses of one sentence share them.
+    attribution: Option<usize>,
 }
 
 /// Interns feature strings and remembers which ones are names.
@@ -841,6 +848,8 @@ pub fn align(
     // Sentence frequency of every feature, counted once per sentence however many clauses carry it.
     let mut df: Vec<u32> = Vec::new();
     let mut n_sentences = 0usize;
+    // Every attribution found, which clauses point into.
+    let mut attributions: Vec<Attribution> = Vec::new();
     for (a, (article, found)) in articles.iter().zip(extracted).enumerate() {
         let view = ArticleView {
             text: article.text.as_str(),
@@ -864,7 +873,15 @@ pub fn align(
             for f in seen {
                 df[f as usize] += 1;
             }
-            for clause in pieces {
+            let first_said = attributions.len();
+            attributions.extend(attribution::find_all(
+                view.text,
+                found.segments.sentence_tokens(s),
+            ));
+            let spans: Vec<Span> = pieces.iter().map(|c| c.span).collect();
+            for (i, clause) in pieces.into_iter().enumerate() {
+                let attribution = clause_attribution(&attributions[first_said..], &spans, i)
+                    .map(|k| first_said + k);
                 sentences.push(ClaimSentence {
                     article: a,
                     sentence: s,
@@ -874,6 +891,7 @@ pub fn align(
                     denied: clause.denied,
                     subject: clause.subject,
                     noncommittal: clause.noncommittal,
+                    attribution,
                 });
             }
         }
@@ -1057,6 +1075,8 @@ pub fn align(
         members.extend(added);
     }
 
+    // Clauses in a row of two or more sources; the rest may still make a row of one source's attribution.
+    let mut used: HashSet<usize> = HashSet::default();
     let mut claims: Vec<Claim> = groups
         .into_iter()
         .filter_map(|members| {
@@ -1066,7 +1086,10 @@ pub fn align(
                 &similarity,
                 &distinctive,
             );
-            build_claim(articles, extracted, &sentences, members)
+            let clauses: Vec<usize> = members.iter().map(|m| m.0).collect();
+            let claim = build_claim(articles, extracted, &sentences, &attributions, members)?;
+            used.extend(clauses);
+            Some(claim)
         })
         .collect();
     claims.sort_by(|a, b| {
@@ -1103,10 +1126,95 @@ pub fn align(
         }
     }
     let mut claims = kept;
+    claims.extend(attributed_alone(
+        articles,
+        extracted,
+        &sentences,
+        &attributions,
+        &used,
+    ));
     for (i, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("c{}", i + 1);
     }
     claims
+}
+
+/// The attribution of clause `i` of a sentence (`clauses` in order) among the sentence's attributions: the one
+/// whose reporting word lies in the clause; else the nearest verb before it ("the chief said that A, B": B too);
+/// else a closing one in the last clause ("A, B, police said": A too). "The committee's claims of ties" carries only
+/// its own clause: "a charge that adds complexity" after it is the writer's.
+fn clause_attribution(said: &[Attribution], clauses: &[Span], i: usize) -> Option<usize> {
+    let clause = *clauses.get(i)?;
+    if let Some(k) = said.iter().position(|a| clause.contains(a.cue)) {
+        return Some(k);
+    }
+    let before = (0..said.len())
+        .filter(|&k| !said[k].noun && said[k].cue.end <= clause.start)
+        .max_by_key(|&k| said[k].cue.start);
+    before.or_else(|| {
+        let last = *clauses.last()?;
+        (0..said.len())
+            .find(|&k| !said[k].noun && last.contains(said[k].cue) && clause.end <= last.start)
+    })
+}
+
+/// Rows for statements that a single source attributes to someone and no other source makes: an allegation, a
+/// denial, an official's account. A reader needs to see what rests on one source's word ("investigators claim
+/// ties to Dovia"), and whom it rests on. Denials come first when the rows must be cut to keep a huge set light.
+fn attributed_alone(
+    articles: &[Article],
+    extracted: &[ArticleAnalysis],
+    sentences: &[ClaimSentence],
+    attributions: &[Attribution],
+    used: &HashSet<usize>,
+) -> Vec<Claim> {
+    // One candidate per sentence: its first clause with an attribution that no other row holds.
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
+    let mut candidates: Vec<&ClaimSentence> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| s.attribution.is_some() && !used.contains(i))
+        .map(|(_, s)| s)
+        .filter(|s| seen.insert((s.article, s.sentence)))
+        .collect();
+    let budget = MAX_ALONE_CELLS / articles.len().max(1);
+    if candidates.len() > budget {
+        candidates.sort_by_key(|s| !s.attribution.is_some_and(|k| attributions[k].denies));
+        candidates.truncate(budget);
+    }
+    candidates.sort_by_key(|s| (articles[s.article].date, s.article, s.sentence));
+    candidates
+        .into_iter()
+        .filter_map(|s| {
+            let sentence = extracted[s.article].segments.sentences.get(s.sentence)?;
+            let cells = (0..articles.len())
+                .map(|a| ClaimCell {
+                    state: if a == s.article {
+                        ClaimState::Stated
+                    } else {
+                        ClaimState::NotMentioned
+                    },
+                    sentences: if a == s.article {
+                        vec![s.sentence]
+                    } else {
+                        Vec::new()
+                    },
+                    attribution: (a == s.article)
+                        .then(|| s.attribution.map(|k| attributions[k].source.clone()))
+                        .flatten(),
+                })
+                .collect();
+            Some(Claim {
+                id: String::new(),
+                text: excerpt(&articles[s.article].text, sentence.span, s.span),
+                origin: ItemRef {
+                    article: s.article,
+                    index: s.sentence,
+                },
+                cells,
+            })
+        })
+        .collect()
 }
 
 /// Adds a second row's cells to a row about the same claim: sentences joined, a statement outweighing a
@@ -1120,6 +1228,9 @@ fn merge_cells(cells: &mut [ClaimCell], other: Vec<ClaimCell>) {
     for (cell, add) in cells.iter_mut().zip(other) {
         if rank(add.state) > rank(cell.state) {
             cell.state = add.state;
+        }
+        if cell.attribution.is_none() {
+            cell.attribution = add.attribution;
         }
         for s in add.sentences {
             if !cell.sentences.contains(&s) {
@@ -1223,6 +1334,7 @@ fn build_claim(
     articles: &[Article],
     extracted: &[ArticleAnalysis],
     sentences: &[ClaimSentence],
+    attributions: &[Attribution],
     mut members: Vec<Member>,
 ) -> Option<Claim> {
     members.sort_unstable();
@@ -1237,6 +1349,7 @@ fn build_claim(
         .map(|_| ClaimCell {
             state: ClaimState::NotMentioned,
             sentences: Vec::new(),
+            attribution: None,
         })
         .collect();
     for &(m, denies) in &members {
@@ -1246,6 +1359,9 @@ fn build_claim(
         };
         if !cell.sentences.contains(&s.sentence) {
             cell.sentences.push(s.sentence);
+        }
+        if cell.attribution.is_none() {
+            cell.attribution = s.attribution.map(|k| attributions[k].source.clone());
         }
         let agrees = denies == claim_negated;
         cell.state = match (cell.state, agrees) {

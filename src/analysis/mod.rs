@@ -2,13 +2,15 @@
 //!
 //! Stages, one module each: [`decode`] and [`ingest`] (bytes to [`Article`], the only fallible step),
 //! [`segment`] (sentences and tokens), [`names`] (with the learned [`tagger`] when a model is loaded), [`dates`] and [`figures`] (extraction),
-//! [`aliases`] (mentions to entities across articles), [`slots`] and [`similarity`] (comparison),
+//! [`aliases`] (mentions to entities across articles), [`slots`], [`similarity`] and [`claims`] (comparison; claims
+//! name whom each source attributes them to, through [`attribution`]),
 //! [`edits`] (the user's merges and splits of entities, replayed over a comparison), and [`report`] (the CLI's JSON contract and text report).
 //! Nothing here knows about the browser; a test keeps web crates out.
 
 pub mod acronyms;
 pub mod aliases;
 pub mod archive;
+pub mod attribution;
 pub mod claims;
 pub mod dateline;
 pub mod dates;

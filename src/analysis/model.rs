@@ -490,6 +490,9 @@ pub struct ClaimCell {
     pub state: ClaimState,
     /// The sentences (indices into that article's sentences) that state or contradict it.
     pub sentences: Vec<usize>,
+    /// Who the source attributes its sentence to ("the regional health office"), when it names someone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 /// A statement that sentences in several sources make, aligned across all sources.
@@ -503,4 +506,14 @@ pub struct Claim {
     pub origin: ItemRef,
     /// One cell per article, indexed like the article list.
     pub cells: Vec<ClaimCell>,
+}
+
+impl Claim {
+    /// How many sources state or contradict the claim: one for a statement a single source attributes to someone.
+    pub fn sources(&self) -> usize {
+        self.cells
+            .iter()
+            .filter(|c| c.state != ClaimState::NotMentioned)
+            .count()
+    }
 }

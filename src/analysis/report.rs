@@ -2,7 +2,7 @@
 //!
 //! Offsets in the JSON are byte offsets into each article's `text`, exactly as the analysis holds them.
 
-use super::model::{ClaimState, Figure, SlotStatus};
+use super::model::{Claim, ClaimState, Figure, SlotStatus};
 use super::Analysis;
 use serde_json::{json, Map, Value};
 use std::fmt::Write;
@@ -189,7 +189,14 @@ pub fn to_json(analysis: &Analysis, failures: &[Failure]) -> Value {
                 "id": c.id,
                 "text": c.text,
                 "origin": [c.origin.article, c.origin.index],
-                "cells": c.cells.iter().map(|cell| json!({ "state": cell.state.as_str(), "sentences": cell.sentences })).collect::<Vec<_>>(),
+                "sources": c.sources(),
+                "cells": c.cells.iter().map(|cell| {
+                    let mut out = json!({ "state": cell.state.as_str(), "sentences": cell.sentences });
+                    if let Some(who) = &cell.attribution {
+                        out["attribution"] = json!(who);
+                    }
+                    out
+                }).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -336,13 +343,15 @@ pub fn to_text(analysis: &Analysis, failures: &[Failure]) -> String {
         );
     }
 
-    if !comparison.claims.is_empty() {
+    let (shared, alone): (Vec<&Claim>, Vec<&Claim>) =
+        comparison.claims.iter().partition(|c| c.sources() >= 2);
+    if !shared.is_empty() {
         let _ = writeln!(
             out,
             "\nClaims made by two or more sources ({})",
-            comparison.claims.len()
+            shared.len()
         );
-        for claim in comparison.claims.iter().take(30) {
+        for claim in shared.iter().take(30) {
             let cells: String = claim
                 .cells
                 .iter()
@@ -353,6 +362,22 @@ pub fn to_text(analysis: &Analysis, failures: &[Failure]) -> String {
                 })
                 .collect();
             let _ = writeln!(out, "  {:<4} [{cells}] {}", claim.id, claim.text);
+        }
+    }
+    if !alone.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nStatements one source attributes to someone, made by no other ({})",
+            alone.len()
+        );
+        for claim in alone.iter().take(30) {
+            let cell = claim.cells.get(claim.origin.article);
+            let who = cell.and_then(|c| c.attribution.as_deref()).unwrap_or("?");
+            let _ = writeln!(
+                out,
+                "  {:<4} [{}] per {who}: {}",
+                claim.id, claim.origin.article, claim.text
+            );
         }
     }
 

@@ -1,7 +1,9 @@
-//! The claims view's filter: every claim is contested, partial or unanimous, and the filter keeps one kind or all.
+//! The claims view's filter: every claim is contested, partial, unanimous or single-source, and the filter keeps one
+//! kind or all.
 //!
-//! The three kinds split the claims without overlap, so their counts add up to the total:
-//! a contradiction outweighs a silence, since a source saying the opposite matters more than one saying nothing.
+//! The four kinds split the claims without overlap, so their counts add up to the total:
+//! a contradiction outweighs a silence, since a source saying the opposite matters more than one saying nothing,
+//! and a statement that only one source makes (attributing it to someone) is a kind of its own.
 
 use crate::analysis::{Claim, ClaimState};
 
@@ -14,18 +16,33 @@ pub enum Agreement {
     Partial,
     /// Every source states it.
     Unanimous,
+    /// Only one source states it, attributing it to someone, and no other source mentions it.
+    Single,
 }
 
 impl Agreement {
-    /// The kind of `claim`; a claim with no cells counts as partial.
+    /// The kind of `claim`; a claim with no cells counts as partial, and one source's claim in a set of one
+    /// article as unanimous.
     pub fn of(claim: &Claim) -> Agreement {
         let states = || claim.cells.iter().map(|c| c.state);
         if states().any(|s| s == ClaimState::Contradicted) {
             Agreement::Contested
         } else if !claim.cells.is_empty() && states().all(|s| s == ClaimState::Stated) {
             Agreement::Unanimous
+        } else if claim.sources() == 1 {
+            Agreement::Single
         } else {
             Agreement::Partial
+        }
+    }
+
+    /// The kind as the DOM contract and the exports write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Agreement::Contested => "contested",
+            Agreement::Partial => "partial",
+            Agreement::Unanimous => "unanimous",
+            Agreement::Single => "single",
         }
     }
 }
@@ -42,20 +59,19 @@ pub enum ClaimFilter {
 
 impl ClaimFilter {
     /// Every choice, in the order offered.
-    pub const ALL: [ClaimFilter; 4] = [
+    pub const ALL: [ClaimFilter; 5] = [
         ClaimFilter::All,
         ClaimFilter::Only(Agreement::Contested),
         ClaimFilter::Only(Agreement::Partial),
         ClaimFilter::Only(Agreement::Unanimous),
+        ClaimFilter::Only(Agreement::Single),
     ];
 
-    /// The value of the choice in the select (`all`, `contested`, `partial`, `unanimous`).
+    /// The value of the choice in the select (`all`, or an agreement's [`Agreement::as_str`]).
     pub fn value(self) -> &'static str {
         match self {
             ClaimFilter::All => "all",
-            ClaimFilter::Only(Agreement::Contested) => "contested",
-            ClaimFilter::Only(Agreement::Partial) => "partial",
-            ClaimFilter::Only(Agreement::Unanimous) => "unanimous",
+            ClaimFilter::Only(kind) => kind.as_str(),
         }
     }
 
@@ -74,6 +90,9 @@ impl ClaimFilter {
             ClaimFilter::Only(Agreement::Contested) => "Contested (a source contradicts)",
             ClaimFilter::Only(Agreement::Partial) => "Partial (some sources silent)",
             ClaimFilter::Only(Agreement::Unanimous) => "Unanimous (every source)",
+            ClaimFilter::Only(Agreement::Single) => {
+                "One source's word (attributed, no other source)"
+            }
         }
     }
 
@@ -109,6 +128,7 @@ mod tests {
                 .map(|&state| ClaimCell {
                     state,
                     sentences: Vec::new(),
+                    attribution: None,
                 })
                 .collect(),
         }
@@ -122,6 +142,9 @@ mod tests {
             (&[S, N, S], Agreement::Partial),
             (&[S, C, S], Agreement::Contested),
             (&[S, C, N], Agreement::Contested),
+            (&[N, S, N], Agreement::Single),
+            (&[S, N], Agreement::Single),
+            (&[S], Agreement::Unanimous),
             (&[], Agreement::Partial),
         ];
         for &(states, want) in cases {

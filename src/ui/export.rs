@@ -139,15 +139,6 @@ pub fn slots_csv(analysis: &Analysis, outlets: &[String]) -> String {
     csv(rows)
 }
 
-/// The agreement of a claim as the DOM contract writes it.
-fn agreement_str(agreement: Agreement) -> &'static str {
-    match agreement {
-        Agreement::Contested => "contested",
-        Agreement::Partial => "partial",
-        Agreement::Unanimous => "unanimous",
-    }
-}
-
 /// The claims table: one row per claim, its state in each source.
 pub fn claims_csv(analysis: &Analysis, outlets: &[String]) -> String {
     let mut header = vec!["id".to_string(), "agreement".into(), "claim".into()];
@@ -155,19 +146,23 @@ pub fn claims_csv(analysis: &Analysis, outlets: &[String]) -> String {
     let rows = analysis.comparison.claims.iter().map(|claim| {
         let mut row = vec![
             claim.id.clone(),
-            agreement_str(Agreement::of(claim)).to_string(),
+            Agreement::of(claim).as_str().to_string(),
             claim.text.clone(),
         ];
-        // A cell reads "stated: at least 93" where the row's sources give different values for one figure.
+        // A cell reads "stated: at least 93" where the row's sources give different values for one figure, and
+        // "stated (per the ministry)" where its sentence attributes the claim to someone.
         let figures = claim_figures::differing(analysis, claim);
         row.extend(claim.cells.iter().enumerate().map(|(j, c)| {
-            let state = c.state.as_str().to_string();
-            match figures
+            let mut state = c.state.as_str().to_string();
+            if let Some(values) = figures
                 .as_ref()
                 .and_then(|f| f.values.get(j))
                 .filter(|v| !v.is_empty())
             {
-                Some(values) => format!("{state}: {}", values.join(", ")),
+                state = format!("{state}: {}", values.join(", "));
+            }
+            match &c.attribution {
+                Some(who) => format!("{state} (per {who})"),
                 None => state,
             }
         }));
@@ -279,7 +274,7 @@ pub fn report_html(sources: &[&Source], analysis: Option<&Analysis>, outlets: &[
     }
     html.push_str("</tr></thead><tbody>\n");
     for claim in &analysis.comparison.claims {
-        let agreement = agreement_str(Agreement::of(claim));
+        let agreement = Agreement::of(claim).as_str();
         let figures = claim_figures::differing(analysis, claim);
         let note = figures.as_ref().map_or(String::new(), |f| {
             format!(
@@ -298,8 +293,11 @@ pub fn report_html(sources: &[&Source], analysis: Option<&Analysis>, outlets: &[
                 .and_then(|f| f.values.get(j))
                 .filter(|v| !v.is_empty())
                 .map_or(String::new(), |v| format!(": {}", e(&v.join(", "))));
+            let who = cell.attribution.as_ref().map_or(String::new(), |who| {
+                format!("<br><span class=\"muted\">per {}</span>", e(who))
+            });
             html.push_str(&format!(
-                "<td class=\"{state}\">{}{value}</td>",
+                "<td class=\"{state}\">{}{value}{who}</td>",
                 state.replace('_', " ")
             ));
         }

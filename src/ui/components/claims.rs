@@ -1,6 +1,8 @@
 //! The claims view: `table#claims-table`, one row per claim (most widely stated first) and one cell per source
 //! saying, with a symbol and a word, whether it states the claim, says nothing, or contradicts it;
-//! a filter by agreement, and a stated or contradicting cell opens its sentence in the reader. Where the sources of
+//! a filter by agreement, and a stated or contradicting cell opens its sentence in the reader. A cell names whom its
+//! sentence attributes the claim to ("per the ministry"), and statements that one source alone attributes to someone
+//! are rows of their own. Where the sources of
 //! a row give different values for one figure, each cell shows its own and the row says how they relate.
 
 use crate::analysis::{similarity, Analysis, Claim, ClaimState, Span};
@@ -115,6 +117,7 @@ pub fn ClaimsView() -> Html {
             let (symbol, word) = state_label(state);
             let outlet = outlets.get(j).cloned().unwrap_or_default();
             let first = cell.and_then(|c| c.sentences.first().copied());
+            let attribution = cell.and_then(|c| c.attribution.clone());
             // The source's own value where the row's sources disagree on a figure ("stated · 93").
             let value = figures
                 .as_ref()
@@ -127,6 +130,9 @@ pub fn ClaimsView() -> Html {
                     <span class="word">{ word }</span>
                     if let Some(value) = value {
                         <span class="figure" data-value={value.clone()}>{ value }</span>
+                    }
+                    if let Some(who) = attribution.clone() {
+                        <span class="attribution" data-attribution={who.clone()}>{ format!("per {who}") }</span>
                     }
                 </>
             };
@@ -144,9 +150,10 @@ pub fn ClaimsView() -> Html {
                     });
                     let verb = if state == ClaimState::Stated { "states" } else { "contradicts" };
                     let quote = sentence_text(&analysis, j, sentence);
+                    let per = attribution.as_ref().map_or(String::new(), |who| format!(", attributing it to {who}"));
                     html! {
                         <button type="button" class="cell" {onclick}
-                            title={format!("{outlet} {verb} this: “{quote}” Click to read it.")}>
+                            title={format!("{outlet} {verb} this{per}: “{quote}” Click to read it.")}>
                             { content }
                         </button>
                     }
@@ -169,11 +176,7 @@ pub fn ClaimsView() -> Html {
                 dispatcher.dispatch(Action::Focus(focus));
             }
         });
-        let agreement = match Agreement::of(claim) {
-            Agreement::Contested => "contested",
-            Agreement::Partial => "partial",
-            Agreement::Unanimous => "unanimous",
-        };
+        let agreement = Agreement::of(claim).as_str();
         let origin_outlet = outlets.get(claim.origin.article).cloned().unwrap_or_default();
         // Reprints of one story state its claims once: how many of the stating sources are independent.
         let stating = claim.cells.iter().enumerate().filter(|(_, c)| c.state == ClaimState::Stated).map(|(j, _)| j);
@@ -227,7 +230,7 @@ pub fn ClaimsView() -> Html {
             </div>
             <p class="muted">
                 { format!("{} of {} shown, most widely stated first. ", n_kept, format::count(claims.len(), "claim", "claims")) }
-                { "A claim is a statement that two or more sources make in similar words. Click ✓ or ✗ to read that source's sentence." }
+                { "A claim is a statement that two or more sources make in similar words, or one that a single source attributes to someone (“according to …”, “… denied”) and no other source makes. “per …” names whom a source attributes its sentence to. Click ✓ or ✗ to read that source's sentence." }
             </p>
             <ul class="claim-key" aria-label="Key">
                 <li class="stated"><span class="symbol" aria-hidden="true">{ "✓" }</span>{ " stated" }</li>
@@ -235,7 +238,7 @@ pub fn ClaimsView() -> Html {
                 <li class="contradicted"><span class="symbol" aria-hidden="true">{ "✗" }</span>{ " contradicted (says the opposite or reports a denial)" }</li>
             </ul>
             if claims.is_empty() {
-                <p class="placeholder">{ "No statement is made by two or more of these sources in similar words." }</p>
+                <p class="placeholder">{ "No statement is made by two or more of these sources in similar words, and none is attributed to anyone by one source alone." }</p>
             } else {
                 <div class="table-scroll">
                     <table id="claims-table" class="matrix">
