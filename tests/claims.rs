@@ -61,6 +61,14 @@ fn check(case: &Value) -> Vec<String> {
                 None => failures.push(format!("{name}: no article {file}")),
             }
         }
+        // Who each listed source reports denying the claim ("denied by the operator").
+        let mut disputed: Vec<(usize, &str)> = Vec::new();
+        for (file, who) in expected["disputed"].as_object().into_iter().flatten() {
+            match analysis.articles.iter().position(|x| x.path == *file) {
+                Some(a) => disputed.push((a, who.as_str().unwrap_or(""))),
+                None => failures.push(format!("{name}: no article {file}")),
+            }
+        }
         let holds = claims.iter().any(|claim| {
             wanted.iter().all(|((a, s), state)| {
                 claim
@@ -73,6 +81,12 @@ fn check(case: &Value) -> Vec<String> {
                     .get(*a)
                     .and_then(|cell| cell.attribution.as_deref())
                     .is_some_and(|got| got.eq_ignore_ascii_case(who))
+            }) && disputed.iter().all(|(a, who)| {
+                claim
+                    .cells
+                    .get(*a)
+                    .and_then(|cell| cell.disputed.as_ref())
+                    .is_some_and(|got| got.by.eq_ignore_ascii_case(who))
             })
         });
         if !holds {
@@ -84,14 +98,19 @@ fn check(case: &Value) -> Vec<String> {
                         .iter()
                         .map(|cell| {
                             let per = cell.attribution.as_deref().unwrap_or("-");
-                            format!("{}{:?} per {per}", cell.state.as_str(), cell.sentences)
+                            let by = cell.disputed.as_ref().map_or("-", |d| d.by.as_str());
+                            format!(
+                                "{}{:?} per {per}, denied by {by}",
+                                cell.state.as_str(),
+                                cell.sentences
+                            )
                         })
                         .collect();
                     format!("    {}: {}", c.id, cells.join(" | "))
                 })
                 .collect();
             failures.push(format!(
-                "{name}: claim {k} not found as one row ({wanted:?}, attributed {attributed:?}); rows:\n{}",
+                "{name}: claim {k} not found as one row ({wanted:?}, attributed {attributed:?}, disputed {disputed:?}); rows:\n{}",
                 rows.join("\n")
             ));
         }
@@ -235,39 +254,29 @@ fn seeds_prior_warning_stated_by_all_five() {
 }
 
 /// The alleged Ukrainian link appears in one seed only (002), attributed to Russian investigators, and the same
-/// seed reports the US National Security Council's denial: each is a row of that source alone, naming its speaker.
+/// seed reports the US National Security Council's denial: one row of that source alone, naming both.
 #[test]
 fn seeds_ukrainian_link_attributed_and_denied() {
     let Some(analysis) = seed_analysis() else {
         return;
     };
-    for (words, speaker) in [
-        (
-            &["investigative committee", "financial ties"][..],
-            "the Russian investigative committee",
-        ),
-        (
-            &["national security council", "denied"][..],
-            "the U.S. National Security Council",
-        ),
-    ] {
-        let s = seed_sentence(&analysis, 2, words);
-        let row = analysis
-            .comparison
-            .claims
-            .iter()
-            .find(|c| c.sources() == 1 && c.cells[2].sentences.contains(&s))
-            .unwrap_or_else(|| {
-                panic!("no row of seed 002 alone holds its sentence with {words:?}")
-            });
-        assert_eq!(row.cells[2].state, ClaimState::Stated);
-        assert_eq!(
-            row.cells[2].attribution.as_deref(),
-            Some(speaker),
-            "{:?}",
-            row.text
-        );
-    }
+    let link = seed_sentence(&analysis, 2, &["investigative committee", "financial ties"]);
+    let denial = seed_sentence(&analysis, 2, &["national security council", "denied"]);
+    let row = analysis
+        .comparison
+        .claims
+        .iter()
+        .find(|c| c.sources() == 1 && c.cells[2].sentences.contains(&link))
+        .expect("a row of seed 002 alone holds the alleged Ukrainian link");
+    let cell = &row.cells[2];
+    assert_eq!(cell.state, ClaimState::Stated);
+    assert_eq!(
+        cell.attribution.as_deref(),
+        Some("the Russian investigative committee")
+    );
+    let dispute = cell.disputed.as_ref().expect("the denial is shown with it");
+    assert_eq!(dispute.by, "the U.S. National Security Council");
+    assert_eq!(dispute.sentence, denial);
 }
 
 #[test]

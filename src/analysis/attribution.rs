@@ -318,6 +318,16 @@ impl Words<'_> {
             }
             start
         };
+        // "Tova Rand, who lives next door, said": the speaker is the name before the relative clause.
+        if let Some(who) = (comma.saturating_sub(MAX_NAME_WORDS + 4)..comma)
+            .rev()
+            .find(|&j| self.w(j) == "who" && j > 0 && self.w(j - 1) == ",")
+        {
+            let start = run_before(who - 1);
+            return (start < who - 1)
+                .then(|| self.speaker(start, who - 1, cue, denies))
+                .flatten();
+        }
         let y = run_before(comma);
         if y == comma || y == 0 || self.w(y - 1) != "," {
             return None;
@@ -343,11 +353,22 @@ impl Words<'_> {
     }
 
     /// The speaker whose name starts at token `start`, read forwards ("according to the ministry of health").
-    fn speaker_after(&self, start: usize, cue: usize) -> Option<Attribution> {
+    /// With `proper`, a name that opens with a capital takes only capitalised words: in "..., said Hiller moved in"
+    /// the speaker would be "Hiller", not "Hiller moved".
+    fn speaker_after(&self, start: usize, cue: usize, proper: bool) -> Option<Attribution> {
+        let proper =
+            proper && self.capitalised(start) && !matches!(self.w(start), "the" | "a" | "an");
         let mut end = start;
         while end < self.tokens.len() && end - start < MAX_NAME_WORDS && self.name_part(end) {
             // A second article opens a new phrase: "according to police the attackers ..." stops at "the".
             if end > start && matches!(self.w(end), "the" | "a" | "an") {
+                break;
+            }
+            if proper
+                && self.is_word(end)
+                && !self.capitalised(end)
+                && !NAME_LINKS.contains(&self.w(end))
+            {
                 break;
             }
             end += 1;
@@ -402,7 +423,7 @@ pub fn find_all(text: &str, tokens: &[Token]) -> Vec<Attribution> {
             continue;
         }
         let found_here = if w == "according" && words.w(k + 1) == "to" {
-            words.speaker_after(k + 2, k)
+            words.speaker_after(k + 2, k, false)
         } else if STATEMENT_NOUNS.contains(&w)
             && k >= 1
             && words.possessive(k - 1)
@@ -467,7 +488,7 @@ pub fn find_all(text: &str, tokens: &[Token]) -> Vec<Attribution> {
                 if !(INVERTING.contains(&w) && after_break && opens) {
                     return None;
                 }
-                let a = words.speaker_after(next, k)?;
+                let a = words.speaker_after(next, k, true)?;
                 // The name must end its clause; "says the election is ..." has a subject, not a speaker.
                 let end = words
                     .tokens
@@ -557,6 +578,8 @@ mod tests {
             ("The guide says the path is closed.", "the guide"),
             ("Nobody doubted the sum of 9 million reported by the auditors.", ""),
             ("The clerk spoke to a reporter, said the mayor on Friday.", "the mayor"),
+            ("Tova Rand, who lives next door, said Oren moved in last year.", "Tova Rand"),
+            ("The vote, which was delayed twice, said nothing.", ""),
             ("\"We will rebuild,\" said Pell Arnow, who runs the mill.", "Pell Arnow"),
             ("The toll is 12, according to a port statement Monday.", "a port statement"),
             ("The runway was icy, a pilot told AFP.", "a pilot"),

@@ -16,8 +16,8 @@
 use super::aliases::fold;
 use super::attribution::{self, Attribution};
 use super::model::{
-    Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Entity, ItemRef, Label, NameMention,
-    Span, Token, TokenKind,
+    Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Dispute, Entity, ItemRef, Label,
+    NameMention, Span, Token, TokenKind,
 };
 // Fx hashing: the maps are keyed by small integers and words on every clause, where SipHash costs a tenth.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -42,6 +42,9 @@ const MAX_POSTING: u32 = 50;
 
 /// A word in more than one sentence in this many is the event's own ("quake", "dam"): it cannot carry a denial.
 const TOPICAL_SHARE: usize = 5;
+
+/// A denial disputes a statement of its own source at most this many sentences away.
+const DISPUTE_REACH: usize = 2;
 
 /// Single-source rows hold one cell per article; a huge set keeps at most this many such cells in all.
 const MAX_ALONE_CELLS: usize = 200_000;
@@ -1077,7 +1080,7 @@ pub fn align(
 
     // Clauses in a row of two or more sources; the rest may still make a row of one source's attribution.
     let mut used: HashSet<usize> = HashSet::default();
-    let mut claims: Vec<Claim> = groups
+    let mut rows: Vec<Row> = groups
         .into_iter()
         .filter_map(|members| {
             let members = drop_weak_denials(
@@ -1088,14 +1091,15 @@ pub fn align(
             );
             let clauses: Vec<usize> = members.iter().map(|m| m.0).collect();
             let claim = build_claim(articles, extracted, &sentences, &attributions, members)?;
-            used.extend(clauses);
-            Some(claim)
+            used.extend(clauses.iter().copied());
+            Some(Row { claim, clauses })
         })
         .collect();
-    claims.sort_by(|a, b| {
+    rows.sort_by(|a, b| {
         let count = |c: &Claim, state: ClaimState| {
             c.cells.iter().filter(|cell| cell.state == state).count()
         };
+        let (a, b) = (&a.claim, &b.claim);
         count(b, ClaimState::Stated)
             .cmp(&count(a, ClaimState::Stated))
             .then(count(b, ClaimState::Contradicted).cmp(&count(a, ClaimState::Contradicted)))
@@ -1103,14 +1107,18 @@ pub fn align(
     });
     // Two clauses of one sentence can align with two clauses of another sentence separately; a row whose
     // sentences all stand, with the same states, in a wider row already shown says nothing new to the reader.
-    let mut kept: Vec<Claim> = Vec::with_capacity(claims.len());
-    for claim in claims {
+    let mut kept: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
         let covered = kept.iter().any(|wider| {
-            claim.cells.iter().zip(&wider.cells).all(|(cell, other)| {
-                cell.sentences.is_empty()
-                    || (cell.state == other.state
-                        && cell.sentences.iter().all(|s| other.sentences.contains(s)))
-            })
+            row.claim
+                .cells
+                .iter()
+                .zip(&wider.claim.cells)
+                .all(|(cell, other)| {
+                    cell.sentences.is_empty()
+                        || (cell.state == other.state
+                            && cell.sentences.iter().all(|s| other.sentences.contains(s)))
+                })
         });
         if covered {
             continue;
@@ -1119,24 +1127,35 @@ pub fn align(
         // partners, so they become one row.
         match kept
             .iter_mut()
-            .find(|k| k.origin == claim.origin && k.text == claim.text)
+            .find(|k| k.claim.origin == row.claim.origin && k.claim.text == row.claim.text)
         {
-            Some(same) => merge_cells(&mut same.cells, claim.cells),
-            None => kept.push(claim),
+            Some(same) => {
+                merge_cells(&mut same.claim.cells, row.claim.cells);
+                same.clauses.extend(row.clauses);
+            }
+            None => kept.push(row),
         }
     }
-    let mut claims = kept;
-    claims.extend(attributed_alone(
+    let mut rows = kept;
+    rows.extend(attributed_alone(
         articles,
         extracted,
         &sentences,
         &attributions,
         &used,
     ));
+    link_disputes(&mut rows, &sentences, &attributions, &used, &distinctive);
+    let mut claims: Vec<Claim> = rows.into_iter().map(|row| row.claim).collect();
     for (i, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("c{}", i + 1);
     }
     claims
+}
+
+/// A claim being built, with the clauses it holds (indices into the candidate clauses).
+struct Row {
+    claim: Claim,
+    clauses: Vec<usize>,
 }
 
 /// The attribution of clause `i` of a sentence (`clauses` in order) among the sentence's attributions: the one
@@ -1158,6 +1177,73 @@ fn clause_attribution(said: &[Attribution], clauses: &[Span], i: usize) -> Optio
     })
 }
 
+/// Marks the stated cells whose source reports, a sentence or two away, someone denying what the cell states
+/// ("investigators claim ties to Dovia ... the council has denied any Dovian involvement"): the cell says who
+/// disputes it, and the denial's own row of one source goes, since the row it disputes now shows it.
+/// A denial disputes a statement when the two share a distinctive word (after paraphrase groups: "ties" meets
+/// "involvement") and one more feature, a name or another word.
+fn link_disputes(
+    rows: &mut Vec<Row>,
+    sentences: &[ClaimSentence],
+    attributions: &[Attribution],
+    used: &HashSet<usize>,
+    distinctive: &[bool],
+) {
+    let backs = |statement: &ClaimSentence, denial: &ClaimSentence| {
+        let (mut words, mut names) = (0, 0);
+        for f in &denial.features {
+            if statement.features.binary_search(f).is_ok() {
+                if distinctive.get(*f as usize).copied().unwrap_or(false) {
+                    words += 1;
+                } else {
+                    names += 1;
+                }
+            }
+        }
+        words >= 1 && words + names >= 2
+    };
+    let mut absorbed: HashSet<usize> = HashSet::default();
+    for (d, denial) in sentences.iter().enumerate() {
+        let Some(by) = denial
+            .attribution
+            .map(|k| &attributions[k])
+            .filter(|a| a.denies)
+        else {
+            continue;
+        };
+        if used.contains(&d) {
+            continue;
+        }
+        for row in rows.iter_mut() {
+            let Some(cell) = row.claim.cells.get_mut(denial.article) else {
+                continue;
+            };
+            if cell.state != ClaimState::Stated
+                || cell.disputed.is_some()
+                || cell.sentences.contains(&denial.sentence)
+            {
+                continue;
+            }
+            let disputes = row.clauses.iter().any(|&c| {
+                let statement = &sentences[c];
+                statement.article == denial.article
+                    && statement.sentence.abs_diff(denial.sentence) <= DISPUTE_REACH
+                    && backs(statement, denial)
+            });
+            if disputes {
+                cell.disputed = Some(Dispute {
+                    by: by.source.clone(),
+                    sentence: denial.sentence,
+                });
+                absorbed.insert(d);
+            }
+        }
+    }
+    rows.retain(|row| {
+        !(row.claim.sources() == 1 && row.clauses.iter().all(|c| absorbed.contains(c)))
+    });
+}
+
 /// Rows for statements that a single source attributes to someone and no other source makes: an allegation, a
 /// denial, an official's account. A reader needs to see what rests on one source's word ("investigators claim
 /// ties to Dovia"), and whom it rests on. Denials come first when the rows must be cut to keep a huge set light.
@@ -1167,25 +1253,24 @@ fn attributed_alone(
     sentences: &[ClaimSentence],
     attributions: &[Attribution],
     used: &HashSet<usize>,
-) -> Vec<Claim> {
+) -> Vec<Row> {
     // One candidate per sentence: its first clause with an attribution that no other row holds.
     let mut seen: HashSet<(usize, usize)> = HashSet::default();
-    let mut candidates: Vec<&ClaimSentence> = sentences
+    let mut candidates: Vec<(usize, &ClaimSentence)> = sentences
         .iter()
         .enumerate()
         .filter(|(i, s)| s.attribution.is_some() && !used.contains(i))
-        .map(|(_, s)| s)
-        .filter(|s| seen.insert((s.article, s.sentence)))
+        .filter(|(_, s)| seen.insert((s.article, s.sentence)))
         .collect();
     let budget = MAX_ALONE_CELLS / articles.len().max(1);
     if candidates.len() > budget {
-        candidates.sort_by_key(|s| !s.attribution.is_some_and(|k| attributions[k].denies));
+        candidates.sort_by_key(|(_, s)| !s.attribution.is_some_and(|k| attributions[k].denies));
         candidates.truncate(budget);
     }
-    candidates.sort_by_key(|s| (articles[s.article].date, s.article, s.sentence));
+    candidates.sort_by_key(|(_, s)| (articles[s.article].date, s.article, s.sentence));
     candidates
         .into_iter()
-        .filter_map(|s| {
+        .filter_map(|(clause, s)| {
             let sentence = extracted[s.article].segments.sentences.get(s.sentence)?;
             let cells = (0..articles.len())
                 .map(|a| ClaimCell {
@@ -1202,9 +1287,10 @@ fn attributed_alone(
                     attribution: (a == s.article)
                         .then(|| s.attribution.map(|k| attributions[k].source.clone()))
                         .flatten(),
+                    disputed: None,
                 })
                 .collect();
-            Some(Claim {
+            let claim = Claim {
                 id: String::new(),
                 text: excerpt(&articles[s.article].text, sentence.span, s.span),
                 origin: ItemRef {
@@ -1212,6 +1298,10 @@ fn attributed_alone(
                     index: s.sentence,
                 },
                 cells,
+            };
+            Some(Row {
+                claim,
+                clauses: vec![clause],
             })
         })
         .collect()
@@ -1350,6 +1440,7 @@ fn build_claim(
             state: ClaimState::NotMentioned,
             sentences: Vec::new(),
             attribution: None,
+            disputed: None,
         })
         .collect();
     for &(m, denies) in &members {

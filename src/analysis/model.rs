@@ -493,6 +493,18 @@ pub struct ClaimCell {
     /// Who the source attributes its sentence to ("the regional health office"), when it names someone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// A denial of the claim that the same source reports close by ("the council has denied any ..."), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<Dispute>,
+}
+
+/// A denial that a source reports of a claim it also states: who denies it, and in which sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispute {
+    /// Who denies it ("the U.S. National Security Council").
+    pub by: String,
+    /// The sentence (an index into that article's sentences) that reports the denial.
+    pub sentence: usize,
 }
 
 /// A statement that sentences in several sources make, aligned across all sources.

@@ -195,6 +195,9 @@ pub fn to_json(analysis: &Analysis, failures: &[Failure]) -> Value {
                     if let Some(who) = &cell.attribution {
                         out["attribution"] = json!(who);
                     }
+                    if let Some(dispute) = &cell.disputed {
+                        out["disputed"] = json!({ "by": dispute.by, "sentence": dispute.sentence });
+                    }
                     out
                 }).collect::<Vec<_>>(),
             })
@@ -373,9 +376,12 @@ pub fn to_text(analysis: &Analysis, failures: &[Failure]) -> String {
         for claim in alone.iter().take(30) {
             let cell = claim.cells.get(claim.origin.article);
             let who = cell.and_then(|c| c.attribution.as_deref()).unwrap_or("?");
+            let denied = cell
+                .and_then(|c| c.disputed.as_ref())
+                .map_or(String::new(), |d| format!(" (denied by {})", d.by));
             let _ = writeln!(
                 out,
-                "  {:<4} [{}] per {who}: {}",
+                "  {:<4} [{}] per {who}{denied}: {}",
                 claim.id, claim.origin.article, claim.text
             );
         }

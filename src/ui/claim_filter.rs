@@ -10,7 +10,7 @@ use crate::analysis::{Claim, ClaimState};
 /// What the sources do with a claim, taken together.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Agreement {
-    /// At least one source contradicts it.
+    /// At least one source contradicts it, or reports someone denying it.
     Contested,
     /// Nobody contradicts it, but some sources do not mention it.
     Partial,
@@ -25,7 +25,9 @@ impl Agreement {
     /// article as unanimous.
     pub fn of(claim: &Claim) -> Agreement {
         let states = || claim.cells.iter().map(|c| c.state);
-        if states().any(|s| s == ClaimState::Contradicted) {
+        if states().any(|s| s == ClaimState::Contradicted)
+            || claim.cells.iter().any(|c| c.disputed.is_some())
+        {
             Agreement::Contested
         } else if !claim.cells.is_empty() && states().all(|s| s == ClaimState::Stated) {
             Agreement::Unanimous
@@ -87,7 +89,9 @@ impl ClaimFilter {
     pub fn title(self) -> &'static str {
         match self {
             ClaimFilter::All => "All claims",
-            ClaimFilter::Only(Agreement::Contested) => "Contested (a source contradicts)",
+            ClaimFilter::Only(Agreement::Contested) => {
+                "Contested (a source contradicts or reports a denial)"
+            }
             ClaimFilter::Only(Agreement::Partial) => "Partial (some sources silent)",
             ClaimFilter::Only(Agreement::Unanimous) => "Unanimous (every source)",
             ClaimFilter::Only(Agreement::Single) => {
@@ -129,6 +133,7 @@ mod tests {
                     state,
                     sentences: Vec::new(),
                     attribution: None,
+                    disputed: None,
                 })
                 .collect(),
         }
@@ -150,6 +155,13 @@ mod tests {
         for &(states, want) in cases {
             assert_eq!(Agreement::of(&claim(states)), want, "{states:?}");
         }
+        // A source that states a claim and reports someone denying it makes the claim contested.
+        let mut disputed = claim(&[N, S, N]);
+        disputed.cells[1].disputed = Some(crate::analysis::Dispute {
+            by: "the council".to_string(),
+            sentence: 3,
+        });
+        assert_eq!(Agreement::of(&disputed), Agreement::Contested);
         let claims: Vec<Claim> = cases.iter().map(|(s, _)| claim(s)).collect();
         let parts: usize = ClaimFilter::ALL[1..].iter().map(|f| f.count(&claims)).sum();
         assert_eq!(parts, ClaimFilter::All.count(&claims));

@@ -150,7 +150,8 @@ pub fn claims_csv(analysis: &Analysis, outlets: &[String]) -> String {
             claim.text.clone(),
         ];
         // A cell reads "stated: at least 93" where the row's sources give different values for one figure, and
-        // "stated (per the ministry)" where its sentence attributes the claim to someone.
+        // "stated (per the ministry; denied by the council)" where its sentence attributes the claim to someone and
+        // the source reports a denial.
         let figures = claim_figures::differing(analysis, claim);
         row.extend(claim.cells.iter().enumerate().map(|(j, c)| {
             let mut state = c.state.as_str().to_string();
@@ -161,9 +162,16 @@ pub fn claims_csv(analysis: &Analysis, outlets: &[String]) -> String {
             {
                 state = format!("{state}: {}", values.join(", "));
             }
-            match &c.attribution {
-                Some(who) => format!("{state} (per {who})"),
-                None => state,
+            let notes: Vec<String> = c
+                .attribution
+                .iter()
+                .map(|who| format!("per {who}"))
+                .chain(c.disputed.iter().map(|d| format!("denied by {}", d.by)))
+                .collect();
+            if notes.is_empty() {
+                state
+            } else {
+                format!("{state} ({})", notes.join("; "))
             }
         }));
         row
@@ -293,9 +301,15 @@ pub fn report_html(sources: &[&Source], analysis: Option<&Analysis>, outlets: &[
                 .and_then(|f| f.values.get(j))
                 .filter(|v| !v.is_empty())
                 .map_or(String::new(), |v| format!(": {}", e(&v.join(", "))));
-            let who = cell.attribution.as_ref().map_or(String::new(), |who| {
+            let mut who = cell.attribution.as_ref().map_or(String::new(), |who| {
                 format!("<br><span class=\"muted\">per {}</span>", e(who))
             });
+            if let Some(dispute) = &cell.disputed {
+                who.push_str(&format!(
+                    "<br><span class=\"contradicted\">denied by {}</span>",
+                    e(&dispute.by)
+                ));
+            }
             html.push_str(&format!(
                 "<td class=\"{state}\">{}{value}{who}</td>",
                 state.replace('_', " ")

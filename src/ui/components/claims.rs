@@ -49,7 +49,8 @@ fn state_label(state: ClaimState) -> (&'static str, &'static str) {
     }
 }
 
-/// How a claim's row is summed up at its end: "4/5" sources state it, and ", 1 ✗" when one contradicts it.
+/// How a claim's row is summed up at its end: "4/5" sources state it, ", 1 ✗" when one contradicts it, and
+/// ", denied" when a source reports someone denying it.
 fn tally(claim: &Claim) -> String {
     let n = claim.cells.len();
     let stated = claim
@@ -62,9 +63,13 @@ fn tally(claim: &Claim) -> String {
         .iter()
         .filter(|c| c.state == ClaimState::Contradicted)
         .count();
+    let disputed = claim.cells.iter().filter(|c| c.disputed.is_some()).count();
     let mut text = format!("{stated}/{n}");
     if contradicted > 0 {
         text.push_str(&format!(", {contradicted} ✗"));
+    }
+    if disputed > 0 {
+        text.push_str(", denied");
     }
     text
 }
@@ -159,9 +164,29 @@ pub fn ClaimsView() -> Html {
                     }
                 }
             };
+            // A denial the same source reports opens its own sentence.
+            let dispute = cell.and_then(|c| c.disputed.clone()).map(|dispute| {
+                let focus = sentence_focus(&analysis, j, dispute.sentence);
+                let dispatcher = workspace.dispatcher();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    if let Some(focus) = focus.clone() {
+                        dispatcher.dispatch(Action::Focus(focus));
+                    }
+                });
+                let quote = sentence_text(&analysis, j, dispute.sentence);
+                html! {
+                    <button type="button" class="link dispute" data-by={dispute.by.clone()} {onclick}
+                        title={format!("{outlet} also reports a denial: “{quote}” Click to read it.")}>
+                        <span aria-hidden="true">{ "✗ " }</span>{ format!("denied by {}", dispute.by) }
+                    </button>
+                }
+            });
             html! {
                 <td class={classes!("claim-cell", state.as_str())} data-path={article.path.clone()} data-state={state.as_str()}>
                     { body }
+                    if let Some(dispute) = dispute {
+                        { dispute }
+                    }
                 </td>
             }
         });
@@ -230,7 +255,7 @@ pub fn ClaimsView() -> Html {
             </div>
             <p class="muted">
                 { format!("{} of {} shown, most widely stated first. ", n_kept, format::count(claims.len(), "claim", "claims")) }
-                { "A claim is a statement that two or more sources make in similar words, or one that a single source attributes to someone (“according to …”, “… denied”) and no other source makes. “per …” names whom a source attributes its sentence to. Click ✓ or ✗ to read that source's sentence." }
+                { "A claim is a statement that two or more sources make in similar words, or one that a single source attributes to someone. “per …” names whom a source says it comes from; “denied by …” a denial that source reports. Click ✓, ✗ or a denial to read the sentence." }
             </p>
             <ul class="claim-key" aria-label="Key">
                 <li class="stated"><span class="symbol" aria-hidden="true">{ "✓" }</span>{ " stated" }</li>
