@@ -279,6 +279,48 @@ fn seeds_ukrainian_link_attributed_and_denied() {
     assert_eq!(dispute.sentence, denial);
 }
 
+/// The demo's Meridian Wire report carries an allegation no other outlet makes and the operator's denial of it:
+/// one row of that source, naming who alleges and who denies.
+#[test]
+fn demo_allegation_carries_its_denial() {
+    let analysis = demo_analysis();
+    let (a, s) = locate(
+        &analysis,
+        "02_meridian_wire.txt",
+        "alleged that the operator had kept the reservoir",
+    )
+    .expect("the demo's allegation");
+    let (_, denial) = locate(
+        &analysis,
+        "02_meridian_wire.txt",
+        "denied that the reservoir had been kept too full",
+    )
+    .expect("the demo's denial");
+    let row = analysis
+        .comparison
+        .claims
+        .iter()
+        .find(|c| c.cells[a].sentences.contains(&s))
+        .expect("a row holds the allegation");
+    assert_eq!(row.sources(), 1, "{row:?}");
+    let cell = &row.cells[a];
+    assert_eq!(
+        cell.attribution.as_deref(),
+        Some("Fishermen in the lower town")
+    );
+    let dispute = cell.disputed.as_ref().expect("the denial is shown with it");
+    assert_eq!(
+        (dispute.by.as_str(), dispute.sentence),
+        ("Northgate Hydro", denial)
+    );
+    // The denial is shown with the allegation, not as a row of its own.
+    assert!(!analysis
+        .comparison
+        .claims
+        .iter()
+        .any(|c| c.sources() == 1 && c.origin.article == a && c.origin.index == denial));
+}
+
 #[test]
 fn never_panics_on_nasty_texts() {
     let texts = common::nasty_texts();
