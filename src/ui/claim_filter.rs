@@ -89,14 +89,10 @@ impl ClaimFilter {
     pub fn title(self) -> &'static str {
         match self {
             ClaimFilter::All => "All claims",
-            ClaimFilter::Only(Agreement::Contested) => {
-                "Contested (a source contradicts or reports a denial)"
-            }
+            ClaimFilter::Only(Agreement::Contested) => "Contested (contradicted or denied)",
             ClaimFilter::Only(Agreement::Partial) => "Partial (some sources silent)",
             ClaimFilter::Only(Agreement::Unanimous) => "Unanimous (every source)",
-            ClaimFilter::Only(Agreement::Single) => {
-                "One source's word (attributed, no other source)"
-            }
+            ClaimFilter::Only(Agreement::Single) => "One source's word (attributed)",
         }
     }
 

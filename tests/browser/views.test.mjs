@@ -44,10 +44,10 @@ test('claims: one row per claim with a labelled cell per source, and a cell open
     const stated = rows.map((r) => r.cells.filter((c) => c.state === 'stated').length);
     assert.equal(stated[0], Math.max(...stated), `first row is not the most widely stated: ${stated}`);
 
-    // The contested filter keeps only rows where a source contradicts the claim.
+    // The contested filter keeps only rows where a source contradicts the claim or reports someone denying it.
     await page.selectOption('#claim-filter', 'contested');
-    const contested = await page.$$eval('table#claims-table tr.claim-row', (trs) => trs.map((tr) => tr.querySelectorAll('td.claim-cell[data-state="contradicted"]').length));
-    assert.ok(contested.every((k) => k > 0), `contested filter kept a row without a contradiction: ${contested}`);
+    const contested = await page.$$eval('table#claims-table tr.claim-row', (trs) => trs.map((tr) => tr.querySelectorAll('td.claim-cell[data-state="contradicted"], td.claim-cell .dispute').length));
+    assert.ok(contested.length > 0 && contested.every((k) => k > 0), `contested filter kept a row without a contradiction or a denial: ${contested}`);
     await page.selectOption('#claim-filter', 'all');
     await page.waitForFunction((k) => document.querySelectorAll('table#claims-table tr.claim-row').length === k, rows.length);
 
