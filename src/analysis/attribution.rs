@@ -114,7 +114,7 @@ const BETWEEN: &[&str] = &[
     "has", "have", "had", "also", "later", "earlier", "previously", "categorically", "repeatedly", "publicly",
     "strongly", "firmly", "flatly", "quickly", "swiftly", "already", "officially", "initially", "now", "again",
     "immediately", "since", "vehemently", "emphatically", "reportedly", "subsequently", "then", "today",
-    "yesterday", "once", "privately", "separately",
+    "yesterday", "once", "privately", "separately", "far",
 ];
 
 /// Words that a speaker's name may hold besides content words: articles and the links of "head of the committee".
@@ -370,7 +370,15 @@ impl Words<'_> {
         let proper =
             proper && self.capitalised(start) && !matches!(self.w(start), "the" | "a" | "an");
         let mut end = start;
-        while end < self.tokens.len() && end - start < MAX_NAME_WORDS && self.name_part(end) {
+        while end < self.tokens.len() && end - start < MAX_NAME_WORDS {
+            // "according to figures from Nielsen Media": a named place or body after the speaker stays with it.
+            let place_follows = end > start
+                && matches!(self.w(end), "in" | "at" | "from")
+                && self.capitalised(end + 1)
+                && !proper;
+            if !(self.name_part(end) || place_follows) {
+                break;
+            }
             // A second article opens a new phrase: "according to police the attackers ..." stops at "the".
             if end > start && matches!(self.w(end), "the" | "a" | "an") {
                 break;
@@ -592,6 +600,8 @@ mod tests {
             ("The vote, which was delayed twice, said nothing.", ""),
             ("\"We will rebuild,\" said Pell Arnow, who runs the mill.", "Pell Arnow"),
             ("The toll is 12, according to a port statement Monday.", "a port statement"),
+            ("The bid matched the highest offer so far reported for the club.", ""),
+            ("Ratings rose, according to figures from Halden Media Research.", "figures from Halden Media Research"),
             ("The runway was icy, a pilot told AFP.", "a pilot"),
             ("Lead engineer Kai Moss recently confirmed that the dam held.", "Lead engineer Kai Moss"),
             ("A retiree living on less than 1, 000 euros a month said the cuts hurt.", ""),

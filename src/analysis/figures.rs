@@ -30,6 +30,7 @@
 //! not figures: nothing can be compared with them. This follows `tests/fixtures/figures_gold/README.md`.
 //! Work is linear in tokens: every number looks at a bounded window.
 
+use super::attribution;
 use super::model::{Figure, Measure, Qualifier, Segments, Span, Token, TokenKind};
 use super::numbers::{self, Number, NumberForm};
 
@@ -90,7 +91,10 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<Figure> {
             continue;
         }
         coordinate(&ctx, &mut cands);
-        let attribution = attribution(&ctx);
+        let attribution = attribution::find_all(text, toks)
+            .into_iter()
+            .next()
+            .map(|a| a.source);
         emit(&ctx, cands, sentence_idx, attribution, &mut out, &mut plain);
     }
     restatements(&lower, &mut out, &plain);
@@ -2258,97 +2262,4 @@ fn said_verb(w: &str) -> bool {
     matches!(w, "said" | "says" | "say" | "told" | "reported" | "reports" | "confirmed" | "confirms"
         | "announced" | "announces" | "stated" | "states" | "estimated" | "estimates" | "added" | "claimed"
         | "tweeted")
-}
-
-/// Words that cannot be part of a source's name when reading back from "said".
-fn source_stop(w: &str) -> bool {
-    stop_word(w) && !matches!(w, "the" | "a" | "an" | "of")
-        || cue(w).is_some()
-        || matches!(
-            w,
-            "people"
-                | "had"
-                | "earlier"
-                | "later"
-                | "previously"
-                | "then"
-                | "today"
-                | "yesterday"
-                | "on"
-        )
-}
-
-#[rustfmt::skip]
-fn pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which" | "that" | "this"
-        | "there")
-}
-
-/// Who the sentence's figures are attributed to: "according to X", "X said", "said X".
-fn attribution(ctx: &Ctx) -> Option<String> {
-    let n = ctx.words.len();
-    let word_ok = |k: usize| {
-        ctx.kind(k) == Some(TokenKind::Word)
-            || matches!(ctx.w(k), "'s" | "’s" | "-" | "'" | "’" | "&")
-    };
-    for k in 0..n {
-        if ctx.w(k) == "according" && ctx.w(k + 1) == "to" {
-            let start = k + 2;
-            let mut end = start;
-            while end < n
-                && end - start < 8
-                && word_ok(end)
-                && !matches!(ctx.w(end), "that" | "which" | "who" | "the" if end > start)
-            {
-                end += 1;
-            }
-            if end > start && !pronoun(ctx.w(start)) {
-                return Some(clean_source(ctx.span(start, end).of(ctx.text)));
-            }
-        }
-    }
-    for k in 0..n {
-        if !said_verb(ctx.w(k)) {
-            continue;
-        }
-        // The subject before the verb.
-        let mut j = k;
-        while j > 0 && k - j < 6 && word_ok(j - 1) && !source_stop(ctx.w(j - 1)) {
-            j -= 1;
-        }
-        // A leading "of" or article alone is not a name.
-        while j < k && matches!(ctx.w(j), "of" | "'s" | "-") {
-            j += 1;
-        }
-        if j < k && !pronoun(ctx.w(j)) && !(k - j == 1 && matches!(ctx.w(j), "the" | "a" | "an")) {
-            return Some(clean_source(ctx.span(j, k).of(ctx.text)));
-        }
-        // Inverted: "said police", "said the health ministry".
-        if j == k {
-            let start = k + 1;
-            let mut end = start;
-            while end < n && end - start < 6 && word_ok(end) && !source_stop(ctx.w(end)) {
-                end += 1;
-            }
-            let first = ctx.w(start);
-            if end > start
-                && !pronoun(first)
-                && (first == "the"
-                    || ctx.capitalized(start)
-                    || matches!(first, "police" | "officials" | "authorities"))
-            {
-                return Some(clean_source(ctx.span(start, end).of(ctx.text)));
-            }
-        }
-    }
-    None
-}
-
-/// Lower-cases a leading "The" so that "The health ministry said" reads "the health ministry".
-fn clean_source(s: &str) -> String {
-    let s = s.trim_end_matches(['\'', '’', '-']).trim();
-    match s.strip_prefix("The ") {
-        Some(rest) => format!("the {rest}"),
-        None => s.to_string(),
-    }
 }
