@@ -15,13 +15,6 @@ fn find(text: &str) -> Vec<NameMention> {
     names::extract(text, &segment(text, Span::new(0, text.len())))
 }
 
-/// The committed tagger model, when `assets/ner.bin` is present.
-fn model() -> Option<NerModel> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/ner.bin");
-    let bytes = std::fs::read(path).ok()?;
-    NerModel::from_bytes(&bytes).ok()
-}
-
 /// Checks that `input` yields exactly the `(label, text)` names in `expected`, in order, with or without the model.
 fn check(
     input: &str,
@@ -49,7 +42,7 @@ fn fixtures() {
 
 #[test]
 fn fixtures_model_mode() {
-    let Some(model) = model() else {
+    let Some(model) = common::ner_model() else {
         println!("skipped: assets/ner.bin is absent (run `corroborate train-ner`)");
         return;
     };
@@ -106,7 +99,7 @@ fn run_fixtures(model: Option<&NerModel>) {
 
 #[test]
 fn spans_are_sorted_disjoint_and_on_char_boundaries() {
-    let model = model();
+    let model = common::ner_model();
     // Both the rules and, when it is present, the model path are checked.
     let modes = [None, model.as_ref()];
     for (text, mode) in common::nasty_texts()
@@ -140,7 +133,7 @@ fn seed_articles_name_the_main_actors() {
 
 #[test]
 fn seed_articles_model_mode() {
-    let Some(model) = model() else {
+    let Some(model) = common::ner_model() else {
         println!("skipped: assets/ner.bin is absent (run `corroborate train-ner`)");
         return;
     };

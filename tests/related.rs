@@ -1,10 +1,13 @@
 //! Related entities: names held inside other names ("Islamic State" in "Islamic State in Khorasan") are linked
 //! both ways without being merged, and a surname two people share links nobody.
 //!
-//! The cases live in `tests/fixtures/related/cases.json`: texts analysed as articles, pairs of entity names that
-//! must be related, and pairs that must not be.
+//! The cases live in `tests/fixtures/related/cases.json`: texts analysed as articles (with the rules, or with the
+//! learned tagger where a case says `with_model`), pairs of entity names that must be related, and pairs that must
+//! not be.
 
-use corroborate::analysis::{analyze, ingest_text, Analysis};
+mod common;
+
+use corroborate::analysis::{analyze, analyze_with, ingest_text, Analysis, Options};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -13,6 +16,9 @@ struct Case {
     texts: Vec<String>,
     related: Vec<[String; 2]>,
     apart: Vec<[String; 2]>,
+    /// Whether the case needs the learned name tagger, as the app runs once it has loaded (skipped without it).
+    #[serde(default)]
+    with_model: bool,
 }
 
 /// Whether the entities named `a` and `b` exist, are different, and are linked (both ways) or not.
@@ -43,7 +49,15 @@ fn check(case: &Case) -> Vec<String> {
         .enumerate()
         .map(|(i, t)| ingest_text(&format!("{i}.txt"), t))
         .collect();
-    let analysis = analyze(articles);
+    let model = common::ner_model();
+    let analysis = match (case.with_model, &model) {
+        (false, _) => analyze(articles),
+        (true, Some(model)) => analyze_with(articles, &Options { ner: Some(model) }),
+        (true, None) => {
+            println!("skipped {}: assets/ner.bin is absent", case.name);
+            return Vec::new();
+        }
+    };
     let mut problems = Vec::new();
     assert_eq!(
         analysis.comparison.related.len(),

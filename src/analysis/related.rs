@@ -6,7 +6,8 @@
 //! on words, after the same folding the resolver uses: some spelling of one entity appears as a run of whole words
 //! inside a longer spelling of the other. A one-word spelling made only of a connector ("of", "the") never counts,
 //! nor does a spelling both entities share (the surname of two people). A people is also related to its country
-//! ("Greeks" to "Greece"), which resolution keeps apart: the Greeks who marched are not the Greek state.
+//! ("Greeks" to "Greece"), which resolution keeps apart: the Greeks who marched are not the Greek state; so is a
+//! nationality the word lists do not know to the place of the set it is formed from ("Estravian" to "Estravia").
 //!
 //! A place is related to the place the text puts it in: "Wasilla, Alaska", "Banstead in Surrey", "the Valley Hotel
 //! in Palmer", "Crocus City Hall outside Moscow". Sources often name where an event happened at different scales, and the link shows that the town one
@@ -82,16 +83,57 @@ fn spelling_links(entities: &[Entity]) -> Vec<Vec<usize>> {
             }
         }
     }
-    // A people is related to its country ("Greeks" to "Greece"), though no word of one is in the other.
+    // A people is related to its country ("Greeks" to "Greece"), though no word of one is in the other; a
+    // nationality the word lists do not know is related to a place of this set that it is formed from
+    // ("Estravian" to "Estravia", "Karskis" to "Karsk").
     for (i, forms) in spellings.iter().enumerate() {
         for words in forms.iter().filter(|w| w.len() == 1) {
             let country = country_of_people(&words[0]).and_then(|c| owner.get(c));
             for &j in country.into_iter().flatten().filter(|&&j| j != i) {
                 tie(&mut related, i, j);
             }
+            if !matches!(entities[i].label, Label::Norp | Label::Misc) {
+                continue;
+            }
+            for place in demonym_bases(&words[0]) {
+                let owners = owner.get(&place).into_iter().flatten();
+                for &j in owners.filter(|&&j| j != i && is_place_label(entities[j].label)) {
+                    tie(&mut related, i, j);
+                }
+            }
         }
     }
     related
+}
+
+/// Whether an entity of this label is a place a people may be named after.
+fn is_place_label(label: Label) -> bool {
+    matches!(label, Label::Gpe | Label::Loc)
+}
+
+/// The place names a folded nationality may be formed from, by the usual English endings: "estravian" and
+/// "estravians" give "estravia" (and "estrav"), "karski" gives "karsk", "dovese" gives "dov" and "dova".
+fn demonym_bases(word: &str) -> Vec<String> {
+    let singular = word
+        .strip_suffix('s')
+        .filter(|w| w.ends_with('n') || w.ends_with('i'));
+    let word = singular.unwrap_or(word);
+    let mut bases = Vec::new();
+    if let Some(stem) = word.strip_suffix("ese") {
+        bases.push(stem.to_string());
+        bases.push(format!("{stem}a"));
+    } else if let Some(stem) = word.strip_suffix("ian") {
+        bases.push(format!("{stem}ia"));
+        bases.push(stem.to_string());
+    } else if let Some(stem) = word.strip_suffix("an") {
+        bases.push(format!("{stem}a"));
+        bases.push(stem.to_string());
+    } else if let Some(stem) = word.strip_suffix('i') {
+        bases.push(stem.to_string());
+    }
+    // A base must still be a name: "ian" alone or "an" gives nothing.
+    bases.retain(|b| b.chars().count() >= 3);
+    bases
 }
 
 /// Links entities `i` and `j` both ways.

@@ -17,6 +17,13 @@ pub fn shared() -> Option<PathBuf> {
         .find(|p| p.join("data").is_dir() || p.join("seeds").is_dir())
 }
 
+/// The committed tagger model, when `assets/ner.bin` is present.
+pub fn ner_model() -> Option<corroborate::analysis::tagger::NerModel> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/ner.bin");
+    let bytes = std::fs::read(path).ok()?;
+    corroborate::analysis::tagger::NerModel::from_bytes(&bytes).ok()
+}
+
 /// Texts that have broken text tools before: empty, odd white space and scripts, long runs, stray punctuation.
 pub fn nasty_texts() -> Vec<String> {
     vec![
