@@ -24,6 +24,15 @@ pub fn visible_rows(n: usize, row_height: f64, scrolled: f64, viewport: f64) -> 
     (first, end)
 }
 
+/// Cells a source-by-row table draws at once: a grid of 1,000 sources draws a few rows, one of five draws them all.
+pub const CELL_BUDGET: usize = 10_000;
+
+/// Rows drawn at once in a table with one column per source, before "show more": as many as `CELL_BUDGET` cells
+/// allow, at least 10 and at most `limit`.
+pub fn rows_for(n_sources: usize, limit: usize) -> usize {
+    (CELL_BUDGET / n_sources.max(1)).clamp(10.min(limit), limit)
+}
+
 /// The items `first..end` of page `page` of `n` items, `size` to a page, and the page actually shown:
 /// a page past the end (after removals) shows the last one.
 pub fn page_range(n: usize, page: usize, size: usize) -> (usize, usize, usize) {
@@ -37,6 +46,22 @@ pub fn page_range(n: usize, page: usize, size: usize) -> (usize, usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_fit_the_cell_budget() {
+        for (sources, want) in [
+            (0, 200),
+            (1, 200),
+            (5, 200),
+            (50, 200),
+            (100, 100),
+            (1000, 10),
+            (5000, 10),
+        ] {
+            assert_eq!(rows_for(sources, 200), want, "{sources} sources");
+        }
+        assert_eq!(rows_for(1000, 5), 5);
+    }
 
     #[test]
     fn pages_cover_every_item_once() {

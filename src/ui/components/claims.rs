@@ -10,11 +10,13 @@ use crate::ui::claim_figures;
 use crate::ui::claim_filter::{Agreement, ClaimFilter};
 use crate::ui::format;
 use crate::ui::hooks::use_workspace;
+use crate::ui::rows;
 use crate::ui::state::{Action, Focus, View};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// How many rows are drawn before "show all", so that a huge batch stays responsive.
+/// How many rows a small set draws before "show more"; a set of many sources draws fewer (`rows::rows_for`), so
+/// that a grid of 1,000 sources opens in a moment.
 const ROW_LIMIT: usize = 200;
 
 /// Where sentence `sentence` of article `article_idx` is, if both exist.
@@ -91,7 +93,7 @@ fn sentence_text(analysis: &Analysis, article_idx: usize, sentence: usize) -> St
 pub fn ClaimsView() -> Html {
     let workspace = use_workspace();
     let filter = use_state_eq(ClaimFilter::default);
-    let show_all = use_state_eq(|| false);
+    let pages = use_state_eq(|| 1usize);
     let Some(analysis) = workspace.analysis.clone() else {
         return html! {};
     };
@@ -108,11 +110,8 @@ pub fn ClaimsView() -> Html {
     };
     let kept: Vec<&Claim> = claims.iter().filter(|c| filter.keeps(c)).collect();
     let n_kept = kept.len();
-    let shown = if *show_all {
-        n_kept
-    } else {
-        n_kept.min(ROW_LIMIT)
-    };
+    let page_size = rows::rows_for(analysis.articles.len(), ROW_LIMIT);
+    let shown = n_kept.min(page_size.saturating_mul(*pages));
 
     let rows = kept.iter().take(shown).map(|claim| {
         let figures = claim_figures::differing(&analysis, claim);
@@ -234,8 +233,8 @@ pub fn ClaimsView() -> Html {
     });
 
     let expand = {
-        let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(true))
+        let pages = pages.clone();
+        Callback::from(move |_: MouseEvent| pages.set(*pages + 1))
     };
 
     html! {
@@ -282,7 +281,9 @@ pub fn ClaimsView() -> Html {
                     </table>
                 </div>
                 if shown < n_kept {
-                    <button type="button" class="secondary" onclick={expand}>{ format!("Show all {n_kept} rows") }</button>
+                    <button type="button" class="secondary" id="claims-more" onclick={expand}>
+                        { format!("Show {} more of {n_kept} rows", page_size.min(n_kept - shown)) }
+                    </button>
                 }
             }
         </section>

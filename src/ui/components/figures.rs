@@ -1,5 +1,6 @@
 //! The figures view: `table#slots-table` with one row per figure slot (subsets indented under their parent),
-//! each value in report-date order and clickable, and the chart of the main slots over report date.
+//! each value in report-date order and clickable (the first 40, then "show more"), and the chart of the main slots
+//! over report date.
 
 use crate::analysis::{similarity, Analysis, ItemRef, SlotStatus};
 use crate::ui::components::item_panel::figure_focus;
@@ -80,10 +81,15 @@ pub fn members_by_date(analysis: &Analysis, members: &[ItemRef]) -> Vec<ItemRef>
     members
 }
 
+/// Values a slot's row draws before "more": a slot that a thousand reprints share stays one short row.
+const VALUE_LIMIT: usize = 40;
+
 /// The figures view.
 #[component]
 pub fn FiguresView() -> Html {
     let workspace = use_workspace();
+    // Slots whose every value is drawn, by id.
+    let expanded = use_state_eq(Vec::<String>::new);
     let Some(analysis) = workspace.analysis.clone() else {
         return html! {};
     };
@@ -98,7 +104,26 @@ pub fn FiguresView() -> Html {
         reporting.sort_unstable();
         reporting.dedup();
         let n_independent = similarity::independent(reporting.iter().copied(), copies);
-        let values = members_by_date(&analysis, &slot.members).into_iter().filter_map(|member| {
+        let members = members_by_date(&analysis, &slot.members);
+        let n_values = members.len();
+        let all_values = expanded.contains(&slot.id);
+        let n_drawn = if all_values { n_values } else { n_values.min(VALUE_LIMIT) };
+        let more = (n_drawn < n_values).then(|| {
+            let (expanded, id) = (expanded.clone(), slot.id.clone());
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let mut open = (*expanded).clone();
+                open.push(id.clone());
+                expanded.set(open);
+            });
+            html! {
+                <li>
+                    <button type="button" class="link more-values" {onclick}>
+                        { format!("Show {} more", n_values - n_drawn) }
+                    </button>
+                </li>
+            }
+        });
+        let values = members.into_iter().take(n_drawn).filter_map(|member| {
             let figure = analysis.extracted.get(member.article)?.figures.get(member.index)?;
             let article = analysis.articles.get(member.article)?;
             let outlet = outlets.get(member.article).cloned().unwrap_or_default();
@@ -157,7 +182,14 @@ pub fn FiguresView() -> Html {
                         { format::independent_sources(reporting.len(), n_independent) }
                     </span>
                 </td>
-                <td><ul class="slot-values">{ for values }</ul></td>
+                <td>
+                    <ul class="slot-values">
+                        { for values }
+                        if let Some(more) = more {
+                            { more }
+                        }
+                    </ul>
+                </td>
             </tr>
         }
     });
