@@ -275,7 +275,7 @@ fn seeds_ukrainian_link_attributed_and_denied() {
         Some("the Russian investigative committee")
     );
     let dispute = cell.disputed.as_ref().expect("the denial is shown with it");
-    assert_eq!(dispute.by, "the U.S. National Security Council");
+    assert_eq!(dispute.by, "U.S. National Security Council");
     assert_eq!(dispute.sentence, denial);
 }
 
@@ -311,7 +311,7 @@ fn demo_allegation_carries_its_denial() {
     let dispute = cell.disputed.as_ref().expect("the denial is shown with it");
     assert_eq!(
         (dispute.by.as_str(), dispute.sentence),
-        ("Northgate Hydro", denial)
+        ("Northgate Hydropower Company", denial)
     );
     // The denial is shown with the allegation, not as a row of its own.
     assert!(!analysis

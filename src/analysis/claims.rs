@@ -877,10 +877,11 @@ pub fn align(
                 df[f as usize] += 1;
             }
             let first_said = attributions.len();
-            attributions.extend(attribution::find_all(
-                view.text,
-                found.segments.sentence_tokens(s),
-            ));
+            attributions.extend(
+                attribution::find_all(view.text, found.segments.sentence_tokens(s))
+                    .into_iter()
+                    .map(|a| named_speaker(&view, entities, a)),
+            );
             let spans: Vec<Span> = pieces.iter().map(|c| c.span).collect();
             for (i, clause) in pieces.into_iter().enumerate() {
                 let attribution = clause_attribution(&attributions[first_said..], &spans, i)
@@ -1156,6 +1157,56 @@ pub fn align(
 struct Row {
     claim: Claim,
     clauses: Vec<usize>,
+}
+
+/// A speaker as the entity it names, so that one body reads one way in every cell: a speaker that is a name
+/// ("the NCPA") takes its entity's name ("National Civil Protection Agency"), and "the agency" or "the company"
+/// the body the article last named with that word; any other speaker stays as written ("Governor Aurelia Voss").
+fn named_speaker(view: &ArticleView, entities: &[Entity], mut said: Attribution) -> Attribution {
+    let entity_name = |k: usize| {
+        view.name_entity
+            .get(k)
+            .and_then(|&e| entities.get(e))
+            .map(|e| e.name.clone())
+    };
+    // The speaker without a leading article, as a span.
+    let head = match said.span.of(view.text).get(..4) {
+        Some(article) if article.eq_ignore_ascii_case("the ") => {
+            Span::new(said.span.start + 4, said.span.end)
+        }
+        _ => said.span,
+    };
+    if let Some(k) = view.found.names.iter().position(|name| name.span == head) {
+        if let Some(name) = entity_name(k) {
+            said.source = name;
+        }
+        return said;
+    }
+    let Some(noun) = said
+        .source
+        .strip_prefix("the ")
+        .filter(|w| w.len() > 2 && w.bytes().all(|b| b.is_ascii_lowercase()))
+    else {
+        return said;
+    };
+    let named = view
+        .found
+        .names
+        .iter()
+        .enumerate()
+        .take_while(|(_, name)| name.span.end <= said.span.start)
+        .filter(|(_, name)| matches!(name.label, Label::Org | Label::Fac | Label::Gpe))
+        .filter(|(_, name)| {
+            name.span
+                .of(view.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.eq_ignore_ascii_case(noun))
+        })
+        .last();
+    if let Some((k, name)) = named {
+        said.source = entity_name(k).unwrap_or_else(|| name.span.of(view.text).to_string());
+    }
+    said
 }
 
 /// The attribution of clause `i` of a sentence (`clauses` in order) among the sentence's attributions: the one

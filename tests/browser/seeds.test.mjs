@@ -89,7 +89,7 @@ test('seed articles: one rising death toll, ISIS-K apart from ISIS', { skip, tim
     assert.ok(link, `no contested row attributed to the Russian investigative committee: ${JSON.stringify(contested)}`);
     assert.match(link.text, /Ukraine/);
     assert.deepEqual(link.cells.filter((c) => c.state !== 'not_mentioned').map((c) => c.seed), ['002']);
-    assert.equal(link.cells.find((c) => c.seed === '002').deniedBy, 'the U.S. National Security Council');
+    assert.equal(link.cells.find((c) => c.seed === '002').deniedBy, 'U.S. National Security Council');
     await page.locator('#claims-table td.claim-cell button.dispute').first().click();
     await page.waitForSelector('nav#views button[role=tab][data-view="reader"][aria-selected="true"]', { timeout: TIMEOUT });
     await openView(page, 'claims');
