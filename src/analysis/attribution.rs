@@ -56,8 +56,10 @@ const LOOSE: &[&str] = &[
     "explained",
 ];
 
-/// Forms of "be" that make a verb passive.
-const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+/// Forms of "be": before a participle they make it passive ("was denied" has no speaker before it; in claims,
+/// "was denied a permit" refuses something rather than denying it), and before a predicate they state it ("the
+/// reason is unknown").
+pub(super) const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 /// Words that negate the verb after them: someone who "did not say" states nothing.
 #[rustfmt::skip]

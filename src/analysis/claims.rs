@@ -14,7 +14,7 @@
 //! Within a claim, a clause that denies or negates what the others state marks its source as contradicting the claim.
 
 use super::aliases::fold;
-use super::attribution::{self, Attribution};
+use super::attribution::{self, Attribution, BE_FORMS};
 use super::model::{
     Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Dispute, Entity, ItemRef, Label,
     NameMention, Span, Token, TokenKind,
@@ -283,10 +283,6 @@ const REFUSALS: &[&str] = &[
     "refusing",
     "refuse",
 ];
-
-/// Forms of "be": before a participle ("was denied a permit" refuses something rather than denying it) and
-/// before a predicate ("the reason is unknown").
-const BE_FORMS: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
 /// Words that make what follows a hypothesis, under which a negation denies nothing.
 const CONDITIONALS: &[&str] = &["if", "unless"];
