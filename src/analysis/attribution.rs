@@ -264,7 +264,10 @@ impl Words<'_> {
         {
             return None;
         }
-        if content.len() == 1 && PRONOUNS.contains(&self.w(first)) {
+        // A pronoun names nobody, nor does a lone letter ("t" of "can ’ t believe" written apart).
+        if content.len() == 1
+            && (PRONOUNS.contains(&self.w(first)) || self.w(first).chars().count() < 2)
+        {
             return None;
         }
         if PRONOUNS.contains(&self.w(start)) && self.w(start) != "one" {
@@ -610,6 +613,7 @@ mod tests {
             ("When the storm had concluded, the ferries sailed.", ""),
             ("It was only weeks later revealed that the pumps failed.", ""),
             ("Officials didn't say why the gate was shut.", ""),
+            ("They can ’ t believe that the pier is gone.", ""),
             ("The academy added a category for stunt work.", ""),
             ("\"We are ready,\" the coach added.", "the coach"),
             ("The runway was icy, told AFP one pilot.", ""),
