@@ -121,7 +121,7 @@ const BETWEEN: &[&str] = &[
 
 /// Words that a speaker's name may hold besides content words: articles and the links of "head of the committee".
 const NAME_LINKS: &[&str] = &[
-    "the", "a", "an", "of", "for", "at", "'s", "’s", "&", "-", ".",
+    "the", "a", "an", "of", "for", "at", "'s", "’s", "'", "’", "&", "-", ".",
 ];
 
 /// Words that end a speaker's name when reading backwards: clause openers, conjunctions and other function words.
@@ -307,6 +307,15 @@ impl Words<'_> {
         }
         if start == end {
             return None;
+        }
+        // Before a participle, an article inside the run opens the name unless a link holds it there ("the head
+        // of the committee"): "will issue a press release stating" is stated by "a press release".
+        if PARTICIPLES.contains(&self.w(cue)) {
+            if let Some(article) = (start + 1..end).rev().find(|&k| {
+                matches!(self.w(k), "the" | "a" | "an") && !NAME_LINKS.contains(&self.w(k - 1))
+            }) {
+                start = article;
+            }
         }
         // "Fishermen in the lower town alleged": the speaker is the fishermen, whose place follows them.
         if start >= 2
@@ -614,6 +623,8 @@ mod tests {
             ("It was only weeks later revealed that the pumps failed.", ""),
             ("Officials didn't say why the gate was shut.", ""),
             ("They can ’ t believe that the pier is gone.", ""),
+            ("The port will issue a notice stating that the pier is closed.", "a notice"),
+            ("The head of the pilots' union said the strike would go on.", "the head of the pilots' union"),
             ("The academy added a category for stunt work.", ""),
             ("\"We are ready,\" the coach added.", "the coach"),
             ("The runway was icy, told AFP one pilot.", ""),
