@@ -97,15 +97,8 @@ const STATEMENT_NOUNS: &[&str] = &[
 ];
 
 /// What "claim of ..." takes when it is an act, not a statement: "a claim of responsibility".
-const ACTS: &[&str] = &[
-    "responsibility",
-    "victory",
-    "credit",
-    "asylum",
-    "ownership",
-    "self-defence",
-    "self-defense",
-];
+#[rustfmt::skip]
+const ACTS: &[&str] = &["responsibility", "victory", "credit", "asylum", "ownership", "self-defence", "self-defense"];
 
 /// Nouns among [`STATEMENT_NOUNS`] that reject rather than state.
 const DENIAL_NOUNS: &[&str] = &["denial", "denials"];
@@ -430,7 +423,8 @@ pub fn find_all(text: &str, tokens: &[Token]) -> Vec<Attribution> {
         slot.make_ascii_lowercase();
         std::str::from_utf8(slot).is_ok_and(|w| CUES.contains(w))
     };
-    if !tokens.iter().any(is_cue) {
+    let cues: Vec<usize> = (0..tokens.len()).filter(|&k| is_cue(&tokens[k])).collect();
+    if cues.is_empty() {
         return Vec::new();
     }
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
@@ -447,11 +441,8 @@ pub fn find_all(text: &str, tokens: &[Token]) -> Vec<Attribution> {
         base,
     };
     let mut found = Vec::new();
-    for k in 0..tokens.len() {
+    for k in cues {
         let w = words.w(k);
-        if !CUES.contains(w) {
-            continue;
-        }
         let found_here = if w == "according" && words.w(k + 1) == "to" {
             words.speaker_after(k + 2, k, false)
         } else if STATEMENT_NOUNS.contains(&w)
