@@ -333,6 +333,24 @@ impl Figure {
         }
     }
 
+    /// The source's own word for a vague amount ("dozens", "tens of thousands"), read from `text`, the figure's
+    /// article: `None` for a value or a range written in digits or as two numbers ("between fifteen and twenty").
+    /// A reader is shown this word rather than the range it is read as, which would claim a precision the source
+    /// never gave.
+    pub fn vague_word<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let written = self.number.of(text).trim();
+        let bounded = self.low.is_some() || self.high.is_some();
+        let two_numbers = written
+            .split([' ', '-', '–'])
+            .any(|w| matches!(w, "and" | "to" | "or"));
+        (self.value.is_none()
+            && bounded
+            && !written.is_empty()
+            && !written.chars().any(|c| c.is_ascii_digit())
+            && !two_numbers)
+            .then_some(written)
+    }
+
     /// The value to plot or sort by: the exact value, else the middle of the range.
     pub fn point(&self) -> f64 {
         match (self.value, self.low, self.high) {

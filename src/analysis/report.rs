@@ -210,9 +210,11 @@ pub fn to_json(analysis: &Analysis, failures: &[Failure]) -> Value {
     Value::Object(out)
 }
 
-/// A figure as a reader says it: "at least 93 (lives)".
-pub fn describe_figure(figure: &Figure) -> String {
+/// A figure as a reader says it: "at least 93", "24-99", or a vague amount as `text` (its article) words it
+/// ("dozens").
+pub fn describe_figure(figure: &Figure, text: &str) -> String {
     let amount = match (figure.value, figure.low, figure.high) {
+        _ if let Some(word) = figure.vague_word(text) => word.to_lowercase(),
         (Some(v), _, _) => format_number(v),
         (None, Some(l), Some(h)) => format!("{}-{}", format_number(l), format_number(h)),
         (None, Some(l), None) => format!("{}+", format_number(l)),
@@ -304,7 +306,7 @@ pub fn to_text(analysis: &Analysis, failures: &[Failure]) -> String {
             let _ = writeln!(
                 out,
                 "      {date}  {:<16} {:<24} \"{}\"",
-                describe_figure(figure),
+                describe_figure(figure, &article.text),
                 article.source,
                 figure.span.of(&article.text)
             );

@@ -28,7 +28,8 @@ pub fn differing(analysis: &Analysis, claim: &Claim) -> Option<RowFigures> {
         if cell.state == ClaimState::NotMentioned {
             continue;
         }
-        let (Some(found), Some(slots)) = (
+        let (Some(article), Some(found), Some(slots)) = (
+            analysis.articles.get(j),
             analysis.extracted.get(j),
             analysis.comparison.figure_slot.get(j),
         ) else {
@@ -48,7 +49,7 @@ pub fn differing(analysis: &Analysis, claim: &Claim) -> Option<RowFigures> {
                     by_slot.len() - 1
                 }
             };
-            let value = format::figure_value(figure);
+            let value = format::figure_value(figure, &article.text);
             let cell_values = &mut by_slot[k].1[j];
             if !cell_values.contains(&value) {
                 cell_values.push(value);

@@ -248,7 +248,7 @@ pub fn report_html(sources: &[&Source], analysis: Option<&Analysis>, outlets: &[
                 e(&slot.id),
                 e(outlet(member.article)),
                 e(&format::date_or_none(article.date)),
-                e(&format::figure_value(figure)),
+                e(&format::figure_value(figure, &article.text)),
                 e(figure.span.of(&article.text))
             ));
         }

@@ -79,9 +79,14 @@ pub fn qualifier_prefix(qualifier: Qualifier) -> &'static str {
     }
 }
 
-/// A figure's value as people read it: "at least 93", "1,200", "24–99".
-pub fn figure_value(figure: &Figure) -> String {
+/// A figure's value as people read it: "at least 93", "1,200", "24–99", and a vague amount in the source's own
+/// word ("dozens", not the 24–99 it is read as), since a range would claim a precision the source never gave.
+/// `text` is the figure's article text.
+pub fn figure_value(figure: &Figure, text: &str) -> String {
     let prefix = qualifier_prefix(figure.qualifier);
+    if let Some(word) = figure.vague_word(text) {
+        return format!("{prefix}{}", word.to_lowercase());
+    }
     match (figure.value, figure.low, figure.high) {
         (Some(value), _, _) => format!("{prefix}{}", number(value)),
         (None, Some(low), Some(high)) => format!("{prefix}{}–{}", number(low), number(high)),
@@ -302,7 +307,25 @@ mod tests {
             (figure(None, None, None, Qualifier::Exact), "?"),
         ];
         for (figure, want) in cases {
-            assert_eq!(figure_value(&figure), want);
+            assert_eq!(figure_value(&figure, "8"), want);
+        }
+        // A vague amount reads as the source wrote it; a range in digits or words stays a range.
+        let vague = |number: Span| Figure {
+            number,
+            ..figure(None, Some(24.0), Some(99.0), Qualifier::Exact)
+        };
+        let cases = [
+            ("Dozens of homes", Span::new(0, 6), "dozens"),
+            (
+                "tens of thousands fled",
+                Span::new(0, 17),
+                "tens of thousands",
+            ),
+            ("between 24 and 99 cars", Span::new(8, 17), "24–99"),
+            ("between fifteen and twenty cars", Span::new(8, 26), "24–99"),
+        ];
+        for (text, number, want) in cases {
+            assert_eq!(figure_value(&vague(number), text), want, "{text}");
         }
     }
 

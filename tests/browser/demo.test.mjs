@@ -13,6 +13,10 @@ async function assertDemoAnalysed(page, server) {
   await openView(page, 'figures');
   const slots = await slotRows(page);
   assert.ok(slots.some((s) => s.status === 'update'), `no figure slot with status update: ${JSON.stringify(slots)}`);
+  // A vague amount reads as the source wrote it ("dozens of homes"), not as the range it is read as.
+  const shown = await page.$$eval('#slots-table .slot-value .value', (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(shown.includes('dozens'), `no value reads "dozens": ${JSON.stringify(shown)}`);
+  assert.ok(!shown.some((v) => /^24.99$/.test(v)), `a vague amount is shown as a range: ${JSON.stringify(shown)}`);
   await openView(page, 'entities');
   assert.ok((await entityRows(page)).length > 0, 'entities table has no rows');
   assertNoExternalRequests(page, server.origin);

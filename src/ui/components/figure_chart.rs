@@ -128,7 +128,8 @@ pub fn FigureChart() -> Html {
                 .get(member.article)?
                 .figures
                 .get(member.index)?;
-            let date = analysis.articles.get(member.article).and_then(|a| a.date);
+            let article = analysis.articles.get(member.article)?;
+            let date = article.date;
             let outlet = outlets.get(member.article).cloned().unwrap_or_default();
             let focus = figure_focus(&analysis, member);
             let dispatcher = workspace.dispatcher();
@@ -150,7 +151,7 @@ pub fn FigureChart() -> Html {
             });
             let title = format!(
                 "{name}: {} ({outlet}, {})",
-                format::figure_value(figure),
+                format::figure_value(figure, &article.text),
                 format::date_or_none(date)
             );
             Some(html! {

@@ -147,7 +147,7 @@ pub fn FiguresView() -> Html {
                         title={format!("“{quote}”: open the sentence in {outlet}")}
                         {onclick}
                     >
-                        <span class="value">{ format::figure_value(figure) }</span>
+                        <span class="value">{ format::figure_value(figure, &article.text) }</span>
                         <span class="outlet">{ outlet }</span>
                         <span class="date">{ article.date.map(format::date).unwrap_or_else(|| "no date".to_string()) }</span>
                     </button>

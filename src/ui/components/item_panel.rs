@@ -120,6 +120,7 @@ pub fn ItemPanel(props: &ItemPanelProps) -> Html {
             }
         },
         Some(FocusItem::Figure(figure_idx)) => {
+            let text_of = |a: usize| analysis.articles.get(a).map_or("", |a| a.text.as_str());
             let figure = analysis
                 .extracted
                 .get(article_idx)
@@ -134,7 +135,7 @@ pub fn ItemPanel(props: &ItemPanelProps) -> Html {
                 None => html! {},
                 Some(figure) => html! {
                     <>
-                        <h3>{ format!("{} {}", format::figure_value(figure), figure.unit) }</h3>
+                        <h3>{ format!("{} {}", format::figure_value(figure, text_of(article_idx)), figure.unit) }</h3>
                         <p class="muted">{ format::measure_name(figure.measure, figure.label.as_deref()) }</p>
                         if let Some(attribution) = &figure.attribution {
                             <p>{ format!("Attributed to {attribution}") }</p>
@@ -153,7 +154,7 @@ pub fn ItemPanel(props: &ItemPanelProps) -> Html {
                                     html! {
                                         <li class={classes!(here.then_some("here"))}>
                                             <button type="button" class="link" onclick={go(figure_focus(&analysis, member))}>
-                                                <strong>{ value.map(format::figure_value).unwrap_or_default() }</strong>
+                                                <strong>{ value.map(|v| format::figure_value(v, text_of(member.article))).unwrap_or_default() }</strong>
                                                 { format!(" {outlet}") }
                                             </button>
                                             <span class="muted">{ format::date_or_none(date) }</span>

@@ -129,7 +129,7 @@ fn mark(
                     format!(
                         "{}: {}{unit}",
                         format::measure_name(f.measure, f.label.as_deref()),
-                        format::figure_value(f)
+                        format::figure_value(f, text)
                     )
                 })
                 .unwrap_or_default();
