@@ -496,6 +496,105 @@ pub fn layout(lanes: &[Lane], config: Config) -> Layout {
     }
 }
 
+/// The sources that name one day or span, for the list of dates under the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayGroup {
+    /// First day meant.
+    pub start: NaiveDate,
+    /// Last day meant.
+    pub end: NaiveDate,
+    /// Each mention as (index of its lane, the caller's key), in lane order.
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// Gathers the dates of every lane by the days they mean, earliest first (a day before a span that starts on
+/// it), keeping those that touch `first..=last`: who names which day, read down one list rather than across lanes.
+pub fn by_day(lanes: &[Lane], first: NaiveDate, last: NaiveDate) -> Vec<DayGroup> {
+    let mut groups: Vec<DayGroup> = Vec::new();
+    let mut mentions: Vec<(NaiveDate, NaiveDate, usize, usize)> = lanes
+        .iter()
+        .enumerate()
+        .flat_map(|(lane, l)| l.events.iter().map(move |e| (e.start, e.end, lane, e.key)))
+        .filter(|&(start, end, _, _)| start <= last && end >= first)
+        .collect();
+    mentions.sort();
+    for (start, end, lane, key) in mentions {
+        match groups.last_mut() {
+            Some(g) if g.start == start && g.end == end => g.mentions.push((lane, key)),
+            _ => groups.push(DayGroup {
+                start,
+                end,
+                mentions: vec![(lane, key)],
+            }),
+        }
+    }
+    groups
+}
+
+/// An excerpt of a sentence in three pieces, so that the date's own words can be marked: the words before it
+/// (opening with "…" when the sentence began earlier), the date as written, and the words after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The words before the date.
+    pub before: String,
+    /// The date as written.
+    pub date: String,
+    /// The words after the date.
+    pub after: String,
+}
+
+/// Up to about `max_chars` of `sentence` around the words at `at` (both byte spans into `text`), cut at spaces
+/// with "…" where the sentence goes on: enough to say what happened on the day without the whole paragraph.
+pub fn excerpt(
+    text: &str,
+    sentence: (usize, usize),
+    at: (usize, usize),
+    max_chars: usize,
+) -> Excerpt {
+    let (from, to) = (sentence.0.min(at.0), sentence.1.max(at.1));
+    let at = (at.0.clamp(from, to), at.1.clamp(from, to));
+    let side = max_chars.saturating_sub(at.1 - at.0) / 2;
+    let mut start = at.0.saturating_sub(side).max(from);
+    let mut end = (at.1 + side).min(to);
+    // Room unused on one side goes to the other.
+    if start == from {
+        end = (from + max_chars).min(to);
+    } else if end == to {
+        start = to.saturating_sub(max_chars).max(from);
+    }
+    if text.get(from..to).map_or(0, |s| s.chars().count()) <= max_chars {
+        (start, end) = (from, to);
+    }
+    while start > from && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < to && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let before = text.get(start..at.0).unwrap_or("");
+    let after = text.get(at.1..end).unwrap_or("");
+    // Whole words only: drop a word cut at either end.
+    let before = if start > from {
+        before.split_once(' ').map_or("", |(_, rest)| rest)
+    } else {
+        before
+    };
+    let after = if end < to {
+        after.rsplit_once(' ').map_or("", |(kept, _)| kept)
+    } else {
+        after
+    };
+    Excerpt {
+        before: format!(
+            "{}{}",
+            if start > from { "…" } else { "" },
+            before.trim_start()
+        ),
+        date: text.get(at.0..at.1).unwrap_or("").to_string(),
+        after: format!("{}{}", after.trim_end(), if end < to { "…" } else { "" }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -767,5 +866,67 @@ mod tests {
             },
         );
         assert_eq!(g.lanes[0].marks.len(), 2);
+    }
+
+    #[test]
+    fn dates_gathered_by_day() {
+        let lane = |events: Vec<Event>| Lane {
+            report: None,
+            events,
+        };
+        let (d10, d12, d13) = (day(2025, 10, 10), day(2025, 10, 12), day(2025, 10, 13));
+        let lanes = [
+            lane(vec![event(d12, d12, 0), event(d10, d10, 1)]),
+            lane(vec![event(d12, d13, 0), event(d12, d12, 1)]),
+            lane(vec![event(day(1983, 4, 1), day(1983, 4, 30), 0)]),
+        ];
+        let groups = by_day(&lanes, day(2025, 9, 1), day(2025, 10, 20));
+        let got: Vec<(NaiveDate, NaiveDate, Vec<(usize, usize)>)> = groups
+            .into_iter()
+            .map(|g| (g.start, g.end, g.mentions))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (d10, d10, vec![(0, 1)]),
+                (d12, d12, vec![(0, 0), (1, 1)]),
+                (d12, d13, vec![(1, 0)]),
+            ]
+        );
+        // The whole range keeps the background month.
+        assert_eq!(by_day(&lanes, day(1980, 1, 1), d13).len(), 4);
+    }
+
+    #[test]
+    fn excerpts_keep_the_date_and_whole_words() {
+        let text = "Two days earlier, on 10 October, a safety engineer e-mailed senior managers to warn of seepage at the dam.";
+        let sentence = (0, text.len());
+        let at = |w: &str| {
+            let i = text.find(w).expect("in text");
+            (i, i + w.len())
+        };
+        let cases = [
+            (at("10 October"), 200, text.to_string()),
+            (
+                at("10 October"),
+                40,
+                "…earlier, on 10 October, a safety…".to_string(),
+            ),
+            (at("Two days"), 30, "Two days earlier, on 10…".to_string()),
+            (
+                at("the dam"),
+                30,
+                "…warn of seepage at the dam.".to_string(),
+            ),
+        ];
+        for (span, max, want) in cases {
+            let got = excerpt(text, sentence, span, max);
+            assert_eq!(got.date, &text[span.0..span.1]);
+            assert_eq!(
+                format!("{}{}{}", got.before, got.date, got.after),
+                want,
+                "{max}"
+            );
+        }
     }
 }

@@ -153,6 +153,42 @@ test('timeline: report dates and event dates per source, and an event opens its 
   });
 });
 
+test('timeline: the list under the chart reads the dates in order, with who names each and their words', { timeout: 3 * TIMEOUT }, async () => {
+  await withApp('views-timeline-days', async (page, server) => {
+    const n = await openDemo(page, server);
+    await openView(page, 'timeline');
+    const rows = () => page.$$eval('#timeline-days tr.day-row', (trs) => trs.map((tr) => ({
+      date: tr.dataset.date,
+      count: Number(tr.querySelector('td.num').textContent),
+      mentions: [...tr.querySelectorAll('.day-mentions li')].map((li) => ({
+        path: li.querySelector('button').dataset.path,
+        words: li.querySelector('.excerpt strong')?.textContent ?? '',
+        text: li.querySelector('.excerpt').textContent,
+      })),
+    })));
+    const list = await rows();
+    assert.ok(list.length > 3, `only ${list.length} dates listed`);
+    const dates = list.map((r) => r.date);
+    assert.deepEqual(dates, [...dates].sort(), 'dates are not in order');
+    // The night the dam gave way (Sunday 12 October 2025) is named by every source, each in its own words.
+    const night = list.find((r) => r.date === '2025-10-12');
+    assert.ok(night, `no row for 12 October: ${JSON.stringify(dates)}`);
+    assert.equal(night.count, n, `12 October named by ${night.count} of ${n} sources`);
+    for (const m of night.mentions) {
+      assert.ok(m.words.length > 0 && m.text.includes(m.words), `a mention without its date words: ${JSON.stringify(m)}`);
+    }
+    // The far background joins the list with the chart's toggle.
+    assert.ok(!dates.some((d) => d.startsWith('1974')), 'far background listed by default');
+    await page.click('#timeline-all');
+    await page.waitForSelector('#timeline-days tr.day-row[data-date^="1974"]');
+    // A mention opens its sentence in the reader.
+    const button = page.locator('#timeline-days tr.day-row[data-date="2025-10-12"] .day-mentions button').first();
+    const path = await button.getAttribute('data-path');
+    await button.click();
+    assert.equal(await focusedArticle(page), path);
+  });
+});
+
 test('view tabs: arrows, Home and End reach every view', { timeout: 3 * TIMEOUT }, async () => {
   await withApp('views-keyboard', async (page, server) => {
     await openDemo(page, server);

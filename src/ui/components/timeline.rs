@@ -58,6 +58,94 @@ fn range_text(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
     }
 }
 
+/// How many dates the list under the chart shows before "show all".
+const DAY_LIMIT: usize = 40;
+
+/// How many sources one date of the list names before "and N more"; every mention stays on the chart.
+const MENTION_LIMIT: usize = 8;
+
+/// The longest excerpt of a sentence shown beside its date in the list.
+const EXCERPT_CHARS: usize = 110;
+
+/// The list under the chart: every date shown on it, earliest first, with the sources that name it and the words
+/// around it, each a button to its sentence. It reads down one list what the chart spreads across lanes, and a
+/// screen reader gets the timeline as text.
+fn day_list(
+    workspace: &WorkspaceHandle,
+    analysis: &Analysis,
+    outlets: &[String],
+    lanes: &[usize],
+    groups: &[timeline::DayGroup],
+    shown: usize,
+) -> Html {
+    let rows = groups.iter().take(shown).map(|group| {
+        let n = group.mentions.len();
+        let mut named_by: Vec<usize> = group.mentions.iter().map(|&(lane, _)| lane).collect();
+        named_by.dedup();
+        let mentions = group.mentions.iter().take(MENTION_LIMIT).filter_map(|&(lane, key)| {
+            let article_idx = *lanes.get(lane)?;
+            let article = analysis.articles.get(article_idx)?;
+            let found = analysis.extracted.get(article_idx)?;
+            let date = found.dates.get(key)?;
+            let sentence = found
+                .segments
+                .sentence_at(date.span.start)
+                .and_then(|s| found.segments.sentences.get(s))
+                .map_or((date.span.start, date.span.end), |s| (s.span.start, s.span.end));
+            let words = timeline::excerpt(
+                &article.text,
+                sentence,
+                (date.span.start, date.span.end),
+                EXCERPT_CHARS,
+            );
+            let outlet = outlets.get(article_idx).cloned().unwrap_or_default();
+            let focus = date_focus(analysis, article_idx, key);
+            let dispatcher = workspace.dispatcher();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                if let Some(focus) = focus.clone() {
+                    dispatcher.dispatch(Action::Focus(focus));
+                }
+            });
+            let how = if date.note.is_empty() {
+                format!("“{}”", date.span.of(&article.text))
+            } else {
+                format!("“{}”: {}", date.span.of(&article.text), date.note)
+            };
+            Some(html! {
+                <li>
+                    <button type="button" class="link day-mention" data-path={article.path.clone()}
+                        title={format!("{how}. Click to read the sentence.")} {onclick}>
+                        <strong>{ outlet }</strong>
+                    </button>
+                    <span class="excerpt">{ format!(" {}", words.before) }<strong>{ words.date }</strong>{ words.after }</span>
+                </li>
+            })
+        });
+        let more = n.saturating_sub(MENTION_LIMIT);
+        html! {
+            <tr class="day-row" data-date={group.start.to_string()}>
+                <th scope="row">{ range_text(group.start, group.end) }</th>
+                <td class="num">{ named_by.len() }</td>
+                <td>
+                    <ul class="day-mentions">{ for mentions }</ul>
+                    if more > 0 {
+                        <p class="muted">{ format!("and {} more (marked on the chart)", format::count(more, "mention", "mentions")) }</p>
+                    }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <table id="timeline-days">
+            <caption>{ "Every date on the chart, earliest first: which sources name it, in their own words" }</caption>
+            <thead>
+                <tr><th scope="col">{ "Date" }</th><th scope="col">{ "Sources" }</th><th scope="col">{ "Named by" }</th></tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
 /// Draws lane `lane_idx` (article `article_idx`) of `geometry`.
 fn lane_marks(
     workspace: &WorkspaceHandle,
@@ -177,6 +265,7 @@ pub fn TimelineView() -> Html {
     let workspace = use_workspace();
     let show_all_dates = use_state_eq(|| false);
     let show_all_lanes = use_state_eq(|| false);
+    let all_days = use_state_eq(|| false);
     // Hooks run on every render, before any early return.
     let narrow = narrow();
     // On a phone the drawing is wider than the screen: start scrolled to the right end, where the reports are.
@@ -281,6 +370,19 @@ pub fn TimelineView() -> Html {
         lane_marks(&workspace, &analysis, &outlet, j, lane, &geometry)
     });
 
+    let groups = match (geometry.first, geometry.last) {
+        (Some(first), Some(last)) => timeline::by_day(&lanes, first, last),
+        _ => Vec::new(),
+    };
+    let days_shown = if *all_days {
+        groups.len()
+    } else {
+        groups.len().min(DAY_LIMIT)
+    };
+    let show_days = {
+        let all_days = all_days.clone();
+        Callback::from(move |_: MouseEvent| all_days.set(true))
+    };
     let toggle_dates = {
         let show_all_dates = show_all_dates.clone();
         Callback::from(move |_: MouseEvent| show_all_dates.set(!*show_all_dates))
@@ -369,6 +471,14 @@ pub fn TimelineView() -> Html {
                 </figure>
                 if drawn.len() < n_lanes {
                     <button type="button" class="secondary" onclick={expand_lanes}>{ format!("Show all {n_lanes} sources") }</button>
+                }
+                if !groups.is_empty() {
+                    { day_list(&workspace, &analysis, &outlets, &drawn, &groups, days_shown) }
+                    if days_shown < groups.len() {
+                        <button type="button" id="timeline-days-more" class="secondary" onclick={show_days}>
+                            { format!("Show all {} dates", groups.len()) }
+                        </button>
+                    }
                 }
             }
             if !undated.is_empty() {
