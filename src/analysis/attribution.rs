@@ -310,6 +310,27 @@ impl Words<'_> {
                 start = article;
             }
         }
+        // "A person familiar with the matter said", "a source with knowledge of the talks", "sources close to the
+        // inquiry": the speaker is the person, whose standing the words after the noun describe.
+        let standing = start >= 2
+            && match self.w(start - 1) {
+                "with" => {
+                    self.w(start - 2) == "familiar"
+                        || matches!(
+                            self.w(start),
+                            "knowledge" | "direct" | "intimate" | "first-hand"
+                        )
+                }
+                "to" => self.w(start - 2) == "close",
+                _ => false,
+            };
+        if standing && self.name_part(start - 2) {
+            let mut head = start - 2;
+            while head > 0 && end - head < MAX_NAME_WORDS + 4 && self.name_part(head - 1) {
+                head -= 1;
+            }
+            return self.speaker(head, end, cue, denies);
+        }
         // "Fishermen in the lower town alleged": the speaker is the fishermen, whose place follows them.
         if start >= 2
             && matches!(self.w(start - 1), "in" | "at" | "from" | "near")
@@ -598,6 +619,15 @@ mod tests {
             ("The ferry's owner, Selko Lines, has flatly denied any overloading.", "denied by Selko Lines"),
             ("Judges in Orlo, the old capital, said on Friday that the ban stands.", ""),
             ("The guide says the path is closed.", "the guide"),
+            (
+                "A source with knowledge of the club's thinking said the offer was rejected.",
+                "a source with knowledge of the club's thinking",
+            ),
+            (
+                "Two people familiar with the talks said a deal was close.",
+                "Two people familiar with the talks",
+            ),
+            ("Sources close to the inquiry said the report was ready.", "Sources close to the inquiry"),
             ("Nobody doubted the sum of 9 million reported by the auditors.", ""),
             ("The clerk spoke to a reporter, said the mayor on Friday.", "the mayor"),
             ("\"We are ready,\" said Harbour spokesperson Ivo Marsh.", "Harbour spokesperson Ivo Marsh"),
