@@ -880,17 +880,17 @@ mod tests {
             lane(vec![event(d12, d13, 0), event(d12, d12, 1)]),
             lane(vec![event(day(1983, 4, 1), day(1983, 4, 30), 0)]),
         ];
-        let groups = by_day(&lanes, day(2025, 9, 1), day(2025, 10, 20));
-        let got: Vec<(NaiveDate, NaiveDate, Vec<(usize, usize)>)> = groups
-            .into_iter()
-            .map(|g| (g.start, g.end, g.mentions))
-            .collect();
+        let group = |start, end, mentions: &[(usize, usize)]| DayGroup {
+            start,
+            end,
+            mentions: mentions.to_vec(),
+        };
         assert_eq!(
-            got,
+            by_day(&lanes, day(2025, 9, 1), day(2025, 10, 20)),
             vec![
-                (d10, d10, vec![(0, 1)]),
-                (d12, d12, vec![(0, 0), (1, 1)]),
-                (d12, d13, vec![(1, 0)]),
+                group(d10, d10, &[(0, 1)]),
+                group(d12, d12, &[(0, 0), (1, 1)]),
+                group(d12, d13, &[(1, 0)]),
             ]
         );
         // The whole range keeps the background month.
