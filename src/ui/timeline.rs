@@ -928,5 +928,13 @@ mod tests {
                 "{max}"
             );
         }
+        // Cuts never split a character, whatever the width asked for.
+        let text =
+            "Ça a duré 😀😀😀 jusqu’au 12 octobre, à l’aube, écrit le député Jérôme Lévêque.";
+        let i = text.find("12 octobre").expect("in text");
+        for max in 0..text.len() {
+            let got = excerpt(text, (0, text.len()), (i, i + "12 octobre".len()), max);
+            assert_eq!(got.date, "12 octobre");
+        }
     }
 }
