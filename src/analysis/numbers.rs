@@ -198,7 +198,25 @@ pub fn parse_digits(token: &str) -> Option<(f64, bool)> {
         }
     };
     let value: f64 = cleaned.parse().ok()?;
-    Some((value * scale, short))
+    Some((scaled(value, scale), short))
+}
+
+/// `value` times `scale`, without the binary noise the product picks up ("16.6 billion" is 16600000000, not
+/// 16600000000.000002): a written number has far fewer than 12 significant digits, so the product is rounded to
+/// 12.
+fn scaled(value: f64, scale: f64) -> f64 {
+    let product = value * scale;
+    if !product.is_finite() || product == 0.0 || scale == 1.0 {
+        return product;
+    }
+    let digits = 12 - product.abs().log10().ceil() as i32;
+    let unit = 10f64.powi(digits);
+    let rounded = (product * unit).round() / unit;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        product
+    }
 }
 
 /// The value of one number word ("eleven" is 11, "twenty" is 20); scale words are not included.
@@ -380,7 +398,7 @@ fn parse_single(lower: &str, tokens: &[Token], i: usize) -> Option<Number> {
         if word(lower, tokens, end) == "-" && glued(tokens, end) && glued(tokens, end + 1) {
             if let Some(&scale) = SCALE_WORDS.get(word(lower, tokens, end + 1)) {
                 if scale >= 1e6 && !short {
-                    value *= scale;
+                    value = scaled(value, scale);
                     end += 2;
                     return single(value, NumberForm::Digits, short, end);
                 }
@@ -390,7 +408,7 @@ fn parse_single(lower: &str, tokens: &[Token], i: usize) -> Option<Number> {
         let next = word(lower, tokens, end);
         if let Some(&scale) = SCALE_WORDS.get(next) {
             if scale >= 1e3 && !short {
-                value *= scale;
+                value = scaled(value, scale);
                 end += 1;
             }
         }
