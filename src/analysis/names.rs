@@ -2851,6 +2851,14 @@ fn names_nothing(text: &str, span: Span) -> bool {
     if in_party_label(text, span) {
         return true;
     }
+    // A currency's country letters name a currency, not a place or a body: "US$ 14 billion", "HK$5", "A$".
+    let letters = surface.trim_end_matches('$');
+    let currency = (surface.ends_with('$') || text[span.end..].starts_with('$'))
+        && (1..=3).contains(&letters.chars().count())
+        && letters.chars().all(|c| c.is_ascii_uppercase());
+    if currency {
+        return true;
+    }
     let mut at = span.start;
     surface.split(' ').all(|word| {
         let word_span = Span::new(at, at + word.len());
