@@ -1965,13 +1965,22 @@ pub(crate) fn build_entity(
     }
     spellings.sort_by(|a, b| b.uses.cmp(&a.uses).then(a.surface.cmp(&b.surface)));
     // The name is the country's own where there is one, not its demonym ("Greece", not "Greek"), and as prose
-    // writes it rather than as a headline in capitals does ("New Moon", not "NEW MOON").
+    // writes it rather than as a headline in capitals does ("New Moon", not "NEW MOON"). A spelling that only
+    // puts a nationality before another of the entity's spellings ("Japanese Toyota" beside "Toyota") describes
+    // the entity rather than names it.
     let cased = |s: &Spelling| s.surface.chars().any(char::is_lowercase);
+    let described = |s: &Spelling| {
+        s.surface.split_once(' ').is_some_and(|(first, rest)| {
+            DEMONYMS.contains_key(&fold(first).join(" "))
+                && spellings.iter().any(|other| other.surface == rest)
+        })
+    };
     let name = spellings
         .iter()
         .max_by(|a, b| {
             b.demonym
                 .cmp(&a.demonym)
+                .then(described(b).cmp(&described(a)))
                 .then(cased(a).cmp(&cased(b)))
                 .then(a.words.cmp(&b.words))
                 .then(a.uses.cmp(&b.uses))
@@ -1987,6 +1996,8 @@ pub(crate) fn build_entity(
     // A name that ends in a head word ("... Company", "... River") says its own type, whatever the tagger
     // called its shorter forms.
     let label = match name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w)) {
+        // A given name and one more word is a person even when that word heads organisations ("Jim Press").
+        Some(Label::Org) if GAZETTEER.is_given_and_surname(&name) => label,
         Some(head) if name.contains(' ') && label == Label::Person => head,
         _ => label,
     };

@@ -131,6 +131,14 @@ impl Gazetteer {
         self.first_names.contains(word)
     }
 
+    /// Whether `surface` is a given name and one more word, the given name not also a known place ("Jim Press",
+    /// not "Victoria Police"): a person, even when the second word heads organisations.
+    pub fn is_given_and_surname(&self, surface: &str) -> bool {
+        surface.split_once(' ').is_some_and(|(first, rest)| {
+            self.is_first_name(first) && self.name(first).is_none() && !rest.contains(' ')
+        })
+    }
+
     /// Whether `lower` is a person title such as "president" or "spokesman".
     pub fn is_title(&self, lower: &str) -> bool {
         self.titles.contains(lower)

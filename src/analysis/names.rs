@@ -965,11 +965,14 @@ fn word_list_class(label: Label, surface: &str, gaz: &Gazetteer) -> Label {
         .filter(|head| matches!(head, Label::Fac | Label::Loc | Label::Gpe))
         .filter(|head| *head != Label::Gpe || !shared_head)
         .filter(|_| surface.contains(' ') && matches!(label, Label::Person | Label::Org));
-    // A person's name does not end in "Company", "Police" or "Society": those heads make an organisation.
+    // A person's name does not end in "Company", "Police" or "Society": those heads make an organisation, unless
+    // a given name and a surname that is also such a head are all it holds ("Jim Press").
     let org_head = gaz
         .head(last_word)
         .filter(|head| *head == Label::Org)
-        .filter(|_| surface.contains(' ') && label == Label::Person);
+        .filter(|_| {
+            surface.contains(' ') && label == Label::Person && !gaz.is_given_and_surname(surface)
+        });
     known_org
         .or(place_head)
         .or(org_head)
@@ -1951,6 +1954,14 @@ fn type_run(units: &[Unit], start: usize, end: usize, context: &Context, out: &m
     if let Some(label) = whole_known(run, gaz) {
         push(out, run, Some(label), true);
         return;
+    }
+    // A given name and a surname that also heads organisations is a person ("Jim Press"), not a newsroom.
+    if let [given, surname] = run {
+        let pair = format!("{} {}", given.text, surname.text);
+        if gaz.head(surname.text) == Some(Label::Org) && gaz.is_given_and_surname(&pair) {
+            push(out, run, Some(Label::Person), true);
+            return;
+        }
     }
     if let Some(label) = head_label(units, start, end, gaz) {
         if run.len() >= 2 {
