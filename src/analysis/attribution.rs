@@ -109,7 +109,7 @@ const BETWEEN: &[&str] = &[
     "has", "have", "had", "also", "later", "earlier", "previously", "categorically", "repeatedly", "publicly",
     "strongly", "firmly", "flatly", "quickly", "swiftly", "already", "officially", "initially", "now", "again",
     "immediately", "since", "vehemently", "emphatically", "reportedly", "subsequently", "then", "today",
-    "yesterday", "once", "privately", "separately", "far",
+    "yesterday", "once", "privately", "separately", "far", "both",
 ];
 
 /// Words that a speaker's name may hold besides content words: articles and the links of "head of the committee".
@@ -128,7 +128,8 @@ const NAME_STOPS: &[&str] = &[
     "about", "over", "under", "against", "between", "among", "through", "during", "despite", "amid", "amidst",
     "up", "out", "off", "down", "all", "any", "some", "many", "such", "more", "most", "other", "its", "their",
     "his", "her", "our", "your", "my", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "today", "yesterday", "tonight", "earlier", "later",
+    "sunday", "today", "yesterday", "tonight", "earlier", "later", "whereas", "regarding", "concerning",
+    "following", "like", "unlike", "per", "via",
 ];
 
 /// Prepositions before a place: a name after one is where, not who.
@@ -264,6 +265,12 @@ impl Words<'_> {
             return None;
         }
         if PRONOUNS.contains(&self.w(start)) && self.w(start) != "one" {
+            return None;
+        }
+        // A subject pronoun right before the verb is the speaker, whatever words run before it ("Regarding the
+        // process he said"): it names nobody.
+        let last = *content.last()?;
+        if matches!(self.w(last), "he" | "she" | "they" | "we" | "i" | "you") {
             return None;
         }
         let mut span = Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end);
@@ -555,7 +562,12 @@ pub fn find_all(text: &str, tokens: &[Token]) -> Vec<Attribution> {
                 closes.then_some(a)
             })
         } else if PARTICIPLES.contains(&w) && words.proposition_follows(k) {
-            words.speaker_before(k, k, w == "denying")
+            // "and merely saying that": an adverb before the participle is not its speaker.
+            let mut end = k;
+            while end > 0 && words.between(end - 1) {
+                end -= 1;
+            }
+            words.speaker_before(end, k, w == "denying")
         } else {
             None
         };
@@ -628,6 +640,11 @@ mod tests {
                 "Two people familiar with the talks",
             ),
             ("Sources close to the inquiry said the report was ready.", "Sources close to the inquiry"),
+            // Words that open a clause, and a pronoun subject after them, name nobody.
+            ("Whereas a union negotiator has said that no deal is near, the firm disagrees.", "a union negotiator"),
+            ("Regarding the bankruptcy process he said that it would be quick.", ""),
+            ("He left the room, merely saying that he expected a long wait.", ""),
+            ("Vessa and the rival carmaker Orlin both reported a loss of a third.", "the rival carmaker Orlin"),
             ("Nobody doubted the sum of 9 million reported by the auditors.", ""),
             ("The clerk spoke to a reporter, said the mayor on Friday.", "the mayor"),
             ("\"We are ready,\" said Harbour spokesperson Ivo Marsh.", "Harbour spokesperson Ivo Marsh"),

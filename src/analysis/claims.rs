@@ -1149,6 +1149,15 @@ pub fn align(
     claims
 }
 
+/// Words that link a speaker's words to a name that is not the speaker ("the president of Chrysler", "residents
+/// along 117th Street"), unlike a describing noun ("the automobile company General Motors").
+#[rustfmt::skip]
+const LINKS_BEFORE_NAMES: &[&str] = &[
+    "and", "the", "for", "from", "with", "who", "along", "near", "outside", "inside", "across", "around",
+    "behind", "beside", "between", "into", "over", "under", "within", "through", "toward", "towards", "off",
+    "against", "about", "after", "before", "than", "like", "via", "per", "during",
+];
+
 /// A claim being built, with the clauses it holds (indices into the candidate clauses).
 struct Row {
     claim: Claim,
@@ -1176,6 +1185,25 @@ fn named_speaker(view: &ArticleView, entities: &[Entity], mut said: Attribution)
         if let Some(name) = entity_name(k) {
             said.source = name;
         }
+        return said;
+    }
+    // A name after a common noun that describes it ("the United States automobile company General Motors",
+    // "analyst Himanshu Patel") is the speaker; after a link it is someone else's ("the president of Chrysler").
+    let described = view.found.names.iter().position(|name| {
+        let before = view
+            .text
+            .get(said.span.start..name.span.start)
+            .unwrap_or("")
+            .trim_end();
+        let last_word = before.rsplit(' ').next().unwrap_or("");
+        name.span.end == said.span.end
+            && name.span.start > said.span.start
+            && last_word.len() > 2
+            && last_word.bytes().all(|b| b.is_ascii_lowercase())
+            && !LINKS_BEFORE_NAMES.contains(&last_word)
+    });
+    if let Some(name) = described.and_then(entity_name) {
+        said.source = name;
         return said;
     }
     let Some(noun) = said
