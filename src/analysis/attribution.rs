@@ -8,6 +8,7 @@
 //! "it was said") has no attribution.
 
 use super::model::{Span, Token, TokenKind};
+use super::names::RANKS;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
@@ -214,8 +215,10 @@ impl Words<'_> {
             .get(k)
             .is_some_and(|t| t.span.start == prev.span.end);
         let word = prev.span.of(self.text);
+        // A rank's abbreviation of any length ("Const. Fanning", "Supt. Hale") is one too.
+        let rank = RANKS.contains(word.to_ascii_lowercase().as_str());
         glued
-            && (word.contains('.') || word.chars().count() <= 3)
+            && (word.contains('.') || word.chars().count() <= 3 || rank)
             && word.chars().next().is_some_and(char::is_uppercase)
     }
 
@@ -640,6 +643,7 @@ mod tests {
                 "Two people familiar with the talks",
             ),
             ("Sources close to the inquiry said the report was ready.", "Sources close to the inquiry"),
+            ("The office was empty by then, Const. Orla Fenn said.", "Const. Orla Fenn"),
             // Words that open a clause, and a pronoun subject after them, name nobody.
             ("Whereas a union negotiator has said that no deal is near, the firm disagrees.", "a union negotiator"),
             ("Regarding the bankruptcy process he said that it would be quick.", ""),

@@ -15,10 +15,12 @@
 
 use super::aliases::fold;
 use super::attribution::{self, Attribution, BE_FORMS};
+use super::gazetteer::GAZETTEER;
 use super::model::{
     Article, ArticleAnalysis, Claim, ClaimCell, ClaimState, Dispute, Entity, ItemRef, Label,
     NameMention, Span, Token, TokenKind,
 };
+use super::names::RANKS;
 // Fx hashing: the maps are keyed by small integers and words on every clause, where SipHash costs a tenth.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -1188,7 +1190,8 @@ fn named_speaker(view: &ArticleView, entities: &[Entity], mut said: Attribution)
         return said;
     }
     // A name after a common noun that describes it ("the United States automobile company General Motors",
-    // "analyst Himanshu Patel") is the speaker; after a link it is someone else's ("the president of Chrysler").
+    // "analyst Himanshu Patel") or after a title ("Mayor Ines Ferrant", "Const. Tim Fanning") is the speaker, so
+    // that one person reads one way in every cell; after a link it is someone else's ("the president of Chrysler").
     let described = view.found.names.iter().position(|name| {
         let before = view
             .text
@@ -1196,11 +1199,12 @@ fn named_speaker(view: &ArticleView, entities: &[Entity], mut said: Attribution)
             .unwrap_or("")
             .trim_end();
         let last_word = before.rsplit(' ').next().unwrap_or("");
-        name.span.end == said.span.end
-            && name.span.start > said.span.start
-            && last_word.len() > 2
+        let bare = last_word.trim_end_matches('.').to_ascii_lowercase();
+        let title = GAZETTEER.is_title(&bare) || RANKS.contains(bare.as_str());
+        let noun = last_word.len() > 2
             && last_word.bytes().all(|b| b.is_ascii_lowercase())
-            && !LINKS_BEFORE_NAMES.contains(&last_word)
+            && !LINKS_BEFORE_NAMES.contains(&last_word);
+        name.span.end == said.span.end && name.span.start > said.span.start && (noun || title)
     });
     if let Some(name) = described.and_then(entity_name) {
         said.source = name;

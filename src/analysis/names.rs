@@ -2632,7 +2632,7 @@ fn split_title_case(
 
 /// Ranks and roles, several abbreviated ("sgt", "lt", "capt"), that cut a run-on name between an organisation and a
 /// person as titles do; lower case, without the dot.
-static RANKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static RANKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("lexicon/ranks.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))

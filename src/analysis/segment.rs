@@ -12,8 +12,9 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "gov", "sen",
     "rep", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "nos", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "approx",
-    "rev", "hon", "pres", "adm", "cmdr", "supt", "insp", "dept", "univ", "est", "fig", "vol", "pp",
-    "etc", "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m",
+    "rev", "hon", "pres", "adm", "cmdr", "supt", "insp", "const", "det", "cpl", "atty", "asst",
+    "lieut", "dept", "univ", "est", "fig", "vol", "pp", "etc", "e.g", "i.e", "u.s", "u.n", "u.k",
+    "e.u", "a.m", "p.m",
 ];
 
 /// The start of every occurrence of `word` in `text` that stands as a whole word: no letter or digit right before
