@@ -2931,6 +2931,9 @@ const TYPE_CUES: &[(&str, Label)] = &[
 /// than the tagger's guess from an unknown word ("the new magazine Larkspur" is no place), or by a structure
 /// named right after it ("the Karsk dam").
 fn typed_by_cue(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
+    // The type each cue gave a spelling, which its other mentions in the article then take: one "Ryanair CEO"
+    // says what "Ryanair" is wherever the article names it.
+    let mut cued: Vec<(&str, Label)> = Vec::new();
     for name in names.iter_mut() {
         let surface = name.span.of(text);
         if gaz.name(surface).is_some() {
@@ -2939,22 +2942,40 @@ fn typed_by_cue(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
         // "the Karsk dam": a structure named in lower case after the name makes the name the structure's.
         let after = text[name.span.end..].strip_prefix(' ').unwrap_or("");
         let next = after
-            .split(|c: char| !c.is_alphabetic())
+            .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if STRUCTURES.contains(&next) {
-            name.label = Label::Fac;
-            continue;
-        }
-        let Some(before) = text[..name.span.start].strip_suffix(' ') else {
-            continue;
+        let label = if STRUCTURES.contains(&next) {
+            Some(Label::Fac)
+        } else if COMPANY_AFTER.contains(&next) {
+            // "Ryanair CEO Michael O'Leary", "Vessa shares fell": only a company has these.
+            Some(Label::Org)
+        } else {
+            // "the magazine Larkspur", and the same cue set off by a comma: "Irish low cost airline, Ryanair,".
+            text[..name.span.start]
+                .strip_suffix(' ')
+                .map(|b| b.strip_suffix(',').unwrap_or(b))
+                .and_then(|before| {
+                    let cue = before.rsplit(' ').next().unwrap_or("");
+                    TYPE_CUES.iter().find(|(word, _)| *word == cue)
+                })
+                .map(|&(_, label)| label)
         };
-        let cue = before.rsplit(' ').next().unwrap_or("");
-        if let Some(&(_, label)) = TYPE_CUES.iter().find(|(word, _)| *word == cue) {
+        if let Some(label) = label {
+            name.label = label;
+            cued.push((surface, label));
+        }
+    }
+    for name in names.iter_mut() {
+        let surface = name.span.of(text);
+        if let Some(&(_, label)) = cued.iter().find(|(cued, _)| *cued == surface) {
             name.label = label;
         }
     }
 }
+
+/// Words after a name that only a company's name takes: its officers' titles and its stock.
+const COMPANY_AFTER: &[&str] = &["CEO", "CFO", "COO", "shares", "shareholders", "stock"];
 
 /// Structures news names by a place or a name before them in lower case ("the Karsk dam", "the Tarrow bridge").
 const STRUCTURES: &[&str] = &[
