@@ -8,6 +8,7 @@
 //! - its measure, and for other measures its label (magnitudes of aftershocks apart from the main shock's; a
 //!   participle that only restates the noun dropped: "bullets fired" are "bullets", "three people shot" people);
 //! - whether it is an increment ("two more victims") rather than the count itself;
+//! - for sums of money, their currency ("$", "dollars" and "US$" are one; "yuan" another);
 //! - the group it counts when that marks a part of a toll ("children", or one nationality of a breakdown
 //!   "12 Somali and 11 Yemeni", "12 are from Somalia and 11 from Yemen"), under the whole count as its parent
 //!   (as is a part written "30 of the 80 wounded"); nouns that name everyone ("pirates", "suspects") do not split
@@ -188,6 +189,9 @@ pub fn align(
             } else if is_increment(text, found, figure) {
                 // "Two more victims" adds to a toll; it is not the toll.
                 INCREMENT_UNIT.to_string()
+            } else if labelled && label == "money" {
+                // Sums in different currencies are different quantities: "$11bn" is not "9.9 billion yuan".
+                currency(&figure.unit)
             } else if labelled {
                 // A labelled quantity ("aftershocks") is named by its label; its noun adds only a model name.
                 model_designation(text, found, figure).unwrap_or_default()
@@ -480,6 +484,21 @@ fn slot_label(key: &SlotKey) -> Option<String> {
         None => {}
     }
     (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// A sum's currency as one symbol or word however it is written ("dollars", "US$" and "$" are "$"; "euros" is
+/// "€"), so that a slot holds sums of one currency.
+fn currency(unit: &str) -> String {
+    let lower = unit.trim().to_lowercase();
+    let word = lower.trim_end_matches('s');
+    match word {
+        "$" | "us$" | "usd" | "dollar" | "us dollar" => "$".to_string(),
+        "€" | "eur" | "euro" => "€".to_string(),
+        "£" | "gbp" | "pound" | "pound sterling" | "sterling" => "£".to_string(),
+        "yuan" | "renminbi" | "rmb" | "cny" => "yuan".to_string(),
+        "¥" | "yen" | "jpy" => "yen".to_string(),
+        _ => lower,
+    }
 }
 
 /// A plural noun in singular form ("children" is "child", "casualties" is "casualty").
