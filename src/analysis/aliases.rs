@@ -1972,7 +1972,9 @@ pub(crate) fn build_entity(
     let described = |s: &Spelling| {
         s.surface.split_once(' ').is_some_and(|(first, rest)| {
             DEMONYMS.contains_key(&fold(first).join(" "))
-                && spellings.iter().any(|other| other.surface == rest)
+                && spellings
+                    .iter()
+                    .any(|other| other.surface.eq_ignore_ascii_case(rest))
         })
     };
     let name = spellings
