@@ -1913,7 +1913,7 @@ pub(crate) fn number_entities(
 }
 
 /// One entity record from its mentions, by the rules the resolver uses: aliases most frequent first, the
-/// fullest form as its name, the majority label (a head word such as "Company" overrides a person label).
+/// fullest form as its name (unless it only describes the usual one or names its product), the majority label (a head word such as "Company" overrides a person label).
 pub(crate) fn build_entity(
     articles: &[Article],
     extracted: &[ArticleAnalysis],
@@ -1977,24 +1977,49 @@ pub(crate) fn build_entity(
                     .any(|other| other.surface.eq_ignore_ascii_case(rest))
         })
     };
-    let name = spellings
-        .iter()
-        .max_by(|a, b| {
-            b.demonym
-                .cmp(&a.demonym)
-                .then(described(b).cmp(&described(a)))
-                .then(cased(a).cmp(&cased(b)))
-                .then(a.words.cmp(&b.words))
-                .then(a.uses.cmp(&b.uses))
-                .then(b.surface.len().cmp(&a.surface.len()))
-        })
-        .map(|s| s.surface.clone())
-        .unwrap_or_default();
+    let fullest = spellings.iter().max_by(|a, b| {
+        b.demonym
+            .cmp(&a.demonym)
+            .then(described(b).cmp(&described(a)))
+            .then(cased(a).cmp(&cased(b)))
+            .then(a.words.cmp(&b.words))
+            .then(a.uses.cmp(&b.uses))
+            .then(b.surface.len().cmp(&a.surface.len()))
+    });
     let label = label_counts
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(l, _)| *l)
         .unwrap_or(Label::Misc);
+    // A rare longer spelling that goes on past the usual one with words that are neither a legal form nor a head
+    // word names a product or a division ("Intel Core Duo", "Boeing Commercial Airplanes"), not the company the
+    // texts mostly mean: the usual spelling names the entity. "Northgate Hydropower Company" still names Northgate.
+    let usual = spellings.first();
+    let name = match (fullest, usual) {
+        (Some(full), Some(usual)) if label != Label::Person && usual.uses >= 3 * full.uses => {
+            let extension = full
+                .surface
+                .get(usual.surface.len()..)
+                .filter(|_| {
+                    full.surface
+                        .get(..usual.surface.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(&usual.surface))
+                })
+                .and_then(|rest| rest.strip_prefix(' '));
+            let last = extension.and_then(|rest| rest.rsplit(' ').next());
+            let goes_on = last.is_some_and(|w| {
+                GAZETTEER.head(w).is_none()
+                    && !DESIGNATORS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+            });
+            if goes_on {
+                usual.surface.clone()
+            } else {
+                full.surface.clone()
+            }
+        }
+        (Some(full), _) => full.surface.clone(),
+        _ => String::new(),
+    };
     // A name that ends in a head word ("... Company", "... River") says its own type, whatever the tagger
     // called its shorter forms.
     let label = match name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w)) {
