@@ -1193,6 +1193,9 @@ fn named_speaker(view: &ArticleView, entities: &[Entity], mut said: Attribution)
     // "analyst Himanshu Patel") or after a title ("Mayor Ines Ferrant", "Const. Tim Fanning") is the speaker, so
     // that one person reads one way in every cell; after a link it is someone else's ("the president of Chrysler").
     let described = view.found.names.iter().position(|name| {
+        if name.span.end != said.span.end || name.span.start <= said.span.start {
+            return false;
+        }
         let before = view
             .text
             .get(said.span.start..name.span.start)
@@ -1204,7 +1207,7 @@ fn named_speaker(view: &ArticleView, entities: &[Entity], mut said: Attribution)
         let noun = last_word.len() > 2
             && last_word.bytes().all(|b| b.is_ascii_lowercase())
             && !LINKS_BEFORE_NAMES.contains(&last_word);
-        name.span.end == said.span.end && name.span.start > said.span.start && (noun || title)
+        noun || title
     });
     if let Some(name) = described.and_then(entity_name) {
         said.source = name;
