@@ -2966,6 +2966,37 @@ fn typed_by_cue(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
             cued.push((surface, label));
         }
     }
+    // "Boeing and Lockheed Martin", "Northrop Grumman and EADS": names joined by "and" to a known company are
+    // companies too, when nothing says they are people (no given name opens them).
+    for k in 0..names.len() {
+        let name = &names[k];
+        let surface = name.span.of(text);
+        let unknown_pair = name.label == Label::Person
+            && surface.contains(' ')
+            && gaz.name(surface).is_none()
+            && !surface
+                .split(' ')
+                .next()
+                .is_some_and(|w| gaz.is_first_name(w));
+        if !unknown_pair {
+            continue;
+        }
+        let company = |other: &NameMention| gaz.name(other.span.of(text)) == Some(Label::Org);
+        let joined = |a: &NameMention, b: &NameMention| {
+            text.get(a.span.end..b.span.start)
+                .is_some_and(|between| between == " and " || between == ", ")
+        };
+        let before = k
+            .checked_sub(1)
+            .and_then(|p| names.get(p))
+            .is_some_and(|p| company(p) && joined(p, name));
+        let after = names
+            .get(k + 1)
+            .is_some_and(|n| company(n) && joined(name, n));
+        if before || after {
+            cued.push((surface, Label::Org));
+        }
+    }
     for name in names.iter_mut() {
         let surface = name.span.of(text);
         if let Some(&(_, label)) = cued.iter().find(|(cued, _)| *cued == surface) {
