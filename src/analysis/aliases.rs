@@ -2022,7 +2022,14 @@ pub(crate) fn build_entity(
     };
     // A name that ends in a head word ("... Company", "... River") says its own type, whatever the tagger
     // called its shorter forms.
-    let label = match name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w)) {
+    // A person named in full once and by surname elsewhere is a person, however a tagger typed the lone surname
+    // ("Michelle Lyons", then "Lyons" four times as a company).
+    let last_head = name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w));
+    let named_person = label_counts.contains_key(&Label::Person)
+        && GAZETTEER.is_given_and_surname(&name)
+        && last_head.is_none();
+    let label = match last_head {
+        _ if named_person => Label::Person,
         // A given name and one more word is a person even when that word heads organisations ("Jim Press").
         Some(Label::Org) if GAZETTEER.is_given_and_surname(&name) => label,
         Some(head) if name.contains(' ') && label == Label::Person => head,

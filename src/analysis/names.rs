@@ -173,7 +173,19 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         .collect();
     names = split_run_ons(text, names, gaz);
     for name in names.iter_mut() {
-        name.label = word_list_class(name.label, name.span.of(text), gaz);
+        let surface = name.span.of(text);
+        name.label = word_list_class(name.label, surface, gaz);
+        // A given name and a surname the lists do not know otherwise is a person, whatever the tagger made of it
+        // ("the Philip Pullman novel").
+        let surname = surface.rsplit(' ').next().unwrap_or("");
+        if name.label != Label::Person
+            && gaz.is_given_and_surname(surface)
+            && gaz.name(surface).is_none()
+            && gaz.head(surname).is_none()
+            && gaz.name(surname).is_none()
+        {
+            name.label = Label::Person;
+        }
     }
     misc_to_known(text, gaz, &mut names);
     // Each sentence's units, read once for the two word-list passes below.
@@ -2950,6 +2962,9 @@ fn typed_by_cue(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
         } else if COMPANY_AFTER.contains(&next) {
             // "Ryanair CEO Michael O'Leary", "Vessa shares fell": only a company has these.
             Some(Label::Org)
+        } else if gaz.is_given_and_surname(surface) {
+            // "publisher Robert Harrison" is a publisher, not a publishing house.
+            None
         } else {
             // "the magazine Larkspur", and the same cue set off by a comma: "Irish low cost airline, Ryanair,".
             text[..name.span.start]
