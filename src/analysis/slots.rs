@@ -6,7 +6,8 @@
 //!   bare month ("in September") points before it, when its sentence opens by referring back to such a sentence
 //!   ("It killed 612 people"), or when the proper noun next to it is named mostly beside earlier events;
 //! - its measure, and for other measures its label (magnitudes of aftershocks apart from the main shock's; a
-//!   participle that only restates the noun dropped: "bullets fired" are "bullets", "three people shot" people);
+//!   participle that only restates the noun dropped: "bullets fired" are "bullets", "three people shot" people;
+//!   "four prior arrests" and "arrested four times" both count arrests);
 //! - whether it is an increment ("two more victims") rather than the count itself;
 //! - for sums of money, their currency ("$", "dollars" and "US$" are one; "yuan" another);
 //! - the group it counts when that marks a part of a toll ("children", or one nationality of a breakdown
@@ -147,6 +148,7 @@ pub fn align(
     let (events, days) = figure_events(articles, extracted);
     let main_magnitude = main_magnitude(articles, extracted, &events);
     let groups = breakdown_groups(articles, extracted);
+    let counted = counted_events(extracted);
     let mut keyed: HashMap<SlotKey, Vec<ItemRef>> = HashMap::new();
     for (article_idx, (article, found)) in articles.iter().zip(extracted).enumerate() {
         let text = article.text.as_str();
@@ -165,6 +167,7 @@ pub fn align(
                 .to_lowercase();
             let label = refine_label(text, found, figure, label, main_magnitude);
             let label = plain_label(label);
+            let label = counted.get(&label).cloned().unwrap_or(label);
             // "three people" and "three victims" name one group of people; the label says nothing more.
             // "Three people shot" counts people too: a participle after a people noun does not make another quantity.
             let people_noun = figure
@@ -499,6 +502,68 @@ fn currency(unit: &str) -> String {
         "¥" | "yen" | "jpy" => "yen".to_string(),
         _ => lower,
     }
+}
+
+/// Words before a count of past events that do not change what is counted ("four prior arrests").
+const PAST_MODIFIERS: &[&str] = &["prior", "previous", "earlier", "past", "former"];
+
+/// Labels that count the same events as another label of the set, mapped to it: "prior arrests" is "arrests",
+/// and "times arrested" ("arrested four times") is "arrests" too when some figure of the set counts arrests by
+/// that noun. A verb whose noun no figure uses keeps its own label ("times stabbed").
+fn counted_events(extracted: &[ArticleAnalysis]) -> HashMap<String, String> {
+    let labels: Vec<String> = extracted
+        .iter()
+        .flat_map(|a| &a.figures)
+        .filter(|f| f.measure == Measure::Other)
+        .filter_map(|f| f.label.as_deref())
+        .map(|l| plain_label(l.to_lowercase()))
+        .collect();
+    let bare = |label: &str| -> String {
+        match label.split_once(' ') {
+            Some((first, rest)) if PAST_MODIFIERS.contains(&first) => rest.to_string(),
+            _ => label.to_string(),
+        }
+    };
+    // Each noun counted by some figure, singular, to the label it is counted under.
+    let nouns: HashMap<String, String> = labels
+        .iter()
+        .map(|l| bare(l))
+        .filter(|l| !l.contains(' '))
+        .map(|l| (singular(&l), l))
+        .collect();
+    let mut map = HashMap::new();
+    for label in &labels {
+        let plain = bare(label);
+        if plain != *label {
+            map.insert(label.clone(), plain.clone());
+        }
+        let Some(verb) = plain.strip_prefix("times ") else {
+            continue;
+        };
+        let Some(stem) = verb.strip_suffix("ed") else {
+            continue;
+        };
+        // "arrested" is "arrest"; "charged" is "charge"; "stabbed" is "stab".
+        let candidates = [
+            stem.to_string(),
+            format!("{stem}e"),
+            stem.get(..stem.len().saturating_sub(1))
+                .filter(|_| {
+                    stem.len() > 2
+                        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
+                })
+                .unwrap_or("")
+                .to_string(),
+        ];
+        if let Some(noun) = candidates
+            .iter()
+            .filter(|c| !c.is_empty())
+            .find_map(|c| nouns.get(c))
+        {
+            map.insert(label.clone(), noun.clone());
+        }
+    }
+    map
 }
 
 /// A plural noun in singular form ("children" is "child", "casualties" is "casualty").
