@@ -2957,9 +2957,19 @@ fn typed_by_cue(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
+        // "shares" and "stock" are a company's only where they move ("Vessa shares fell"), since "Kowalski shares
+        // the view" is a person's verb.
+        let moves = || {
+            let then = after
+                .get(next.len()..)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+                .unwrap_or("");
+            STOCK_MOVES.contains(&then)
+        };
         let label = if STRUCTURES.contains(&next) {
             Some(Label::Fac)
-        } else if COMPANY_AFTER.contains(&next) {
+        } else if OFFICERS_AFTER.contains(&next) || (STOCK_AFTER.contains(&next) && moves()) {
             // "Ryanair CEO Michael O'Leary", "Vessa shares fell": only a company has these.
             Some(Label::Org)
         } else if gaz.is_given_and_surname(surface) {
@@ -3020,8 +3030,19 @@ fn typed_by_cue(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
     }
 }
 
-/// Words after a name that only a company's name takes: its officers' titles and its stock.
-const COMPANY_AFTER: &[&str] = &["CEO", "CFO", "COO", "shares", "shareholders", "stock"];
+/// Words after a name that only a company's name takes: its officers' titles.
+const OFFICERS_AFTER: &[&str] = &["CEO", "CFO", "COO", "shareholders"];
+
+/// A company's stock after its name, which marks a company when a price move follows ([`STOCK_MOVES`]).
+const STOCK_AFTER: &[&str] = &["shares", "stock"];
+
+/// Words after "shares" or "stock" that say the price moved or traded.
+#[rustfmt::skip]
+const STOCK_MOVES: &[&str] = &[
+    "rose", "fell", "jumped", "dropped", "slid", "surged", "closed", "gained", "lost", "climbed", "tumbled",
+    "plunged", "soared", "traded", "ended", "edged", "were", "have", "had", "rise", "rises", "fall", "falls",
+    "reacted", "price", "prices", "to",
+];
 
 /// Structures news names by a place or a name before them in lower case ("the Karsk dam", "the Tarrow bridge").
 const STRUCTURES: &[&str] = &[
