@@ -1913,7 +1913,8 @@ pub(crate) fn number_entities(
 }
 
 /// One entity record from its mentions, by the rules the resolver uses: aliases most frequent first, the
-/// fullest form as its name (unless it only describes the usual one or names its product), the majority label (a head word such as "Company" overrides a person label).
+/// fullest form as its name (unless it only describes the usual one or names its product), the majority label (a
+/// head word such as "Company" overrides a person label).
 pub(crate) fn build_entity(
     articles: &[Article],
     extracted: &[ArticleAnalysis],
@@ -2020,18 +2021,16 @@ pub(crate) fn build_entity(
         (Some(full), _) => full.surface.clone(),
         _ => String::new(),
     };
-    // A name that ends in a head word ("... Company", "... River") says its own type, whatever the tagger
-    // called its shorter forms.
-    // A person named in full once and by surname elsewhere is a person, however a tagger typed the lone surname
-    // ("Michelle Lyons", then "Lyons" four times as a company).
     let last_head = name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w));
-    let named_person = label_counts.contains_key(&Label::Person)
-        && GAZETTEER.is_given_and_surname(&name)
-        && last_head.is_none();
+    let given_and_surname = GAZETTEER.is_given_and_surname(&name);
     let label = match last_head {
-        _ if named_person => Label::Person,
+        // A person named in full once and by surname elsewhere is a person, however a tagger typed the lone
+        // surname ("Michelle Lyons", then "Lyons" four times as a company).
+        None if given_and_surname && label_counts.contains_key(&Label::Person) => Label::Person,
         // A given name and one more word is a person even when that word heads organisations ("Jim Press").
-        Some(Label::Org) if GAZETTEER.is_given_and_surname(&name) => label,
+        Some(Label::Org) if given_and_surname => label,
+        // A name that ends in a head word ("... Company", "... River") says its own type, whatever the tagger
+        // called its shorter forms.
         Some(head) if name.contains(' ') && label == Label::Person => head,
         _ => label,
     };

@@ -544,22 +544,15 @@ fn counted_events(extracted: &[ArticleAnalysis]) -> HashMap<String, String> {
             continue;
         };
         // "arrested" is "arrest"; "charged" is "charge"; "stabbed" is "stab".
-        let candidates = [
-            stem.to_string(),
-            format!("{stem}e"),
-            stem.get(..stem.len().saturating_sub(1))
-                .filter(|_| {
-                    stem.len() > 2
-                        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
-                })
-                .unwrap_or("")
-                .to_string(),
-        ];
-        if let Some(noun) = candidates
-            .iter()
-            .filter(|c| !c.is_empty())
-            .find_map(|c| nouns.get(c))
-        {
+        let mut last_two = stem.chars().rev();
+        let doubled = stem.chars().count() > 2 && last_two.next() == last_two.next();
+        let undoubled = stem
+            .char_indices()
+            .last()
+            .filter(|_| doubled)
+            .map(|(at, _)| stem[..at].to_string());
+        let candidates = [Some(stem.to_string()), Some(format!("{stem}e")), undoubled];
+        if let Some(noun) = candidates.iter().flatten().find_map(|c| nouns.get(c)) {
             map.insert(label.clone(), noun.clone());
         }
     }
