@@ -188,6 +188,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         }
     }
     misc_to_known(text, gaz, &mut names);
+    company_not_person(text, &mut names);
     // Each sentence's units, read once for the two word-list passes below.
     let sentences: Vec<Vec<Unit>> = (0..segments.sentences.len())
         .map(|i| units(text, segments.sentence_tokens(i), gaz))
@@ -207,8 +208,10 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         names.retain(|n| !known.span.contains(n.span));
         names.push(known);
     }
-    let missed = places_after_prepositions(&sentences, gaz, &names);
+    let missed = places_after_prepositions(&sentences, gaz, &mut names);
     names.extend(missed);
+    let speakers = speakers_before_say_verbs(&sentences, gaz, &names);
+    names.extend(speakers);
     with_dateline(text, segments, gaz, &mut names);
     names.sort_by_key(|n| (n.span.start, n.span.end));
     let names = join_split_heads(text, segments, gaz, names);
@@ -1025,6 +1028,37 @@ fn misc_to_known(text: &str, gaz: &Gazetteer, names: &mut [NameMention]) {
     }
 }
 
+/// Gives a lone word the tagger read as a person the organisation's label when it opens an organisation's longer
+/// name in the same article and no person's name there holds it ("Corvane Aerospace", then "Corvane declined to
+/// comment"): an article that names a company in full uses its first word for it, and a person is named in full
+/// before a surname stands alone.
+fn company_not_person(text: &str, names: &mut [NameMention]) {
+    let mut opens_org: HashSet<&str> = HashSet::default();
+    let mut in_person: HashSet<&str> = HashSet::default();
+    for name in names.iter() {
+        let surface = name.span.of(text);
+        let Some((first, _)) = surface.split_once(' ') else {
+            continue;
+        };
+        match name.label {
+            Label::Org => {
+                opens_org.insert(first);
+            }
+            Label::Person => in_person.extend(surface.split(' ')),
+            _ => {}
+        }
+    }
+    for name in names.iter_mut() {
+        let surface = name.span.of(text);
+        if name.label == Label::Person
+            && opens_org.contains(surface)
+            && !in_person.contains(surface)
+        {
+            name.label = Label::Org;
+        }
+    }
+}
+
 /// Company forms that may follow a comma inside one name ("Summit Entertainment, LLC"), besides a generation's
 /// suffix ([`NAME_SUFFIXES`]).
 const COMPANY_FORMS: &[&str] = &[
@@ -1045,9 +1079,16 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
         // Only words that plainly say where or who ("outside", "near", "said") split a name; "in" does not,
         // as "Human Rights in China" shows.
         // "by" names a maker or an author ("Worldliner by Boeing").
+        // A person's name holds no lower-case word but a particle, so one like "killer" or "player" is a
+        // description between two names ("Fulton Courthouse killer Brian Nichols").
+        let describes = name.label == Label::Person
+            && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !PARTICLES.contains(&word)
+            && !CONNECTORS.contains(&word);
         let splits = (PLACE_PREPOSITIONS.contains(&word) && word != "in")
             || SAY_VERBS.contains(&word)
-            || word == "by";
+            || word == "by"
+            || describes;
         // A comma ends a name ("the Oregon State Police, Hastings said", "(Pleasantville, Seabiscuit)") unless a
         // company's or a generation's suffix follows it ("Summit Entertainment, LLC", "Sammy Davis, Jr.").
         let comma_ends = word.len() > 1
@@ -1087,10 +1128,15 @@ fn split_at_lowercase(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Nam
                 .next()
                 .unwrap_or("");
             let speaker = !piece.contains(' ') && SAY_VERBS.contains(&next_word);
+            let last_word = piece.rsplit(' ').next().unwrap_or(piece);
+            // A name before a description the tagger took into a person's name is what the description is of
+            // ("Fulton Courthouse" of "Fulton Courthouse killer Brian Nichols"): its head word types it.
+            let described = name.label == Label::Person && span.end < name.span.end;
+            let head = described.then(|| gaz.head(last_word)).flatten();
             let label = match gaz.name(piece) {
                 Some(known) if known != Label::Norp && known != Label::Event => known,
                 _ if speaker => Label::Person,
-                _ => refine(name.label, piece, gaz),
+                _ => head.unwrap_or_else(|| refine(name.label, piece, gaz)),
             };
             NameMention { label, span }
         })
@@ -1293,6 +1339,53 @@ fn known_names(sentences: &[Vec<Unit>], gaz: &Gazetteer) -> Vec<NameMention> {
     out
 }
 
+/// Whether a word is capitalised for no reason but being a name: not opening a sentence, not in capitals, not a
+/// month, a common word, a title or a head word.
+fn lone_capital(unit: &Unit, gaz: &Gazetteer) -> bool {
+    let lower = unit.text.to_lowercase();
+    unit.cap
+        && !unit.all_caps
+        && !unit.initial
+        && !unit.text.contains('-')
+        && !is_calendar(unit.text)
+        && !gaz.is_common(&lower)
+        && !gaz.is_title(&lower)
+        && gaz.head(unit.text).is_none()
+}
+
+/// One-word speakers that the tagger left out: in a sentence of prose, a lone capitalised word right before a verb
+/// of saying ("Later, Brandt told reporters") is someone speaking, a person unless the word lists know it.
+fn speakers_before_say_verbs(
+    sentences: &[Vec<Unit>],
+    gaz: &Gazetteer,
+    names: &[NameMention],
+) -> Vec<NameMention> {
+    let mut out = Vec::new();
+    for units in sentences {
+        let capitalised = units.iter().filter(|u| u.cap).count();
+        if capitalised * 2 >= units.len() {
+            continue;
+        }
+        for (i, pair) in units.windows(2).enumerate() {
+            let (unit, next) = (&pair[0], &pair[1]);
+            let says = !next.break_before && SAY_VERBS.contains(&next.text);
+            // A capital before it would make the word the end of a longer name the tagger missed whole.
+            let alone = i == 0 || unit.break_before || !units[i - 1].cap;
+            if !(says && alone && lone_capital(unit, gaz)) {
+                continue;
+            }
+            if names.iter().any(|n| n.span.overlaps(unit.span)) {
+                continue;
+            }
+            out.push(NameMention {
+                label: gaz.name(unit.text).unwrap_or(Label::Person),
+                span: unit.span,
+            });
+        }
+    }
+    out
+}
+
 /// One-word places that the tagger left out after a preposition of place: "the dairy building in Palmer". In a
 /// sentence of prose (mostly lower case), a capitalised word right after "in", "near" or "outside", and before a word
 /// in lower case, is a place unless it is a month or a weekday, a common word, a title or a head word; the word
@@ -1300,7 +1393,7 @@ fn known_names(sentences: &[Vec<Unit>], gaz: &Gazetteer) -> Vec<NameMention> {
 fn places_after_prepositions(
     sentences: &[Vec<Unit>],
     gaz: &Gazetteer,
-    names: &[NameMention],
+    names: &mut [NameMention],
 ) -> Vec<NameMention> {
     let mut out = Vec::new();
     for units in sentences {
@@ -1315,20 +1408,22 @@ fn places_after_prepositions(
             let alone = units
                 .get(i + 1)
                 .is_none_or(|next| !next.cap || next.break_before);
-            let lower = unit.text.to_lowercase();
-            let plain = unit.cap
-                && !unit.all_caps
-                && !unit.initial
-                && !unit.break_before
-                && !unit.text.contains('-')
-                && !is_calendar(unit.text)
-                && !gaz.is_common(&lower)
-                && !gaz.is_title(&lower)
-                && gaz.head(unit.text).is_none();
-            if !(preposition && alone && plain) {
+            let plain = !unit.break_before && lone_capital(unit, gaz);
+            if !(alone && plain) {
                 continue;
             }
-            if names.iter().any(|n| n.span.overlaps(unit.span)) {
+            // A town the word lists know, read by the tagger as a team or a company, is the town after "in" or
+            // "from" in prose ("the champion from Lyon").
+            let known_place = gaz.name(unit.text) == Some(Label::Gpe);
+            if known_place && matches!(before.text, "in" | "near" | "outside" | "from") {
+                if let Some(org) = names
+                    .iter_mut()
+                    .find(|n| n.span == unit.span && n.label == Label::Org)
+                {
+                    org.label = Label::Gpe;
+                }
+            }
+            if !preposition || names.iter().any(|n| n.span.overlaps(unit.span)) {
                 continue;
             }
             out.push(NameMention {

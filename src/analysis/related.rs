@@ -97,7 +97,13 @@ fn spelling_links(entities: &[Entity]) -> Vec<Vec<usize>> {
             }
             for place in demonym_bases(&words[0]) {
                 let owners = owner.get(&place).into_iter().flatten();
-                for &j in owners.filter(|&&j| j != i && is_place_label(entities[j].label)) {
+                // A one-word name that a people's name is formed from is a place even where the tagger read it
+                // as an organisation ("Velloria's coast guard").
+                let place = |j: usize| {
+                    is_place_label(entities[j].label)
+                        || (entities[j].label == Label::Org && !entities[j].name.contains(' '))
+                };
+                for &j in owners.filter(|&&j| j != i && place(j)) {
                     tie(&mut related, i, j);
                 }
             }
