@@ -1,5 +1,7 @@
 //! The `corroborate` binary as users and the evaluation call it: the JSON contract, the text report, exit codes.
 
+mod common;
+
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -172,4 +174,38 @@ fn edits_from_a_file_merge_and_split_entities() {
     let bad = run(&["analyze", "--edits", &a, &b]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a list of edits"));
+}
+
+/// The committed name model is the one `train-ner` makes from the current code and word lists, bit for bit: a
+/// change to the features or to the word lists they read must come with a retrained `assets/ner.bin`.
+#[test]
+fn committed_model_is_what_train_ner_makes() {
+    let Some(shared) = common::shared().filter(|s| s.join("data/conll2003").is_dir()) else {
+        println!("skipped: the CoNLL-2003 data is absent");
+        return;
+    };
+    let out_path = std::env::temp_dir().join(format!("corroborate-ner-{}.bin", std::process::id()));
+    let data = shared.join("data");
+    let out = run(&[
+        "train-ner",
+        "--data",
+        &data.display().to_string(),
+        "--out",
+        &out_path.display().to_string(),
+    ]);
+    assert!(
+        out.status.success(),
+        "train-ner failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let trained = std::fs::read(&out_path).expect("train-ner wrote the model");
+    let _ = std::fs::remove_file(&out_path);
+    let committed = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/ner.bin"))
+        .expect("assets/ner.bin is committed");
+    assert!(
+        trained == committed,
+        "assets/ner.bin is not what `corroborate train-ner` makes now ({} bytes against {}): run it and commit the file",
+        trained.len(),
+        committed.len()
+    );
 }
