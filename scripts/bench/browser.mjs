@@ -169,7 +169,9 @@ function printSizes() {
   rows.push(['total', kib(raw), kib(gz)]);
   console.log(`first-load size of ${distDir}`);
   table(rows);
-  console.log(`total gzipped ${kib(gz)} of the 1536 KiB (1.5 MB) budget: ${gz <= 1536 * 1024 ? 'within' : 'OVER'}`);
+  // The budget is read strictly, as 1,500,000 bytes rather than 1.5 MiB.
+  const budget = 1500000;
+  console.log(`total gzipped ${gz.toLocaleString('en-US')} bytes (${kib(gz)}) of the 1.5 MB budget (${budget.toLocaleString('en-US')} bytes): ${gz <= budget ? 'within' : 'OVER'}`);
   if (wasm) console.log(`wasm alone: ${wasm.name} ${kib(wasm.raw)} raw, ${kib(wasm.gz)} gzipped`);
 }
 
