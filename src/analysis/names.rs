@@ -100,6 +100,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
         .map(|n| trim_sentence_opener(text, segments, n, &usage, gaz))
         .collect();
     let mut names = join_possessive_venue(text, names, gaz);
+    join_ampersands(text, &mut names);
     surnames_are_people(text, gaz, &mut names);
     places_are_not_people(text, gaz, &mut names);
     for name in names.iter_mut() {
@@ -172,6 +173,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         .flat_map(|n| split_hyphened_pair(text, n, &surfaces, gaz))
         .collect();
     names = split_run_ons(text, names, gaz);
+    join_ampersands(text, &mut names);
     for name in names.iter_mut() {
         let surface = name.span.of(text);
         name.label = word_list_class(name.label, surface, gaz);
@@ -1056,6 +1058,60 @@ fn company_not_person(text: &str, names: &mut [NameMention]) {
         {
             name.label = Label::Org;
         }
+    }
+}
+
+/// Joins the two sides of an ampersand between capitalised words into one name where the tagger found either side
+/// ("Marks & Spencer", "Standard & Poor's", "Procter & Gamble"): in news "&" joins the parts of one name, a
+/// company's, a firm's or a pair's, and never lists two.
+fn join_ampersands(text: &str, names: &mut Vec<NameMention>) {
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find(" & ")) {
+        let at = from + found;
+        from = at + 3;
+        let left_word = text[..at]
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
+            .next()
+            .unwrap_or("");
+        let right_word = text[at + 3..]
+            .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
+            .next()
+            .unwrap_or("");
+        let right_word = right_word
+            .strip_suffix("'s")
+            .unwrap_or(right_word)
+            .trim_end_matches('.');
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if !capital(left_word) || !capital(right_word) {
+            continue;
+        }
+        let left = Span::new(at - left_word.len(), at);
+        let right = Span::new(at + 3, at + 3 + right_word.len());
+        let touching: Vec<usize> = (0..names.len())
+            .filter(|&i| names[i].span.overlaps(left) || names[i].span.overlaps(right))
+            .collect();
+        if touching.is_empty()
+            || touching
+                .iter()
+                .any(|&i| names[i].span.contains(left.cover(right)))
+        {
+            continue;
+        }
+        let span = touching
+            .iter()
+            .fold(left.cover(right), |s, &i| s.cover(names[i].span));
+        let label = touching
+            .iter()
+            .map(|&i| names[i].label)
+            .find(|l| *l != Label::Person)
+            .unwrap_or(Label::Org);
+        let mut k = 0;
+        names.retain(|_| {
+            k += 1;
+            !touching.contains(&(k - 1))
+        });
+        names.push(NameMention { label, span });
+        names.sort_by_key(|n| (n.span.start, n.span.end));
     }
 }
 
