@@ -190,6 +190,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         }
     }
     misc_to_known(text, gaz, &mut names);
+    surnames_are_people(text, gaz, &mut names);
     company_not_person(text, &mut names);
     // Each sentence's units, read once for the two word-list passes below.
     let sentences: Vec<Vec<Unit>> = (0..segments.sentences.len())
@@ -990,10 +991,15 @@ fn word_list_class(label: Label, surface: &str, gaz: &Gazetteer) -> Label {
         .filter(|_| {
             surface.contains(' ') && label == Label::Person && !gaz.is_given_and_surname(surface)
         });
+    // Only a person's name ends in "Jr." or "Sr." ("Arcade Joseph Comeaux Jr.", whatever "Arcade" suggests).
+    let generation = surface.contains(' ')
+        && matches!(last_word.trim_end_matches('.'), "Jr" | "Sr")
+        && label != Label::Person;
     known_org
         .or(place_head)
         .or(org_head)
         .or_else(|| place_prefix(surface, gaz))
+        .or(generation.then_some(Label::Person))
         .unwrap_or(label)
 }
 
@@ -2984,13 +2990,21 @@ fn split_at_title(
     vec![name]
 }
 
-/// The last words of the PERSON names of two or more words in the article ("Ortiz" of "Jerry Ortiz").
+/// The last words of the PERSON names of two or more words in the article ("Ortiz" of "Jerry Ortiz"), before a
+/// generation's suffix ("Comeaux" of "Arcade Joseph Comeaux Jr.").
 fn person_surnames(text: &str, names: &[NameMention]) -> HashSet<String> {
     names
         .iter()
         .filter(|n| n.label == Label::Person)
-        .filter_map(|n| n.span.of(text).rsplit_once(' '))
-        .map(|(_, last)| last.to_string())
+        .filter_map(|n| {
+            let mut words = n.span.of(text).split(' ').rev();
+            let last = words.next()?;
+            let suffix = NAME_SUFFIXES.contains(&last.trim_end_matches(['.', ',']));
+            let surname = if suffix { words.next()? } else { last };
+            words
+                .next()
+                .map(|_| surname.trim_end_matches(',').to_string())
+        })
         .collect()
 }
 
