@@ -412,6 +412,9 @@ struct Form {
     initials: String,
     /// The same initials with a leading "the" ("The Hollywood Reporter" gives "thr"), else empty for a one-word name.
     initials_the: String,
+    /// The initials with each "of" kept ("Department of Justice" gives "doj", "Nevada Department of Corrections"
+    /// "ndoc"), else empty for a name without "of".
+    initials_of: String,
     /// Whether some spelling of the form began with "the".
     said_with_the: bool,
     /// The initials where a word written as an acronym gives all its letters ("U.S. Air Force" gives "usaf"), else
@@ -700,6 +703,16 @@ fn make_form(surface: &str, label: Label) -> Form {
     } else {
         String::new()
     };
+    let initials_of = if words.len() > 2 && words.iter().any(|w| w == "of") {
+        words
+            .iter()
+            .filter(|w| *w == "of" || !CONNECTORS.contains(&w.as_str()))
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    } else {
+        String::new()
+    };
     let initials_spelt = spelt_initials(surface);
     let letters: String = singular
         .unwrap_or(surface)
@@ -728,6 +741,7 @@ fn make_form(surface: &str, label: Label) -> Form {
         parts,
         initials,
         initials_the,
+        initials_of,
         said_with_the: starts_with_the,
         initials_spelt,
         acronym,
@@ -1428,6 +1442,12 @@ pub fn resolve(
                     .or_default()
                     .push(i);
             }
+            if !form.initials_of.is_empty() {
+                by_initials
+                    .entry(form.initials_of.as_str())
+                    .or_default()
+                    .push(i);
+            }
         }
     }
     for (i, form) in forms.iter().enumerate() {
@@ -1752,6 +1772,13 @@ pub fn resolve(
                             .last()
                             .is_some_and(|w| GAZETTEER.head(&capitalised(w)) == Some(Label::Gpe))
                 });
+            }
+            // A town or country the word lists know, and most mentions call a place, is not the short name of a
+            // company or another thing named after it, whatever one mention's type says: "Texas" is not the
+            // "Texas Department of Criminal Justice". An unknown word is another matter ("Morningside", checked
+            // "into", for "Morningside Recovery").
+            if matches!(r, 1 | 4) && form.listed == Some(Label::Gpe) && form.place {
+                candidates.clear();
             }
             if !candidates.is_empty() {
                 reading = r;
