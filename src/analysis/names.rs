@@ -1369,11 +1369,14 @@ fn is_creed(surface: &str) -> bool {
 }
 
 /// Whether a one-word name reads as a nationality or group adjective ("Kazakh", "Bosnian", "Sudanese").
+///
+/// Not by "-i": the nationalities so made are in the word lists ("Iraqi", "Somali"), and an unknown word so ending
+/// is more often an index or a brand ("Nikkei").
 fn is_demonym(surface: &str) -> bool {
     let one_word = !surface.contains(' ') && surface.chars().all(|c| c.is_alphabetic() || c == '-');
     one_word
         && starts_upper(surface)
-        && ["an", "ans", "ese", "ish", "i", "is", "ch"]
+        && ["an", "ans", "ese", "ish", "ch"]
             .iter()
             .any(|suffix| surface.ends_with(suffix))
 }
