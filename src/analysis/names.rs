@@ -1418,6 +1418,12 @@ fn lone_capital(unit: &Unit, gaz: &Gazetteer) -> bool {
         && gaz.head(unit.text).is_none()
 }
 
+/// Whether a sentence is prose, mostly in lower case: in a title-cased headline ("Church in Danger") a capital
+/// says nothing.
+fn prose(units: &[Unit]) -> bool {
+    units.iter().filter(|u| u.cap).count() * 2 < units.len()
+}
+
 /// One-word speakers that the tagger left out: in a sentence of prose, a lone capitalised word right before a verb
 /// of saying ("Later, Brandt told reporters") is someone speaking, a person unless the word lists know it.
 fn speakers_before_say_verbs(
@@ -1426,11 +1432,7 @@ fn speakers_before_say_verbs(
     names: &[NameMention],
 ) -> Vec<NameMention> {
     let mut out = Vec::new();
-    for units in sentences {
-        let capitalised = units.iter().filter(|u| u.cap).count();
-        if capitalised * 2 >= units.len() {
-            continue;
-        }
+    for units in sentences.iter().filter(|units| prose(units)) {
         for (i, pair) in units.windows(2).enumerate() {
             let (unit, next) = (&pair[0], &pair[1]);
             let says = !next.break_before && SAY_VERBS.contains(&next.text);
@@ -1461,12 +1463,7 @@ fn places_after_prepositions(
     names: &mut [NameMention],
 ) -> Vec<NameMention> {
     let mut out = Vec::new();
-    for units in sentences {
-        // Only prose: in a title-cased headline ("Church in Danger") a capital says nothing.
-        let capitalised = units.iter().filter(|u| u.cap).count();
-        if capitalised * 2 >= units.len() {
-            continue;
-        }
+    for units in sentences.iter().filter(|units| prose(units)) {
         for (i, unit) in units.iter().enumerate().skip(1) {
             let before = &units[i - 1];
             let preposition = matches!(before.text, "in" | "near" | "outside");
