@@ -94,7 +94,7 @@ pub fn extract(text: &str, segments: &Segments) -> Vec<NameMention> {
     } else {
         HashSet::default()
     };
-    let names: Vec<NameMention> = split_run_ons(text, names, gaz)
+    let names: Vec<NameMention> = split_run_ons(text, names, &usage, gaz)
         .into_iter()
         .flat_map(|n| split_hyphened_pair(text, n, &surfaces, gaz))
         .map(|n| trim_sentence_opener(text, segments, n, &usage, gaz))
@@ -172,7 +172,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
         .flat_map(|n| split_at_and(text, n, &surfaces, gaz))
         .flat_map(|n| split_hyphened_pair(text, n, &surfaces, gaz))
         .collect();
-    names = split_run_ons(text, names, gaz);
+    names = split_run_ons(text, names, &usage, gaz);
     join_ampersands(text, &mut names);
     for name in names.iter_mut() {
         let surface = name.span.of(text);
@@ -2295,7 +2295,12 @@ fn resolve(text: &str, candidates: &mut Vec<Candidate>, cap_mid: &HashSet<String
 
 /// Cuts names that ran on: over a title-case line's verbs and function words ([`split_title_case`]) and over
 /// a title or company ending between an organisation and a person ([`split_at_title`]).
-fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<NameMention> {
+fn split_run_ons(
+    text: &str,
+    names: Vec<NameMention>,
+    usage: &WordUsage,
+    gaz: &Gazetteer,
+) -> Vec<NameMention> {
     let lines = title_case_lines(text);
     let names: Vec<NameMention> = if lines.is_empty() {
         names
@@ -2307,7 +2312,7 @@ fn split_run_ons(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<Na
                 .any(|l| l.contains(n.span) && stands_apart(text, *l))
         });
         let prose = Prose {
-            lower_seen: lowercase_seen(text),
+            lower_seen: usage.lower_seen(),
             labels: labels_in_prose(text, &names, &lines),
             capitalised: if in_headline {
                 capitalised_in_prose(text, &names, &lines)
@@ -2559,9 +2564,9 @@ fn stands_apart(text: &str, line: Span) -> bool {
 }
 
 /// What the article says outside its title-case lines, against which a headline's words are read.
-struct Prose {
-    /// Lowercase forms and stems of the words written in lower case ([`lowercase_seen`]).
-    lower_seen: HashSet<String>,
+struct Prose<'u> {
+    /// Lowercase forms and stems of the words written in lower case ([`lowercase_seen`]), worked out once per article.
+    lower_seen: &'u HashSet<String>,
     /// The label each name surface has outside title-case lines ([`labels_in_prose`]).
     labels: HashMap<String, Label>,
     /// Words written with a capital outside title-case lines where a capital means something: inside a sentence,
