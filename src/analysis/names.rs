@@ -1111,11 +1111,10 @@ fn join_ampersands(text: &str, names: &mut Vec<NameMention>) {
             .map(|&i| names[i].label)
             .find(|l| *l != Label::Person)
             .unwrap_or(Label::Org);
-        let mut k = 0;
-        names.retain(|_| {
-            k += 1;
-            !touching.contains(&(k - 1))
-        });
+        // `touching` ascends, so removing from its end leaves the indices still to remove in place.
+        for &i in touching.iter().rev() {
+            names.remove(i);
+        }
         names.push(NameMention { label, span });
         names.sort_by_key(|n| (n.span.start, n.span.end));
     }
@@ -1407,12 +1406,11 @@ fn known_names(sentences: &[Vec<Unit>], gaz: &Gazetteer) -> Vec<NameMention> {
 /// Whether a word is capitalised for no reason but being a name: not opening a sentence, not in capitals, not a
 /// month, a common word, a title or a head word.
 fn lone_capital(unit: &Unit, gaz: &Gazetteer) -> bool {
+    if !unit.cap || unit.all_caps || unit.initial || unit.text.contains('-') {
+        return false;
+    }
     let lower = unit.text.to_lowercase();
-    unit.cap
-        && !unit.all_caps
-        && !unit.initial
-        && !unit.text.contains('-')
-        && !is_calendar(unit.text)
+    !is_calendar(unit.text)
         && !gaz.is_common(&lower)
         && !gaz.is_title(&lower)
         && gaz.head(unit.text).is_none()
