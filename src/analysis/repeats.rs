@@ -4,7 +4,8 @@
 //! The tagger reads one sentence at a time, so a name it finds in the prose can go unseen in a headline, where every
 //! word is capitalised and the context is thin ("Obama overturns ruling on Endangered Species Act"), or in a short
 //! line. Spreading a found name over its other occurrences is the classic document-level consistency of name
-//! taggers. Only capitalised names of two words or more spread: a lone word ("Bush", "May", "Will") repeated may be a common
+//! taggers. A headline in capitals ("WLADIMIR KLITSCHKO RETAINS TITLE") gets the names in their capital form too.
+//! Only capitalised names of two words or more spread: a lone word ("Bush", "May", "Will") repeated may be a common
 //! word or another thing, while several capitalised words together are rarely anything but the same name.
 
 use super::model::{Label, NameMention, Span};
@@ -33,9 +34,18 @@ const MAX_BYTES: usize = 120;
 /// assert_eq!(spread[0].span.of(text), "Grain Corridor Deal");
 /// ```
 pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
-    let labels = labels_by_surface(text, &names);
-    if labels.is_empty() {
+    let by_surface = labels_by_surface(text, &names);
+    if by_surface.is_empty() {
         return names;
+    }
+    // A headline in capitals repeats the article's names in capitals ("WLADIMIR KLITSCHKO RETAINS TITLE"), where a
+    // tagger has no case to go by: each name spreads in its upper-case form too.
+    let mut labels: HashMap<String, Label> = HashMap::default();
+    for (surface, label) in by_surface {
+        if surface.chars().any(char::is_lowercase) {
+            labels.entry(surface.to_uppercase()).or_insert(label);
+        }
+        labels.insert(surface.to_string(), label);
     }
     // Surfaces by their first word, longest first, so each word of the text proposes only the names it can open.
     let mut by_first: HashMap<&str, Vec<&str>> = HashMap::default();
@@ -44,7 +54,7 @@ pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        by_first.entry(first).or_default().push(surface);
+        by_first.entry(first).or_default().push(surface.as_str());
     }
     for surfaces in by_first.values_mut() {
         surfaces.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
