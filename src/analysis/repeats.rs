@@ -6,7 +6,9 @@
 //! line. Spreading a found name over its other occurrences is the classic document-level consistency of name
 //! taggers. A headline in capitals ("WLADIMIR KLITSCHKO RETAINS TITLE") gets the names in their capital form too.
 //! Only capitalised names of two words or more spread: a lone word ("Bush", "May", "Will") repeated may be a common
-//! word or another thing, while several capitalised words together are rarely anything but the same name.
+//! word or another thing, while several capitalised words together are rarely anything but the same name. The one
+//! exception is a line all in capitals, which a lone name reaches when the article never writes it in lower case
+//! ("RED SOX MAKE HUGE OFFER TO TEIXEIRA").
 
 use super::model::{Label, NameMention, Span};
 // Fx hashing: these maps are looked up for every word of every article, where SipHash costs a tenth.
@@ -35,7 +37,8 @@ const MAX_BYTES: usize = 120;
 /// ```
 pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     let by_surface = labels_by_surface(text, &names);
-    if by_surface.is_empty() {
+    let single = capitals_line_words(text, &names);
+    if by_surface.is_empty() && single.is_empty() {
         return names;
     }
     // A headline in capitals repeats the article's names in capitals ("WLADIMIR KLITSCHKO RETAINS TITLE"), where a
@@ -46,6 +49,13 @@ pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
             labels.entry(surface.to_uppercase()).or_insert(label);
         }
         labels.insert(surface.to_string(), label);
+    }
+    let mut single_words: HashSet<String> = HashSet::default();
+    for (word, label) in single {
+        if let std::collections::hash_map::Entry::Vacant(slot) = labels.entry(word.clone()) {
+            slot.insert(label);
+            single_words.insert(word);
+        }
     }
     // Surfaces by their first word, longest first, so each word of the text proposes only the names it can open.
     let mut by_first: HashMap<&str, Vec<&str>> = HashMap::default();
@@ -78,6 +88,9 @@ pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
             continue;
         };
         let span = Span::new(start, start + surface.len());
+        if single_words.contains(surface) && !in_capitals_line(text, span) {
+            continue;
+        }
         resume = span.end;
         // Names are sorted and apart, so the ones that touch `span` sit together from `first` on.
         let first = names.partition_point(|n| n.span.end + 1 < span.start);
@@ -138,6 +151,46 @@ fn labels_by_surface<'t>(text: &'t str, names: &[NameMention]) -> HashMap<&'t st
             Some((surface, label))
         })
         .collect()
+}
+
+/// The upper-case forms of the one-word names that may spread into a line written all in capitals: a headline
+/// such as "REPORT: RED SOX MAKE HUGE OFFER TO TEIXEIRA" names "Teixeira" as the prose does. Only a word the article
+/// never writes in lower case, and only where some line is all capitals, which spares "MAY" in "PRICES MAY RISE".
+fn capitals_line_words(text: &str, names: &[NameMention]) -> Vec<(String, Label)> {
+    let capitals_line = text
+        .lines()
+        .any(|line| line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase));
+    if !capitals_line {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Label)> = Vec::new();
+    for name in names {
+        let surface = name.span.of(text);
+        let plain = surface.chars().count() >= 3
+            && surface.chars().all(char::is_alphabetic)
+            && surface.starts_with(char::is_uppercase)
+            && surface.chars().any(char::is_lowercase);
+        if !plain || out.iter().any(|(w, _)| w.eq_ignore_ascii_case(surface)) {
+            continue;
+        }
+        let lower = surface.to_lowercase();
+        let written_lower = text.match_indices(lower.as_str()).any(|(at, _)| {
+            !text[..at].ends_with(char::is_alphanumeric) && ends_word(text, at + lower.len())
+        });
+        if !written_lower {
+            out.push((surface.to_uppercase(), name.label));
+        }
+    }
+    out
+}
+
+/// Whether the line that holds `span` has no lower-case letter.
+fn in_capitals_line(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    !text[start..end].chars().any(char::is_lowercase)
 }
 
 /// Every capitalised word of `text` (a run of letters and digits opening with a capital) with its byte offset.
