@@ -1728,10 +1728,15 @@ pub fn resolve(
         let sure_place = form.place && (listed_place || form.said_as_place);
         // A town the texts give with its region ("Wasilla, Alaska") is no company's short name, whatever a
         // tagger's slip called it elsewhere: "Wasilla" is not the "Wasilla Bible Church". "In" alone does not say
-        // so much: a clinic is checked "into".
+        // so much: a clinic is checked "into". Nor is a town or country the word lists know, and most mentions call
+        // a place, the short name of a company or another thing named after it: "Texas" is not the "Texas
+        // Department of Criminal Justice". An unknown word is another matter ("Morningside" for "Morningside
+        // Recovery").
+        let known_place = form.listed == Some(Label::Gpe) && form.place;
         let mut readings: Vec<(u8, bool)> = readings
             .into_iter()
             .filter(|&r| !(form.class == 2 && form.said_with_region && r != 2))
+            .filter(|&r| !(known_place && matches!(r, 1 | 4)))
             .map(|r| (r, r == 2 && sure_place))
             .collect();
         // A word typed a person that no person in the texts bears, and that is neither a given name nor a known
@@ -1772,13 +1777,6 @@ pub fn resolve(
                             .last()
                             .is_some_and(|w| GAZETTEER.head(&capitalised(w)) == Some(Label::Gpe))
                 });
-            }
-            // A town or country the word lists know, and most mentions call a place, is not the short name of a
-            // company or another thing named after it, whatever one mention's type says: "Texas" is not the
-            // "Texas Department of Criminal Justice". An unknown word is another matter ("Morningside", checked
-            // "into", for "Morningside Recovery").
-            if matches!(r, 1 | 4) && form.listed == Some(Label::Gpe) && form.place {
-                candidates.clear();
             }
             if !candidates.is_empty() {
                 reading = r;

@@ -52,8 +52,8 @@ pub fn spread(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     }
     let mut single_words: HashSet<String> = HashSet::default();
     for (word, label) in single {
-        if let std::collections::hash_map::Entry::Vacant(slot) = labels.entry(word.clone()) {
-            slot.insert(label);
+        if !labels.contains_key(&word) {
+            labels.insert(word.clone(), label);
             single_words.insert(word);
         }
     }
