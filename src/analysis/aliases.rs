@@ -548,7 +548,11 @@ fn without_affiliation(surface: &str) -> &str {
 }
 
 fn make_form(surface: &str, label: Label) -> Form {
-    let surface = without_affiliation(surface);
+    // A state's abbreviation with its full stop is the state ("Calif." is California); without the stop it may be
+    // a word ("Mass", "Ill").
+    let surface = GAZETTEER
+        .state(surface.trim())
+        .unwrap_or_else(|| without_affiliation(surface));
     let mut words = fold(surface);
     // A model's plural is the model: "A380s", "777s"; a team's "76ers" is not a plural of anything.
     for word in words.iter_mut() {
@@ -2046,6 +2050,8 @@ pub(crate) fn build_entity(
         (Some(full), _) => full.surface.clone(),
         _ => String::new(),
     };
+    // A state is named in full, even where every article abbreviates it ("Calif." is shown as California).
+    let name = GAZETTEER.state(&name).map_or(name, str::to_string);
     let last_head = name.rsplit(' ').next().and_then(|w| GAZETTEER.head(w));
     let given_and_surname = GAZETTEER.is_given_and_surname(&name);
     let label = match last_head {

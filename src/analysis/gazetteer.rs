@@ -21,10 +21,12 @@ const NAME_LISTS: &[(Label, &str)] = &[
 ];
 
 const FIRST_NAMES: &str = include_str!("lexicon/first_names.txt");
+const MORE_GIVEN_NAMES: &str = include_str!("lexicon/given_names.txt");
 const TITLES: &str = include_str!("lexicon/titles.txt");
 const MODIFIERS: &str = include_str!("lexicon/modifiers.txt");
 const COMMON: &str = include_str!("lexicon/common.txt");
 const HEADS: &str = include_str!("lexicon/heads.txt");
+const STATES: &str = include_str!("lexicon/states.txt");
 
 /// All word lists, parsed.
 #[derive(Debug, Default)]
@@ -33,8 +35,10 @@ pub struct Gazetteer {
     names: FxHashMap<String, Label>,
     /// The same names in lower case, for all-capitals headlines.
     folded_names: FxHashMap<String, Label>,
-    /// Given names as written ("Vladimir").
+    /// Given names as written ("Vladimir"), the ones the name tagger's features read.
     first_names: FxHashSet<String>,
+    /// More given names, which only the rules read ("Stefania", "Woody").
+    more_given_names: FxHashSet<String>,
     /// Person titles in lower case ("president", "secretary-general").
     titles: FxHashSet<String>,
     /// Words that combine with a following title, in lower case ("foreign", "deputy").
@@ -43,6 +47,8 @@ pub struct Gazetteer {
     common: FxHashSet<String>,
     /// Head words that end a name and decide its type ("Council" is ORG, "Hall" is FAC).
     heads: FxHashMap<String, Label>,
+    /// US states by the abbreviations news copy writes after a place, as printed ("Calif." to "California").
+    states: FxHashMap<&'static str, &'static str>,
     /// The largest number of words in one known name.
     max_words: usize,
     /// Every run of leading words, shorter than the whole, of a known name ("Islamic", "Islamic State in"), as
@@ -83,7 +89,18 @@ impl Gazetteer {
                 g.names.entry(key).or_insert(*label);
             }
         }
+        for line in lines(STATES) {
+            let mut names = line.split('|').map(str::trim);
+            let Some(state) = names.next() else { continue };
+            for abbreviation in names {
+                g.states.insert(abbreviation, state);
+            }
+        }
         g.first_names = words(FIRST_NAMES).map(str::to_string).collect();
+        g.more_given_names = words(MORE_GIVEN_NAMES)
+            .filter(|w| !g.first_names.contains(*w))
+            .map(str::to_string)
+            .collect();
         g.titles = words(TITLES).map(str::to_string).collect();
         g.modifiers = words(MODIFIERS).map(str::to_string).collect();
         g.common = words(COMMON).map(str::to_string).collect();
@@ -104,6 +121,17 @@ impl Gazetteer {
             }
         }
         g
+    }
+
+    /// The US state that `written` abbreviates, dots included as printed ("Calif." gives "California"; "Calif"
+    /// and "Mass" give nothing).
+    pub fn state(&self, written: &str) -> Option<&'static str> {
+        self.states.get(written).copied()
+    }
+
+    /// The state abbreviations as printed, in no order.
+    pub fn state_abbreviations(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.states.keys().copied()
     }
 
     /// The label of a known name written exactly as `name` (words separated by one space).
@@ -128,6 +156,12 @@ impl Gazetteer {
 
     /// Whether `word` (as written) is a common given name.
     pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word) || self.more_given_names.contains(word)
+    }
+
+    /// Whether `word` is one of the given names the name tagger was trained with (`lexicon/first_names.txt`): its
+    /// features must read the lists it learned from.
+    pub fn is_tagger_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
     }
 

@@ -29,6 +29,7 @@ pub mod names;
 pub mod numbers;
 pub mod pdf;
 pub mod quoted;
+pub mod regions;
 pub mod related;
 pub mod repeats;
 pub mod report;

@@ -155,6 +155,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
     let mut names: Vec<NameMention> = tagged
         .iter()
         .filter_map(|n| trim_model_name(text, n.clone(), gaz))
+        .map(|n| with_cut_surname(text, n, &tagged, gaz))
         .filter_map(|n| cut_calendar_and_tail(text, n, &tagged_surfaces, gaz))
         .map(|n| trim_sentence_opener(text, segments, n, &usage, gaz))
         .map(|n| NameMention {
@@ -219,7 +220,7 @@ pub fn extract_with(text: &str, segments: &Segments, model: Option<&NerModel>) -
     names.sort_by_key(|n| (n.span.start, n.span.end));
     let names = join_split_heads(text, segments, gaz, names);
     let names = join_dotted(text, names);
-    let names = join_camel_given_name(text, names, gaz);
+    let names = join_given_name(text, names, gaz);
     let names = join_possessive_venue(text, names, gaz);
     let mut names = strip_affiliation_suffix(text, names, gaz);
     surnames_are_people(text, gaz, &mut names);
@@ -524,20 +525,22 @@ fn join_possessive_venue(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -
     out
 }
 
-/// Joins a one-word name written with a capital inside ("LuAnn", "DeShawn", "LaToya") to the PERSON name right
-/// after it: the tagger reads the inner capital as the start of another name and cuts the given name off.
-fn join_camel_given_name(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<NameMention> {
+/// Joins a one-word given name to the PERSON name right after it, which the tagger sometimes cuts off: one written
+/// with a capital inside ("LuAnn", "DeShawn", "LaToya"), which it reads as the start of another name, and one it
+/// typed a person on its own ("John" of "John Perry Barlow's manifesto"). Two people are never written one after
+/// the other with only a space between.
+fn join_given_name(text: &str, names: Vec<NameMention>, gaz: &Gazetteer) -> Vec<NameMention> {
     let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
     for name in names {
         if let Some(last) = out.last_mut() {
             let between = text.get(last.span.end..name.span.start);
             let word = last.span.of(text);
-            if between == Some(" ")
-                && name.label == Label::Person
-                && last.label != Label::Person
-                && is_camel_case(word)
-                && !gaz.knows(word)
-            {
+            let given = if last.label == Label::Person {
+                !word.contains(' ') && gaz.is_first_name(word) && gaz.name(word).is_none()
+            } else {
+                is_camel_case(word) && !gaz.knows(word)
+            };
+            if between == Some(" ") && name.label == Label::Person && given {
                 last.span = last.span.cover(name.span);
                 last.label = Label::Person;
                 continue;
@@ -798,6 +801,53 @@ fn trim_model_name(text: &str, mut name: NameMention, gaz: &Gazetteer) -> Option
             .and_then(|rest| rest.strip_prefix(". "))
             .is_some_and(starts_upper);
     (!(abbreviated_title || (only_modifiers && before_title))).then_some(name)
+}
+
+/// A model name that ends in a given name, extended over the capitalised word right after it that no other name
+/// holds: the tagger sometimes stops before a surname it has never seen ("Interior Secretary Sally" of "... Sally
+/// Jewell toured"). The splits that follow cut the title or organisation off again. A weekday, a known name or a
+/// word in capitals is no surname ("told Mary Tuesday").
+fn with_cut_surname(
+    text: &str,
+    mut name: NameMention,
+    tagged: &[NameMention],
+    gaz: &Gazetteer,
+) -> NameMention {
+    let surface = name.span.of(text);
+    let last = surface.rsplit(' ').next().unwrap_or(surface);
+    if !gaz.is_first_name(last) || gaz.name(last).is_some() {
+        return name;
+    }
+    let Some(rest) = text.get(name.span.end..).and_then(|r| r.strip_prefix(' ')) else {
+        return name;
+    };
+    let word = rest
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}' || c == '-'))
+        .next()
+        .unwrap_or("");
+    let word = strip_possessive(word).0;
+    let start = name.span.end + 1;
+    let plain = word.chars().count() >= 2
+        && starts_upper(word)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !is_calendar(word)
+        && gaz.name(word).is_none()
+        && !gaz.is_title(&word.to_lowercase());
+    if plain
+        && !tagged
+            .iter()
+            .any(|t| t.span.contains(Span::new(start, start + 1)))
+    {
+        name.span = Span::new(name.span.start, start + word.len());
+        // Given names and a surname are a person ("LuAnn Marie" and "Johnson"), whatever the tagger typed.
+        if surface
+            .split(' ')
+            .all(|w| gaz.is_first_name(w) || is_camel_case(w))
+        {
+            name.label = Label::Person;
+        }
+    }
+    name
 }
 
 /// How an article uses its words, worked out on first need: most articles have no name that asks.
@@ -3225,20 +3275,23 @@ const STRUCTURES: &[&str] = &[
 
 /// `span` without the quote marks, ampersands and spaces that open it: "' Gray" of "Kimani 'Kiki' Gray", "&C" of
 /// "G&C", "'Pop" of "'Pop, pop, pop'", and a plural's possessive mark at its end ("Games'"). Other marks inside
-/// or at the end stay ("Guns N' Roses").
+/// or at the end stay ("Guns N' Roses"). A dash is never a name's first or last character: the tagger takes one
+/// in from a compound ("El Nino-fueled", "sub-Saharan", "(BN-Ledang)").
 fn without_outer_marks(text: &str, span: Span) -> Span {
+    const DASHES: &[char] = &['-', '\u{2013}', '\u{2014}'];
     const MARKS: &[char] = &[
-        '\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '&', ' ',
+        '\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '&', ' ', '-', '\u{2013}',
+        '\u{2014}',
     ];
     let surface = span.of(text);
-    let start = span.start + (surface.len() - surface.trim_start_matches(MARKS).len());
+    let opened = surface.trim_start_matches(MARKS);
+    let mut core = opened.trim_end_matches(DASHES);
     // A plural's possessive mark is no part of the name ("the Hunger Games' director").
-    let end = if surface.ends_with("s'") || surface.ends_with("s\u{2019}") {
-        span.end - surface.chars().next_back().map_or(0, char::len_utf8)
-    } else {
-        span.end
-    };
-    Span::new(start.min(end), end)
+    if core.ends_with("s'") || core.ends_with("s\u{2019}") {
+        core = core.trim_end_matches(['\'', '\u{2019}']);
+    }
+    let start = span.start + (surface.len() - opened.len());
+    Span::new(start, start + core.len())
 }
 
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
@@ -3254,5 +3307,6 @@ fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
     surnames_are_people(text, &GAZETTEER, &mut names);
     let names = super::acronyms::join(text, names);
     let names = super::streets::join(text, names);
+    let names = super::regions::join(text, names);
     super::repeats::spread(text, super::teams::join_nicknames(text, names))
 }

@@ -419,7 +419,7 @@ struct ListFlags {
 impl ListFlags {
     fn of(text: &str, lower: &str, gaz: &super::gazetteer::Gazetteer) -> ListFlags {
         ListFlags {
-            first_name: gaz.is_first_name(text),
+            first_name: gaz.is_tagger_first_name(text),
             title: gaz.is_title(lower.trim_end_matches('.')),
             head: gaz.head(text),
             common: gaz.is_common(lower),
