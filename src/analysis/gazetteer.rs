@@ -27,6 +27,7 @@ const MODIFIERS: &str = include_str!("lexicon/modifiers.txt");
 const COMMON: &str = include_str!("lexicon/common.txt");
 const HEADS: &str = include_str!("lexicon/heads.txt");
 const STATES: &str = include_str!("lexicon/states.txt");
+const DEMONYMS: &str = include_str!("lexicon/demonyms.txt");
 
 /// All word lists, parsed.
 #[derive(Debug, Default)]
@@ -49,6 +50,8 @@ pub struct Gazetteer {
     heads: FxHashMap<String, Label>,
     /// US states by the abbreviations news copy writes after a place, as printed ("Calif." to "California").
     states: FxHashMap<&'static str, &'static str>,
+    /// Demonyms as written ("Kenyan", "Kenyans"), each with whether it is a plural that names the people.
+    demonyms: FxHashMap<&'static str, bool>,
     /// The largest number of words in one known name.
     max_words: usize,
     /// Every run of leading words, shorter than the whole, of a known name ("Islamic", "Islamic State in"), as
@@ -96,6 +99,15 @@ impl Gazetteer {
                 g.states.insert(abbreviation, state);
             }
         }
+        for line in lines(DEMONYMS) {
+            let forms: Vec<&str> = line.split('|').skip(1).map(str::trim).collect();
+            for form in &forms {
+                let plural = form
+                    .strip_suffix('s')
+                    .is_some_and(|one| forms.contains(&one));
+                g.demonyms.insert(form, plural);
+            }
+        }
         g.first_names = words(FIRST_NAMES).map(str::to_string).collect();
         g.more_given_names = words(MORE_GIVEN_NAMES)
             .filter(|w| !g.first_names.contains(*w))
@@ -127,6 +139,17 @@ impl Gazetteer {
     /// and "Mass" give nothing).
     pub fn state(&self, written: &str) -> Option<&'static str> {
         self.states.get(written).copied()
+    }
+
+    /// Whether `word` (as written) is a plural demonym that names a people ("Kenyans", "Albanians"), by
+    /// `lexicon/demonyms.txt`.
+    pub fn is_people(&self, word: &str) -> bool {
+        self.demonyms.get(word).copied() == Some(true)
+    }
+
+    /// Whether `word` (as written) is a singular demonym ("Kenyan", "Bosnian", "Swiss").
+    pub fn is_nationality(&self, word: &str) -> bool {
+        self.demonyms.get(word).copied() == Some(false)
     }
 
     /// The state abbreviations as printed, in no order.

@@ -3294,6 +3294,48 @@ fn without_outer_marks(text: &str, span: Span) -> Span {
     Span::new(start, start + core.len())
 }
 
+/// Types a people named by its plural demonym a group (NORP), whatever the tagger made of it: "Kenyans",
+/// "Kosovo Albanians", "Bosnian Serbs". A number word before it is no part of the name ("Four Norwegians").
+fn peoples_are_groups(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
+    const NUMBER_WORDS: &[&str] = &[
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Eleven",
+        "Twelve",
+        "Dozens",
+        "Hundreds",
+        "Thousands",
+        "Many",
+        "Some",
+        "Most",
+        "All",
+    ];
+    for name in names.iter_mut() {
+        let surface = name.span.of(text);
+        let (before, last) = surface.rsplit_once(' ').unwrap_or(("", surface));
+        if !gaz.is_people(last) {
+            continue;
+        }
+        if NUMBER_WORDS.contains(&before) {
+            name.span = Span::new(name.span.end - last.len(), name.span.end);
+        } else if !before.is_empty()
+            && !before.split(' ').all(|w| {
+                gaz.is_nationality(w) || matches!(gaz.name(w), Some(Label::Gpe | Label::Loc))
+            })
+        {
+            continue;
+        }
+        name.label = Label::Norp;
+    }
+}
+
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
 /// name, acronyms of running text, numbered streets, teams, then every multi-word name spread over its repeats.
 fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
@@ -3301,6 +3343,7 @@ fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
         name.span = without_outer_marks(text, name.span);
     }
     names.retain(|n| !n.span.is_empty() && !names_nothing(text, n.span));
+    peoples_are_groups(text, &mut names, &GAZETTEER);
     typed_by_cue(text, &mut names, &GAZETTEER);
     let mut names = super::quoted::join_initials(text, super::quoted::join(text, names));
     // A name joined over its nickname makes its surname a person's elsewhere too ("Orrick had been unarmed").
