@@ -48,7 +48,8 @@ pub struct Gazetteer {
     common: FxHashSet<String>,
     /// Head words that end a name and decide its type ("Council" is ORG, "Hall" is FAC).
     heads: FxHashMap<String, Label>,
-    /// US states by the abbreviations news copy writes after a place, as printed ("Calif." to "California").
+    /// US states by their names and the abbreviations news copy writes after a place, as printed ("Calif." and
+    /// "California" to "California").
     states: FxHashMap<&'static str, &'static str>,
     /// Demonyms as written ("Kenyan", "Kenyans"), each with whether it is a plural that names the people.
     demonyms: FxHashMap<&'static str, bool>,
@@ -95,6 +96,7 @@ impl Gazetteer {
         for line in lines(STATES) {
             let mut names = line.split('|').map(str::trim);
             let Some(state) = names.next() else { continue };
+            g.states.insert(state, state);
             for abbreviation in names {
                 g.states.insert(abbreviation, state);
             }
@@ -135,8 +137,8 @@ impl Gazetteer {
         g
     }
 
-    /// The US state that `written` abbreviates, dots included as printed ("Calif." gives "California"; "Calif"
-    /// and "Mass" give nothing).
+    /// The US state that `written` names or abbreviates, dots included as printed ("Calif." and "California" give
+    /// "California"; "Calif" and "Mass" give nothing).
     pub fn state(&self, written: &str) -> Option<&'static str> {
         self.states.get(written).copied()
     }
@@ -152,8 +154,8 @@ impl Gazetteer {
         self.demonyms.get(word).copied() == Some(false)
     }
 
-    /// The state abbreviations as printed, in no order.
-    pub fn state_abbreviations(&self) -> impl Iterator<Item = &'static str> + '_ {
+    /// The states' names and abbreviations as printed, in no order.
+    pub fn state_names(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.states.keys().copied()
     }
 

@@ -3336,11 +3336,27 @@ fn peoples_are_groups(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
     }
 }
 
+/// `span` without a pronoun or article it ran on into after an abbreviation's full stop, where the segmenter saw
+/// no sentence end: "Martin Luther King Jr. They" is "Martin Luther King Jr.".
+fn without_run_on_pronoun(text: &str, span: Span) -> Span {
+    const OPENERS: &[&str] = &[
+        "He", "She", "It", "They", "We", "I", "You", "The", "A", "An", "His", "Her", "Its",
+        "Their", "This", "That", "These", "Those", "But", "And",
+    ];
+    let surface = span.of(text);
+    match surface.rsplit_once(' ') {
+        Some((before, last)) if OPENERS.contains(&last) && before.ends_with('.') => {
+            Span::new(span.start, span.start + before.len())
+        }
+        _ => span,
+    }
+}
+
 /// The tagger's or the rules' names after the repairs that need the whole article: nicknames inside a person's
 /// name, acronyms of running text, numbered streets, teams, then every multi-word name spread over its repeats.
 fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
     for name in names.iter_mut() {
-        name.span = without_outer_marks(text, name.span);
+        name.span = without_run_on_pronoun(text, without_outer_marks(text, name.span));
     }
     names.retain(|n| !n.span.is_empty() && !names_nothing(text, n.span));
     peoples_are_groups(text, &mut names, &GAZETTEER);

@@ -1,17 +1,18 @@
-//! A US state's abbreviation after a place: "Palo Alto, Calif.", "Jackson, Miss.", "Florence (Ala.)".
+//! A US state after a place: "Palo Alto, Calif.", "Jackson, Miss.", "Florence (Ala.)", "Des Moines, Iowa".
 //!
 //! News copy names a town by its state in the abbreviated form of the wire services. The tagger reads the
 //! abbreviation without its full stop ("Calif"), runs a name on over the comma ("Wells, Calif") or types the
 //! town after a person it shares a name with ("Jackson"). Right after a name and a comma (or an opening bracket)
 //! the abbreviation can only be the state, even when it is also a word ("Mass.", "Ill."), so it
 //! is made a place of its own, full stop included, and the name before it is made a place too unless a head word
-//! says otherwise ("Stanford University, Calif.").
+//! says otherwise ("Stanford University, Calif."). A state written in full does the same where it ends the phrase
+//! ("Tyler, Texas, said" but not "Smith, Texas Attorney General").
 
 use super::gazetteer::GAZETTEER;
 use super::model::{Label, NameMention, Span};
 
-/// `names` (sorted, apart) with each state abbreviation that follows a name typed a place, and the name before it
-/// cut at the comma and typed a place.
+/// `names` (sorted, apart) with each state that follows a name typed a place, and the name before it cut at the
+/// comma and typed a place.
 ///
 /// # Examples
 /// ```
@@ -52,9 +53,6 @@ pub fn join(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
         out.push(name);
     }
     for &(place_end, state) in &states {
-        if out.iter().any(|n| n.span.overlaps(state)) {
-            continue;
-        }
         // The place before the comma: the name that ends there, joined to a capitalised name right before it
         // ("Indian" and "Wells" that the tagger cut apart).
         if let Some(k) = out.iter().position(|n| n.span.end == place_end) {
@@ -76,17 +74,21 @@ pub fn join(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
                 out[k].label = Label::Gpe;
             }
         }
-        out.push(NameMention {
-            label: Label::Gpe,
-            span: state,
-        });
+        if let Some(named) = out.iter_mut().find(|n| n.span == state) {
+            named.label = Label::Gpe;
+        } else if !out.iter().any(|n| n.span.overlaps(state)) {
+            out.push(NameMention {
+                label: Label::Gpe,
+                span: state,
+            });
+        }
     }
     out.sort_by_key(|n| (n.span.start, n.span.end));
     out
 }
 
-/// Each state abbreviation written right after a capitalised word and ", " or " (", as (where the place before
-/// it ends, the abbreviation's span with its full stop), in text order.
+/// Each state written right after a capitalised word and ", " or " (", as (where the place before it ends, the
+/// state's span, an abbreviation's full stop included), in text order.
 fn state_spans(text: &str) -> Vec<(usize, Span)> {
     let mut found = Vec::new();
     for (at, mark) in text
@@ -103,10 +105,19 @@ fn state_spans(text: &str) -> Vec<(usize, Span)> {
         if !place_word.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
+        // A state's full name must end the phrase: before "Attorney General" or "'s" it opens another name.
         let longest = GAZETTEER
-            .state_abbreviations()
+            .state_names()
             .filter(|a| {
-                rest.starts_with(a) && !rest[a.len()..].starts_with(|c: char| c.is_alphanumeric())
+                let after = rest.get(a.len()..).unwrap_or("");
+                rest.starts_with(a)
+                    && !after.starts_with(|c: char| c.is_alphanumeric())
+                    && (a.ends_with('.')
+                        || !(after.starts_with('\'')
+                            || after.starts_with('\u{2019}')
+                            || after
+                                .strip_prefix(' ')
+                                .is_some_and(|w| w.starts_with(char::is_uppercase))))
             })
             .max_by_key(|a| a.len());
         if let Some(abbreviation) = longest {
@@ -163,6 +174,16 @@ mod tests {
             "He was born in Charleston, W. Va. in 1950.",
             &[(Gpe, "Charleston")],
             &[(Gpe, "Charleston"), (Gpe, "W. Va.")],
+        );
+        check(
+            "Police in Tyler, Texas, said the man fled.",
+            &[(Person, "Tyler"), (Gpe, "Texas")],
+            &[(Gpe, "Tyler"), (Gpe, "Texas")],
+        );
+        check(
+            "The suit was filed by Dana Whitcomb, Texas Attorney General.",
+            &[(Person, "Dana Whitcomb"), (Org, "Texas Attorney General")],
+            &[(Person, "Dana Whitcomb"), (Org, "Texas Attorney General")],
         );
         // No place before the comma, or a word that only looks like one: nothing changes.
         check(
