@@ -3086,7 +3086,8 @@ fn names_nothing(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
     let label =
         before.ends_with('(') || before.ends_with("( ") || text[span.end..].starts_with('-');
-    if surface.chars().count() == 1 && label {
+    // "A" and "I" alone are the words, whatever a tagger made of them at a line's start.
+    if (surface.chars().count() == 1 && label) || surface == "A" || surface == "I" {
         return true;
     }
     if in_party_label(text, span) {
@@ -3294,6 +3295,26 @@ fn without_outer_marks(text: &str, span: Span) -> Span {
     Span::new(start, start + core.len())
 }
 
+/// A company form the tagger found on its own joins the name before it across a comma ("WorldSources" and "Inc."
+/// are "WorldSources, Inc."), which is then an organisation; with no name before it, it names nothing.
+fn with_company_forms(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
+    let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
+    for name in names {
+        let form = name.span.of(text).trim_end_matches('.').to_lowercase();
+        if !COMPANY_FORMS.contains(&form.as_str()) {
+            out.push(name);
+            continue;
+        }
+        if let Some(last) = out.last_mut() {
+            if text.get(last.span.end..name.span.start) == Some(", ") {
+                last.span = last.span.cover(name.span);
+                last.label = Label::Org;
+            }
+        }
+    }
+    out
+}
+
 /// Types a people named by its plural demonym a group (NORP), whatever the tagger made of it: "Kenyans",
 /// "Kosovo Albanians", "Bosnian Serbs". A number word before it is no part of the name ("Four Norwegians").
 fn peoples_are_groups(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
@@ -3359,6 +3380,7 @@ fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
         name.span = without_run_on_pronoun(text, without_outer_marks(text, name.span));
     }
     names.retain(|n| !n.span.is_empty() && !names_nothing(text, n.span));
+    let mut names = with_company_forms(text, names);
     peoples_are_groups(text, &mut names, &GAZETTEER);
     typed_by_cue(text, &mut names, &GAZETTEER);
     let mut names = super::quoted::join_initials(text, super::quoted::join(text, names));
