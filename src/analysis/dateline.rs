@@ -37,6 +37,8 @@ pub struct Dateline {
 /// assert_eq!(found.region.map(|r| r.of(text)), Some("Ukraine"));
 /// assert_eq!(found.agency.map(|a| a.of(text)), Some("AP"));
 /// assert!(dateline::find("The toll rose - again.", 0).is_none());
+/// let old = "NEW YORK _ Treasury securities rallied sharply.";
+/// assert_eq!(dateline::find(old, 0).unwrap().place.of(old), "NEW YORK");
 /// ```
 pub fn find(text: &str, start: usize) -> Option<Dateline> {
     let rest = text.get(start..)?;
@@ -90,7 +92,8 @@ pub fn find(text: &str, start: usize) -> Option<Dateline> {
 
 /// The head's length and the end of the dash, for the first dash in the first [`MAX_HEAD`] bytes.
 fn dash(line: &str) -> Option<(usize, usize)> {
-    const DASHES: [&str; 4] = [" -- ", " — ", " – ", " - "];
+    // Older wire copy sets the dash as an underscore: "JERUSALEM (AP) _ A man was injured ...".
+    const DASHES: [&str; 5] = [" -- ", " — ", " – ", " - ", " _ "];
     let (at, sep) = DASHES
         .iter()
         .filter_map(|d| line.find(d).map(|at| (at, *d)))

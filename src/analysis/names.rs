@@ -280,10 +280,12 @@ pub fn label_outlet(text: &str, outlet: &str, names: &mut [NameMention]) {
 /// organisation. They replace whatever the tagger or the rules made of those words, which all-capitals text
 /// and a bracketed outlet mislead ("PORT" alone, an agency taken for a person).
 fn with_dateline(text: &str, segments: &Segments, gaz: &Gazetteer, names: &mut Vec<NameMention>) {
+    // The dateline opens the body; in a text whose headline was not set apart it opens the second sentence.
     let Some(found) = segments
         .sentences
-        .first()
-        .and_then(|s| super::dateline::find(text, s.span.start))
+        .iter()
+        .take(2)
+        .find_map(|s| super::dateline::find(text, s.span.start))
     else {
         return;
     };
