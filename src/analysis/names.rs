@@ -777,8 +777,12 @@ fn trim_model_name(text: &str, mut name: NameMention, gaz: &Gazetteer) -> Option
     // Lower-case words the tagger took in before a name are not part of it ("the magazine Playboy", "the
     // Bushies"); particles are ("van Gaal", "al-Assad" written "al Assad").
     while let Some((first, rest)) = name.span.of(text).split_once(' ') {
-        let lower_word =
-            !first.is_empty() && first.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+        // "a.k.a" and "aka" before a name are lower-case words too.
+        let lower_word = !first.is_empty()
+            && first.chars().any(char::is_alphabetic)
+            && first
+                .chars()
+                .all(|c| (c.is_alphabetic() && c.is_lowercase()) || c == '.');
         if !lower_word || PARTICLES.contains(&first) || rest.is_empty() {
             break;
         }
@@ -926,6 +930,13 @@ fn trim_sentence_opener(
     }
 }
 
+/// Words that make a weekday part of a name: "Good Friday", "Super Tuesday", "Bloody Sunday". Any other one word
+/// before a weekday is a name the weekday merely follows ("in Holmenkollen Saturday").
+const WEEKDAY_NAMERS: &[&str] = &[
+    "Good", "Black", "Super", "Ash", "Easter", "Palm", "Bloody", "Cyber", "Holy", "Maundy",
+    "Shrove", "Small", "Giving", "Blue", "Red", "Green", "Orange", "Fat", "Low",
+];
+
 /// Cuts a model name at a day or month it ran into ("Brian Nichols Saturday", "Sixers on April", "Gulf of Aden on
 /// Saturday,") and trims lowercase words and stray punctuation off its end ("George Bush era"); `None` when nothing
 /// of a name is left.
@@ -956,7 +967,11 @@ fn cut_calendar_and_tail(
                 return false;
             };
             let before = first.cover(*last).of(text);
-            k >= 2 || elsewhere.contains(before) || gaz.knows(before) || repeated(text, before)
+            k >= 2
+                || elsewhere.contains(before)
+                || gaz.knows(before)
+                || repeated(text, before)
+                || !WEEKDAY_NAMERS.contains(&before)
         };
         let weekday = is_calendar(word) && is_weekday(word);
         let month = is_calendar(word) && !is_weekday(word);
@@ -3317,6 +3332,55 @@ fn with_company_forms(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     out
 }
 
+/// Splits a person's name from the nationality before it or the country after it, which sports copy runs together
+/// and taggers take in: "Somali Ibrahim Ahmad" is a group and a person, "Bente Martinsen of Norway" a person and a
+/// country. The person must open with a given name the lists know and be two or three plain words.
+fn split_person_origin(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameMention> {
+    let surface = name.span.of(text);
+    let words: Vec<&str> = surface.split(' ').collect();
+    let person_at = |from: usize, to: usize| {
+        let part = &words[from..to];
+        (2..=3).contains(&part.len())
+            && gaz.is_first_name(part[0])
+            && looks_like_person(part, gaz)
+            && gaz.name(&part.join(" ")).is_none()
+    };
+    let span_of = |from: usize, to: usize| {
+        let start = name.span.start + words[..from].iter().map(|w| w.len() + 1).sum::<usize>();
+        let len = words[from..to].join(" ").len();
+        Span::new(start, start + len)
+    };
+    let n = words.len();
+    if name.label == Label::Person && n >= 3 && gaz.is_nationality(words[0]) && person_at(1, n) {
+        return vec![
+            NameMention {
+                label: Label::Norp,
+                span: span_of(0, 1),
+            },
+            NameMention {
+                label: Label::Person,
+                span: span_of(1, n),
+            },
+        ];
+    }
+    if let Some(of) = words.iter().position(|w| *w == "of") {
+        let country = words[of + 1..].join(" ");
+        if of >= 2 && person_at(0, of) && gaz.name(&country) == Some(Label::Gpe) {
+            return vec![
+                NameMention {
+                    label: Label::Person,
+                    span: span_of(0, of),
+                },
+                NameMention {
+                    label: Label::Gpe,
+                    span: span_of(of + 1, n),
+                },
+            ];
+        }
+    }
+    vec![name]
+}
+
 /// Types a people named by its plural demonym a group (NORP), whatever the tagger made of it: "Kenyans",
 /// "Kosovo Albanians", "Bosnian Serbs". A number word before it is no part of the name ("Four Norwegians").
 fn peoples_are_groups(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
@@ -3359,6 +3423,24 @@ fn peoples_are_groups(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
     }
 }
 
+/// `span` with the full stop of the abbreviation that ends it, which a tagger leaves out where it also ends the
+/// sentence: "Paribas Capital Markets Ltd.", "Martin Luther King Jr.".
+fn with_abbreviation_stop(text: &str, span: Span) -> Span {
+    let last = span
+        .of(text)
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let abbreviation =
+        COMPANY_FORMS.contains(&last.as_str()) || matches!(last.as_str(), "jr" | "sr" | "bros");
+    if abbreviation && text[span.end..].starts_with('.') {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
+    }
+}
+
 /// `span` without a pronoun or article it ran on into after an abbreviation's full stop, where the segmenter saw
 /// no sentence end: "Martin Luther King Jr. They" is "Martin Luther King Jr.".
 fn without_run_on_pronoun(text: &str, span: Span) -> Span {
@@ -3379,10 +3461,16 @@ fn without_run_on_pronoun(text: &str, span: Span) -> Span {
 /// name, acronyms of running text, numbered streets, teams, then every multi-word name spread over its repeats.
 fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
     for name in names.iter_mut() {
-        name.span = without_run_on_pronoun(text, without_outer_marks(text, name.span));
+        name.span = with_abbreviation_stop(
+            text,
+            without_run_on_pronoun(text, without_outer_marks(text, name.span)),
+        );
     }
     names.retain(|n| !n.span.is_empty() && !names_nothing(text, n.span));
-    let mut names = with_company_forms(text, names);
+    let mut names: Vec<NameMention> = with_company_forms(text, names)
+        .into_iter()
+        .flat_map(|n| split_person_origin(text, n, &GAZETTEER))
+        .collect();
     peoples_are_groups(text, &mut names, &GAZETTEER);
     typed_by_cue(text, &mut names, &GAZETTEER);
     let mut names = super::quoted::join_initials(text, super::quoted::join(text, names));
