@@ -718,6 +718,13 @@ fn make_form(surface: &str, label: Label) -> Form {
         String::new()
     };
     let initials_spelt = spelt_initials(surface);
+    // A word written as an acronym gives all its letters, never its first alone: "U.S. Navy" is "usn", not the
+    // "un" of the United Nations.
+    let initials = if initials_spelt.is_empty() {
+        initials
+    } else {
+        initials_spelt.clone()
+    };
     let letters: String = singular
         .unwrap_or(surface)
         .chars()
@@ -1215,6 +1222,7 @@ pub fn resolve(
     let mut mention_form: Vec<Vec<usize>> = Vec::with_capacity(extracted.len());
     let mut class_votes: Vec<[u32; 5]> = Vec::new();
     let mut place_votes: Vec<[u32; 2]> = Vec::new();
+    let mut form_surfaces: Vec<&str> = Vec::new();
     let teams = teams::teams(articles, extracted);
     for (article, found) in articles.iter().zip(extracted) {
         let mut row = Vec::with_capacity(found.names.len());
@@ -1228,23 +1236,32 @@ pub fn resolve(
                     label = Label::Org;
                 }
             }
-            let form = make_form(surface, label);
+            let mut form = make_form(surface, label);
             let next = forms.len();
             let id = *form_of_key.entry(form.key.clone()).or_insert(next);
             if id == next {
                 forms.push(form);
+                form_surfaces.push(surface);
                 class_votes.push([0; 5]);
                 place_votes.push([0; 2]);
             } else {
+                // The spelling that sorts first gives the form its shape, whatever order the articles came in
+                // ("U.N." and "United Nations" share a key; only the first is an acronym to expand).
+                if surface < form_surfaces[id] {
+                    std::mem::swap(&mut forms[id], &mut form);
+                    form_surfaces[id] = surface;
+                }
                 let known = &mut forms[id];
                 // Any spelling with "the" or with an acronym inside ("U.S. Air Force") lends its initials.
                 known.said_with_the |= form.said_with_the;
-                if known.initials_spelt.is_empty() {
+                if known.initials_spelt.is_empty()
+                    || (!form.initials_spelt.is_empty()
+                        && form.initials_spelt < known.initials_spelt)
+                {
                     known.initials_spelt = form.initials_spelt;
                 }
-                if form.full_company {
-                    known.full_company = true;
-                } else if known.chunks.is_empty() {
+                known.full_company |= form.full_company;
+                if known.chunks.is_empty() && !known.full_company {
                     // One camel-case spelling ("LiLo") is enough for the form to be read as a short name.
                     known.chunks = form.chunks;
                 }
@@ -1273,6 +1290,23 @@ pub fn resolve(
         let best = (0..5u8).max_by_key(|&c| (votes[c as usize], TIE_ORDER[c as usize]));
         form.class = best.unwrap_or(form.class);
         form.place = form.class == 2 && places[0] >= places[1];
+    }
+    // The passes below merge greedily and ask whether a name has exactly one match so far, so they visit the forms
+    // in an order of their own, by key, not in the order the articles came in: dropping the same files in another
+    // order gives the same entities.
+    let mut order: Vec<usize> = (0..forms.len()).collect();
+    order.sort_by(|&a, &b| forms[a].key.cmp(&forms[b].key));
+    let mut new_index = vec![0; forms.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Form>> = forms.into_iter().map(Some).collect();
+    let forms: Vec<Form> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let class_votes: Vec<[u32; 5]> = order.iter().map(|&i| class_votes[i]).collect();
+    for row in mention_form.iter_mut() {
+        for f in row.iter_mut() {
+            *f = new_index[*f];
+        }
     }
     let mut groups = Groups((0..forms.len()).collect());
 
@@ -1455,7 +1489,9 @@ pub fn resolve(
         }
     }
     for (i, form) in forms.iter().enumerate() {
-        if form.acronym.is_empty() {
+        // An acronym the alias table already spelt out ("U.N." keyed as "united nations") has its name: its letters
+        // expand to nothing else ("U.S. Navy").
+        if form.acronym.is_empty() || form.parts.len() > 1 {
             continue;
         }
         let Some(expansions) = by_initials.get(form.acronym.as_str()) else {
