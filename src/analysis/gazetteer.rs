@@ -38,8 +38,8 @@ pub struct Gazetteer {
     folded_names: FxHashMap<String, Label>,
     /// Given names as written ("Vladimir"), the ones the name tagger's features read.
     first_names: FxHashSet<String>,
-    /// More given names, which only the rules read ("Stefania", "Woody").
-    more_given_names: FxHashSet<String>,
+    /// Every given name the rules read: those and `lexicon/given_names.txt` ("Stefania", "Woody").
+    given_names: FxHashSet<String>,
     /// Person titles in lower case ("president", "secretary-general").
     titles: FxHashSet<String>,
     /// Words that combine with a following title, in lower case ("foreign", "deputy").
@@ -51,6 +51,8 @@ pub struct Gazetteer {
     /// US states by their names and the abbreviations news copy writes after a place, as printed ("Calif." and
     /// "California" to "California").
     states: FxHashMap<&'static str, &'static str>,
+    /// The same names and abbreviations, longest first, so that the first that matches is the longest.
+    state_forms: Vec<&'static str>,
     /// Demonyms as written ("Kenyan", "Kenyans"), each with whether it is a plural that names the people.
     demonyms: FxHashMap<&'static str, bool>,
     /// The largest number of words in one known name.
@@ -101,6 +103,9 @@ impl Gazetteer {
                 g.states.insert(abbreviation, state);
             }
         }
+        g.state_forms = g.states.keys().copied().collect();
+        g.state_forms
+            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         for line in lines(DEMONYMS) {
             let forms: Vec<&str> = line.split('|').skip(1).map(str::trim).collect();
             for form in &forms {
@@ -111,8 +116,8 @@ impl Gazetteer {
             }
         }
         g.first_names = words(FIRST_NAMES).map(str::to_string).collect();
-        g.more_given_names = words(MORE_GIVEN_NAMES)
-            .filter(|w| !g.first_names.contains(*w))
+        g.given_names = words(FIRST_NAMES)
+            .chain(words(MORE_GIVEN_NAMES))
             .map(str::to_string)
             .collect();
         g.titles = words(TITLES).map(str::to_string).collect();
@@ -154,9 +159,9 @@ impl Gazetteer {
         self.demonyms.get(word).copied() == Some(false)
     }
 
-    /// The states' names and abbreviations as printed, in no order.
-    pub fn state_names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.states.keys().copied()
+    /// The states' names and abbreviations as printed, longest first.
+    pub fn state_names(&self) -> &[&'static str] {
+        &self.state_forms
     }
 
     /// The label of a known name written exactly as `name` (words separated by one space).
@@ -181,7 +186,7 @@ impl Gazetteer {
 
     /// Whether `word` (as written) is a common given name.
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word) || self.more_given_names.contains(word)
+        self.given_names.contains(word)
     }
 
     /// Whether `word` is one of the given names the name tagger was trained with (`lexicon/first_names.txt`): its

@@ -3317,8 +3317,8 @@ fn without_outer_marks(text: &str, span: Span) -> Span {
 fn with_company_forms(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
     for name in names {
-        let form = name.span.of(text).trim_end_matches('.').to_lowercase();
-        if !COMPANY_FORMS.contains(&form.as_str()) {
+        let form = name.span.of(text).trim_end_matches('.');
+        if !COMPANY_FORMS.iter().any(|f| f.eq_ignore_ascii_case(form)) {
             out.push(name);
             continue;
         }
@@ -3332,10 +3332,21 @@ fn with_company_forms(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
     out
 }
 
+/// Whether a name may hold a person and their origin ([`split_person_origin`]): a person's name opening with a
+/// nationality, or any name with "of" inside; most names are neither, and are passed over without work.
+fn may_hold_origin(text: &str, name: &NameMention, gaz: &Gazetteer) -> bool {
+    let surface = name.span.of(text);
+    let opening = surface.split(' ').next().unwrap_or("");
+    (name.label == Label::Person && gaz.is_nationality(opening)) || surface.contains(" of ")
+}
+
 /// Splits a person's name from the nationality before it or the country after it, which sports copy runs together
 /// and taggers take in: "Somali Ibrahim Ahmad" is a group and a person, "Bente Martinsen of Norway" a person and a
 /// country. The person must open with a given name the lists know and be two or three plain words.
 fn split_person_origin(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<NameMention> {
+    if !may_hold_origin(text, &name, gaz) {
+        return vec![name];
+    }
     let surface = name.span.of(text);
     let words: Vec<&str> = surface.split(' ').collect();
     let person_at = |from: usize, to: usize| {
@@ -3426,14 +3437,11 @@ fn peoples_are_groups(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
 /// `span` with the full stop of the abbreviation that ends it, which a tagger leaves out where it also ends the
 /// sentence: "Paribas Capital Markets Ltd.", "Martin Luther King Jr.".
 fn with_abbreviation_stop(text: &str, span: Span) -> Span {
-    let last = span
-        .of(text)
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let abbreviation =
-        COMPANY_FORMS.contains(&last.as_str()) || matches!(last.as_str(), "jr" | "sr" | "bros");
+    let last = span.of(text).rsplit(' ').next().unwrap_or("");
+    let abbreviation = COMPANY_FORMS
+        .iter()
+        .chain(&["jr", "sr", "bros"])
+        .any(|f| f.eq_ignore_ascii_case(last));
     if abbreviation && text[span.end..].starts_with('.') {
         Span::new(span.start, span.end + 1)
     } else {
@@ -3467,10 +3475,13 @@ fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
         );
     }
     names.retain(|n| !n.span.is_empty() && !names_nothing(text, n.span));
-    let mut names: Vec<NameMention> = with_company_forms(text, names)
-        .into_iter()
-        .flat_map(|n| split_person_origin(text, n, &GAZETTEER))
-        .collect();
+    let mut names = with_company_forms(text, names);
+    if names.iter().any(|n| may_hold_origin(text, n, &GAZETTEER)) {
+        names = names
+            .into_iter()
+            .flat_map(|n| split_person_origin(text, n, &GAZETTEER))
+            .collect();
+    }
     peoples_are_groups(text, &mut names, &GAZETTEER);
     typed_by_cue(text, &mut names, &GAZETTEER);
     let mut names = super::quoted::join_initials(text, super::quoted::join(text, names));

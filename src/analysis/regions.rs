@@ -91,37 +91,43 @@ pub fn join(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
 /// state's span, an abbreviation's full stop included), in text order.
 fn state_spans(text: &str) -> Vec<(usize, Span)> {
     let mut found = Vec::new();
-    for (at, mark) in text
-        .match_indices(", ")
-        .chain(text.match_indices(" ("))
-        .collect::<std::collections::BTreeMap<_, _>>()
-    {
-        let start = at + mark.len();
-        let rest = &text[start..];
-        if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+    let bytes = text.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        // ", Calif." or " (Ala.)": a comma or an opening bracket, a space around it, then a capital.
+        let (place_end, start) = match b {
+            b',' if bytes.get(at + 1) == Some(&b' ') => (at, at + 2),
+            b'(' if at > 0 && bytes[at - 1] == b' ' => (at - 1, at + 1),
+            _ => continue,
+        };
+        let Some(&first) = bytes.get(start) else {
+            continue;
+        };
+        if !first.is_ascii_uppercase() {
             continue;
         }
-        let place_word = text[..at].rsplit(' ').next().unwrap_or("");
+        let place_word = text[..place_end].rsplit(' ').next().unwrap_or("");
         if !place_word.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
+        let rest = &text[start..];
         // A state's full name must end the phrase: before "Attorney General" or "'s" it opens another name.
-        let longest = GAZETTEER
-            .state_names()
-            .filter(|a| {
-                let after = rest.get(a.len()..).unwrap_or("");
-                rest.starts_with(a)
-                    && !after.starts_with(|c: char| c.is_alphanumeric())
-                    && (a.ends_with('.')
-                        || !(after.starts_with('\'')
-                            || after.starts_with('\u{2019}')
-                            || after
-                                .strip_prefix(' ')
-                                .is_some_and(|w| w.starts_with(char::is_uppercase))))
-            })
-            .max_by_key(|a| a.len());
-        if let Some(abbreviation) = longest {
-            found.push((at, Span::new(start, start + abbreviation.len())));
+        let longest = GAZETTEER.state_names().iter().find(|a| {
+            if a.as_bytes()[0] != first {
+                return false;
+            }
+            let Some(after) = rest.strip_prefix(**a) else {
+                return false;
+            };
+            !after.starts_with(|c: char| c.is_alphanumeric())
+                && (a.ends_with('.')
+                    || !(after.starts_with('\'')
+                        || after.starts_with('\u{2019}')
+                        || after
+                            .strip_prefix(' ')
+                            .is_some_and(|w| w.starts_with(char::is_uppercase))))
+        });
+        if let Some(state) = longest {
+            found.push((place_end, Span::new(start, start + state.len())));
         }
     }
     found
