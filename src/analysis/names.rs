@@ -1062,9 +1062,17 @@ fn word_list_class(label: Label, surface: &str, gaz: &Gazetteer) -> Label {
     let generation = surface.contains(' ')
         && matches!(last_word.trim_end_matches('.'), "Jr" | "Sr")
         && label != Label::Person;
+    // In "X of Y" the head is the word before "of": "Massachusetts Institute of Technology" is an institution
+    // whatever its first word says.
+    let of_head = surface
+        .split_once(" of ")
+        .and_then(|(before, _)| before.rsplit(' ').next())
+        .and_then(|word| gaz.head(word))
+        .filter(|head| *head == Label::Org && label != Label::Org && gaz.name(surface).is_none());
     known_org
         .or(place_head)
         .or(org_head)
+        .or(of_head)
         .or_else(|| place_prefix(surface, gaz))
         .or(generation.then_some(Label::Person))
         .unwrap_or(label)
