@@ -41,42 +41,34 @@ struct Doc {
     optional: HashSet<(usize, usize)>,
 }
 
+/// CoNLL-2003 dev's documents with their PER, ORG and LOC names.
 fn load(data: &Path) -> Result<Vec<Doc>, String> {
-    let base = data.join("conll2003");
-    let lines = std::fs::read_to_string(base.join("dev.docs.jsonl"))
-        .map_err(|e| format!("conll2003/dev.docs.jsonl: {e}"))?;
-    let mut docs = Vec::new();
-    for line in lines.lines().filter(|l| !l.trim().is_empty()) {
-        let record: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
-        let file = record["file"].as_str().unwrap_or_default();
-        let text = std::fs::read_to_string(base.join(file)).map_err(|e| format!("{file}: {e}"))?;
-        let map = char_to_byte(&text);
-        let mut gold = HashSet::new();
-        for entity in record["entities"].as_array().into_iter().flatten() {
-            let kind = entity["type"].as_str().unwrap_or_default();
-            let Some(kind) = TYPES.iter().find(|t| **t == kind) else {
-                continue;
-            };
-            let start = byte_at(&map, entity["start"].as_u64().unwrap_or(0) as usize);
-            let end = byte_at(&map, entity["end"].as_u64().unwrap_or(0) as usize);
-            gold.insert((*kind, start, end));
-        }
-        docs.push(Doc {
-            text,
-            gold,
-            optional: HashSet::new(),
-        });
-    }
-    Ok(docs)
+    load_jsonl(&data.join("conll2003"), "dev.docs.jsonl", |kind| {
+        TYPES.iter().find(|t| **t == kind).copied()
+    })
 }
 
 /// IE-ER's documents with their PERSON, ORGANIZATION and LOCATION names as PER, ORG and LOC. A name marked
 /// optional is left out of the gold, and finding it is no error either (MUC's rule for names the annotators
 /// could not agree on).
 fn load_ieer(data: &Path) -> Result<Vec<Doc>, String> {
-    let base = data.join("ieer");
-    let lines = std::fs::read_to_string(base.join("ieer.jsonl"))
-        .map_err(|e| format!("ieer/ieer.jsonl: {e}"))?;
+    load_jsonl(&data.join("ieer"), "ieer.jsonl", |kind| match kind {
+        "PERSON" => Some("PER"),
+        "ORGANIZATION" => Some("ORG"),
+        "LOCATION" => Some("LOC"),
+        _ => None,
+    })
+}
+
+/// The documents listed in `base/index` (one JSON record a line: `file`, `entities` with `type`, `start`, `end`
+/// in code points and an optional `optional`), each entity typed by `scored` or left out.
+fn load_jsonl(
+    base: &Path,
+    index: &str,
+    scored: impl Fn(&str) -> Option<&'static str>,
+) -> Result<Vec<Doc>, String> {
+    let lines = std::fs::read_to_string(base.join(index))
+        .map_err(|e| format!("{}: {e}", base.join(index).display()))?;
     let mut docs = Vec::new();
     for line in lines.lines().filter(|l| !l.trim().is_empty()) {
         let record: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
@@ -85,11 +77,8 @@ fn load_ieer(data: &Path) -> Result<Vec<Doc>, String> {
         let map = char_to_byte(&text);
         let (mut gold, mut optional) = (HashSet::new(), HashSet::new());
         for entity in record["entities"].as_array().into_iter().flatten() {
-            let kind = match entity["type"].as_str() {
-                Some("PERSON") => "PER",
-                Some("ORGANIZATION") => "ORG",
-                Some("LOCATION") => "LOC",
-                _ => continue,
+            let Some(kind) = scored(entity["type"].as_str().unwrap_or_default()) else {
+                continue;
             };
             let start = byte_at(&map, entity["start"].as_u64().unwrap_or(0) as usize);
             let end = byte_at(&map, entity["end"].as_u64().unwrap_or(0) as usize);
