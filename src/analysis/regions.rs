@@ -67,9 +67,12 @@ pub fn join(text: &str, names: Vec<NameMention>) -> Vec<NameMention> {
             }
             let k = joined.unwrap_or(k);
             let words = out[k].span.of(text);
-            let headed = words
-                .split(' ')
-                .any(|w| matches!(GAZETTEER.head(w), Some(Label::Org | Label::Fac)));
+            let headed = words.split(' ').any(|w| {
+                matches!(
+                    GAZETTEER.head(w.trim_end_matches('.')),
+                    Some(Label::Org | Label::Fac)
+                )
+            });
             if !headed {
                 out[k].label = Label::Gpe;
             }
@@ -118,7 +121,8 @@ fn state_spans(text: &str) -> Vec<(usize, Span)> {
             let Some(after) = rest.strip_prefix(**a) else {
                 return false;
             };
-            !after.starts_with(|c: char| c.is_alphanumeric())
+            // "Ohio-based KeyCorp" after a comma is another name's modifier, not the place's state.
+            !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
                 && (a.ends_with('.')
                     || !(after.starts_with('\'')
                         || after.starts_with('\u{2019}')
@@ -190,6 +194,11 @@ mod tests {
             "The suit was filed by Dana Whitcomb, Texas Attorney General.",
             &[(Person, "Dana Whitcomb"), (Org, "Texas Attorney General")],
             &[(Person, "Dana Whitcomb"), (Org, "Texas Attorney General")],
+        );
+        check(
+            "Buyers include Norwest Corp., Ohio-based KeyCorp and others.",
+            &[(Org, "Norwest Corp."), (Org, "KeyCorp")],
+            &[(Org, "Norwest Corp."), (Org, "KeyCorp")],
         );
         // No place before the comma, or a word that only looks like one: nothing changes.
         check(
