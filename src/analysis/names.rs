@@ -3400,6 +3400,36 @@ fn split_person_origin(text: &str, name: NameMention, gaz: &Gazetteer) -> Vec<Na
     vec![name]
 }
 
+/// Types a name that fills a quotation exactly as a work (MISC): a film, a book, a show or an opera is quoted by
+/// its title ("his production of "Lohengrin"", "the film "Little Dieter Needs to Fly""), while people and bodies
+/// are named without quotes. A name the lists know, one ending in an organisation's or a place's head word (scare
+/// quotes: the so-called "Islamic State"), and a person's quoted nickname keep their type.
+fn quoted_titles_are_works(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
+    const OPENING: &[char] = &['"', '\u{201c}'];
+    const CLOSING: &[char] = &['"', '\u{201d}'];
+    // A quoted nickname of a person the article names in full stays the person's ("Kiki" of Kimani "Kiki" Gray).
+    let person_words: HashSet<&str> = names
+        .iter()
+        .filter(|n| n.label == Label::Person && n.span.of(text).contains(' '))
+        .flat_map(|n| n.span.of(text).split(' '))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    for name in names.iter_mut() {
+        let before = text[..name.span.start].chars().next_back();
+        let after = text[name.span.end..].trim_start_matches([',', '.', '?', '!']);
+        let quoted = before.is_some_and(|c| OPENING.contains(&c)) && after.starts_with(CLOSING);
+        if !quoted || name.label == Label::Misc {
+            continue;
+        }
+        let surface = name.span.of(text);
+        let last = surface.rsplit(' ').next().unwrap_or(surface);
+        if gaz.knows(surface) || gaz.head(last).is_some() || person_words.contains(surface) {
+            continue;
+        }
+        name.label = Label::Misc;
+    }
+}
+
 /// Types a people named by its plural demonym a group (NORP), whatever the tagger made of it: "Kenyans",
 /// "Kosovo Albanians", "Bosnian Serbs". A number word before it is no part of the name ("Four Norwegians").
 fn peoples_are_groups(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
@@ -3493,6 +3523,7 @@ fn repaired(text: &str, mut names: Vec<NameMention>) -> Vec<NameMention> {
     peoples_are_groups(text, &mut names, &GAZETTEER);
     typed_by_cue(text, &mut names, &GAZETTEER);
     let mut names = super::quoted::join_initials(text, super::quoted::join(text, names));
+    quoted_titles_are_works(text, &mut names, &GAZETTEER);
     // A name joined over its nickname makes its surname a person's elsewhere too ("Orrick had been unarmed").
     surnames_are_people(text, &GAZETTEER, &mut names);
     let names = super::acronyms::join(text, names);
