@@ -116,25 +116,12 @@ static KNOWN_ALIASES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 /// Demonym to its country's folded name, from `lexicon/demonyms.txt` ("russian" gives "russia"), and whether it
 /// is a plural that names the people rather than the country ("russians").
 static DEMONYMS: LazyLock<HashMap<String, (String, bool)>> = LazyLock::new(|| {
-    let mut table = HashMap::default();
-    for line in include_str!("lexicon/demonyms.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let names: Vec<String> = line.split('|').map(|n| fold(n).join(" ")).collect();
-        let Some((country, demonyms)) = names.split_first() else {
-            continue;
-        };
-        // A plural ("Greeks") names the people; "Swiss" and "Chinese" serve for the country as well.
-        for demonym in demonyms {
-            let plural = demonym
-                .strip_suffix('s')
-                .is_some_and(|one| demonyms.iter().any(|x| x == one));
-            table.insert(demonym.clone(), (country.clone(), plural));
-        }
-    }
-    table
+    GAZETTEER
+        .demonyms()
+        .map(|(demonym, country, plural)| {
+            (fold(demonym).join(" "), (fold(country).join(" "), plural))
+        })
+        .collect()
 });
 
 /// The folded name of the country that a folded plural demonym's people belong to ("greeks" gives "greece"). The

@@ -54,7 +54,7 @@ pub struct Gazetteer {
     /// The same names and abbreviations, longest first, so that the first that matches is the longest.
     state_forms: Vec<&'static str>,
     /// Demonyms as written ("Kenyan", "Kenyans"), each with whether it is a plural that names the people.
-    demonyms: FxHashMap<&'static str, bool>,
+    demonyms: FxHashMap<&'static str, (&'static str, bool)>,
     /// The largest number of words in one known name.
     max_words: usize,
     /// Every run of leading words, shorter than the whole, of a known name ("Islamic", "Islamic State in"), as
@@ -107,12 +107,17 @@ impl Gazetteer {
         g.state_forms
             .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         for line in lines(DEMONYMS) {
-            let forms: Vec<&str> = line.split('|').skip(1).map(str::trim).collect();
+            let mut names = line.split('|').map(str::trim);
+            let Some(country) = names.next() else {
+                continue;
+            };
+            let forms: Vec<&str> = names.collect();
+            // A plural ("Greeks") names the people; "Swiss" and "Chinese" serve for the country as well.
             for form in &forms {
                 let plural = form
                     .strip_suffix('s')
                     .is_some_and(|one| forms.contains(&one));
-                g.demonyms.insert(form, plural);
+                g.demonyms.insert(form, (country, plural));
             }
         }
         g.first_names = words(FIRST_NAMES).map(str::to_string).collect();
@@ -151,12 +156,20 @@ impl Gazetteer {
     /// Whether `word` (as written) is a plural demonym that names a people ("Kenyans", "Albanians"), by
     /// `lexicon/demonyms.txt`.
     pub fn is_people(&self, word: &str) -> bool {
-        self.demonyms.get(word).copied() == Some(true)
+        self.demonyms.get(word).is_some_and(|d| d.1)
     }
 
     /// Whether `word` (as written) is a singular demonym ("Kenyan", "Bosnian", "Swiss").
     pub fn is_nationality(&self, word: &str) -> bool {
-        self.demonyms.get(word).copied() == Some(false)
+        self.demonyms.get(word).is_some_and(|d| !d.1)
+    }
+
+    /// Every demonym of `lexicon/demonyms.txt` as written, with its country's name and whether it is a plural that
+    /// names the people ("Kenyans" gives "Kenya" and `true`).
+    pub fn demonyms(&self) -> impl Iterator<Item = (&'static str, &'static str, bool)> + '_ {
+        self.demonyms
+            .iter()
+            .map(|(demonym, (country, plural))| (*demonym, *country, *plural))
     }
 
     /// The states' names and abbreviations as printed, longest first.

@@ -3433,33 +3433,17 @@ fn quoted_titles_are_works(text: &str, names: &mut [NameMention], gaz: &Gazettee
 /// Types a people named by its plural demonym a group (NORP), whatever the tagger made of it: "Kenyans",
 /// "Kosovo Albanians", "Bosnian Serbs". A number word before it is no part of the name ("Four Norwegians").
 fn peoples_are_groups(text: &str, names: &mut [NameMention], gaz: &Gazetteer) {
-    const NUMBER_WORDS: &[&str] = &[
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "Six",
-        "Seven",
-        "Eight",
-        "Nine",
-        "Ten",
-        "Eleven",
-        "Twelve",
-        "Dozens",
-        "Hundreds",
-        "Thousands",
-        "Many",
-        "Some",
-        "Most",
-        "All",
-    ];
+    // Besides amounts ("Four", "Dozens"), the quantifiers that open a sentence about a people.
+    const QUANTIFIERS: &[&str] = &["Many", "Some", "Most", "All"];
     for name in names.iter_mut() {
         let surface = name.span.of(text);
         let (before, last) = surface.rsplit_once(' ').unwrap_or(("", surface));
         if !gaz.is_people(last) {
             continue;
         }
-        if NUMBER_WORDS.contains(&before) {
+        let amount = !before.is_empty()
+            && (QUANTIFIERS.contains(&before) || super::numbers::parse_str(before).is_some());
+        if amount {
             name.span = Span::new(name.span.end - last.len(), name.span.end);
         } else if !before.is_empty()
             && !before.split(' ').all(|w| {
